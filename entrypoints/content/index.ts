@@ -1,0 +1,6 @@
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  main() {
+    document.documentElement.dataset.bplBoot = '1';
+  },
+});

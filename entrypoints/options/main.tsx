@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main><h1>Back Pain Lens</h1><p>options</p></main>, document.getElementById('app')!);

@@ -1,0 +1,41 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  autoIcons: {
+    baseIconPath: 'assets/icon.svg',
+    developmentIndicator: false,
+  },
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Back Pain Lens',
+    description:
+      'Spots back-pain terms and red flags on the pages you read and explains them with sources. Nothing leaves your browser.',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus'],
+    action: { default_title: 'Back Pain Lens' },
+    commands: {
+      'lookup-selection': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Look up the selected text in Back Pain Lens',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'back-pain-lens@example.org',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['tests/**', 'docs/**', '.ci/**', '.output/**', 'coverage/**'],
+  },
+});
