@@ -38,7 +38,6 @@ export const TopicSchema = v.strictObject({
   sections: v.pipe(v.array(SectionSchema), v.minLength(1, 'must have at least one section')),
   redFlags: ids,
   related: ids,
-  terms: ids,
   sources: sourceIds,
 });
 
@@ -88,7 +87,9 @@ export const AnchorGroupSchema = v.strictObject({
 
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type Section = v.InferOutput<typeof SectionSchema>;
-export type Topic = v.InferOutput<typeof TopicSchema>;
+/** A topic as written in its file; `terms` is filled in by the loader from the terms that point to it. */
+export type TopicFile = v.InferOutput<typeof TopicSchema>;
+export type Topic = TopicFile & { terms: string[] };
 export type Combination = v.InferOutput<typeof CombinationSchema>;
 export type RedFlag = v.InferOutput<typeof RedFlagSchema>;
 export type Term = v.InferOutput<typeof TermSchema>;
