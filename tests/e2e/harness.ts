@@ -1,0 +1,138 @@
+/**
+ * Shared end-to-end plumbing: a fixture server on 127.0.0.1 and real browsers with the built extension.
+ * Browsers come from the system (apt); nothing is ever downloaded.
+ */
+import { createServer } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath, firefoxPath } from '../../scripts/browsers';
+
+const ROOT = resolve(__dirname, '../..');
+export const FIXTURE_PAGES = join(ROOT, 'tests/fixtures/pages');
+export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface FixtureServer {
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves `tests/fixtures/pages/` (or `dir`) on a random loopback port. */
+export async function startFixtureServer(dir = FIXTURE_PAGES): Promise<FixtureServer> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (path) => new URL(path, origin).href,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+function requireBuild(dir: string, browser: string): void {
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No ${browser} build at ${dir}. Run \`npm run build\` first.`);
+  }
+}
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  extensionUrl(path: string): string;
+  /** Uncaught errors and console errors from every page of the context, as text. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Headless Chromium with the built extension loaded in a fresh (or given) profile. */
+export async function launchChromium(opts: { userDataDir?: string } = {}): Promise<ChromiumSession> {
+  requireBuild(CHROME_BUILD, 'Chrome');
+  const profile = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'bpl-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`, ...CHROMIUM_ARGS],
+  });
+  const pageErrors: string[] = [];
+  const watch = (page: import('playwright-core').Page) => {
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') pageErrors.push(`${page.url()}: ${msg.text()}`);
+    });
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    pageErrors,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    close: async () => {
+      await context.close();
+      if (!opts.userDataDir) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface FirefoxSession {
+  browser: import('puppeteer-core').Browser;
+  /** The moz-extension:// base of the installed add-on, e.g. `moz-extension://<uuid>/`. */
+  extensionBase: string;
+  close(): Promise<void>;
+}
+
+const FIREFOX_ADDON_ID = 'back-pain-lens@example.org';
+/** Firefox gives each add-on a random UUID unless the profile pins one; pinning makes its pages addressable. */
+const FIREFOX_ADDON_UUID = '6f1d2c3b-8a4e-4f5a-9b7c-0d1e2f3a4b5c';
+
+/** Firefox ESR over WebDriver BiDi with the built add-on installed temporarily. */
+export async function launchFirefox(): Promise<FirefoxSession> {
+  requireBuild(FIREFOX_BUILD, 'Firefox');
+  const puppeteer = (await import('puppeteer-core')).default;
+  const profile = mkdtempSync(join(tmpdir(), 'bpl-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    protocol: 'webDriverBiDi',
+    userDataDir: profile,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }),
+    },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  return {
+    browser,
+    extensionBase: `moz-extension://${FIREFOX_ADDON_UUID}/`,
+    close: async () => {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
