@@ -5,12 +5,13 @@
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, firefoxPath } from '../../scripts/browsers';
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURE_PAGES = join(ROOT, 'tests/fixtures/pages');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
 export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
@@ -66,13 +67,13 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with the built extension loaded in a fresh (or given) profile. */
-export async function launchChromium(opts: { userDataDir?: string } = {}): Promise<ChromiumSession> {
+/** Chromium (headless unless told otherwise) with the built extension loaded in a fresh (or given) profile. */
+export async function launchChromium(opts: { userDataDir?: string; headless?: boolean } = {}): Promise<ChromiumSession> {
   requireBuild(CHROME_BUILD, 'Chrome');
   const profile = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'bpl-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
-    headless: true,
+    headless: opts.headless ?? true,
     args: [`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`, ...CHROMIUM_ARGS],
   });
   const pageErrors: string[] = [];

@@ -1,0 +1,124 @@
+/**
+ * `npm start`: build, then open Chromium with the extension on the bundled demo forum thread.
+ * With a display, the browser stays open until you close it. Without one (or with --headless), it takes
+ * screenshots of the page, the popup and the side panel, saves them in a folder and says where.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium, startFixtureServer, type ChromiumSession } from '../tests/e2e/harness';
+
+const args = process.argv.slice(2);
+const headless = args.includes('--headless') || !process.env.DISPLAY;
+const outDir = resolve(valueOf('--out') ?? '.demo-screenshots');
+const DEMO_PATH = 'demo-forum.html';
+
+function valueOf(flag: string): string | undefined {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+/** Waits until the content script has marked the page (or gives up quietly after a while). */
+async function waitForMarks(page: Page): Promise<number> {
+  return page
+    .waitForFunction(() => (CSS.highlights?.get('bpl-term')?.size ?? 0) + (CSS.highlights?.get('bpl-red-flag')?.size ?? 0), null, {
+      timeout: 10_000,
+    })
+    .then((handle) => handle.jsonValue() as Promise<number>)
+    .catch(() => 0);
+}
+
+/** Opens the real side panel next to `page` the way a user would: a click inside an extension page. */
+async function openSidePanel(chrome: ChromiumSession, page: Page): Promise<Page | undefined> {
+  const launcher = await chrome.context.newPage();
+  await launcher.goto(chrome.extensionUrl('popup.html'));
+  await page.bringToFront();
+  const windowId = await chrome.serviceWorker.evaluate(async () => (await chrome.windows.getLastFocused()).id);
+  await launcher.evaluate((id) => {
+    const button = document.createElement('button');
+    button.id = 'bpl-demo-open-panel';
+    button.textContent = 'open';
+    button.addEventListener('click', () => void chrome.sidePanel.open({ windowId: id! }));
+    document.body.append(button);
+  }, windowId);
+  const panelOpened = chrome.context.waitForEvent('page', { timeout: 5_000 }).catch(() => undefined);
+  await launcher.click('#bpl-demo-open-panel');
+  const panel = await panelOpened;
+  await launcher.close();
+  return panel;
+}
+
+async function screenshots(chrome: ChromiumSession, page: Page): Promise<string[]> {
+  mkdirSync(outDir, { recursive: true });
+  const saved: string[] = [];
+  const shoot = async (target: Page, name: string) => {
+    const file = resolve(outDir, name);
+    await target.screenshot({ path: file });
+    saved.push(file);
+  };
+
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await shoot(page, 'page.png');
+
+  const popup = await chrome.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 560 });
+  await popup.goto(chrome.extensionUrl('popup.html'));
+  await popup.waitForTimeout(500);
+  await shoot(popup, 'popup.png');
+  await popup.close();
+
+  const panel = (await openSidePanel(chrome, page)) ?? (await chrome.context.newPage());
+  if (panel.url().includes('sidepanel.html')) console.log('Side panel opened next to the page.');
+  else {
+    const tabId = await chrome.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, page.url());
+    await panel.goto(chrome.extensionUrl(`sidepanel.html?tab=${tabId}`));
+  }
+  await panel.setViewportSize({ width: 400, height: 900 });
+  await panel.waitForTimeout(800);
+  await shoot(panel, 'sidepanel.png');
+
+  // The picture for the README: the highlighted thread with the side panel beside it.
+  const composite = await chrome.context.newPage();
+  await composite.setViewportSize({ width: 1400, height: 900 });
+  await composite.setContent(
+    `<body style="margin:0;display:flex;background:#888">` +
+      ['page.png', 'sidepanel.png']
+        .map((name) => `<img style="display:block" src="data:image/png;base64,${readBase64(resolve(outDir, name))}">`)
+        .join('') +
+      `</body>`,
+  );
+  await shoot(composite, 'page-with-sidepanel.png');
+  return saved;
+}
+
+function readBase64(file: string): string {
+  return readFileSync(file).toString('base64');
+}
+
+async function main(): Promise<void> {
+  if (!args.includes('--no-build')) execSync('npx wxt build', { stdio: 'inherit' });
+  const server = await startFixtureServer();
+  const chrome = await launchChromium({ headless });
+  const page = await chrome.context.newPage();
+  await page.goto(server.url(DEMO_PATH));
+  const marks = await waitForMarks(page);
+  console.log(`Demo page: ${server.url(DEMO_PATH)} (${marks} marks)`);
+
+  if (headless) {
+    const files = await screenshots(chrome, page);
+    console.log(`No display, so Chromium ran headless. Screenshots saved in ${outDir}:`);
+    for (const file of files) console.log(`  ${file}`);
+    await chrome.close();
+    await server.close();
+    return;
+  }
+  console.log('Chromium is open with Back Pain Lens loaded. Close the browser window to stop.');
+  await new Promise<void>((done) => chrome.context.on('close', () => done()));
+  await server.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(`Demo failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
