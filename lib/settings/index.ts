@@ -62,8 +62,12 @@ function settingsSchema(base: Readonly<Settings>) {
   });
 }
 
+function isRecord(raw: unknown): raw is Record<string, unknown> {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+}
+
 function parseOver(raw: unknown, base: Readonly<Settings>): Settings {
-  const record: Record<string, unknown> = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {};
+  const record = isRecord(raw) ? raw : {};
   return {
     version: SETTINGS_VERSION,
     ...v.parse(settingsSchema(base), record),
