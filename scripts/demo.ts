@@ -30,11 +30,11 @@ async function waitForMarks(page: Page): Promise<number> {
 }
 
 /** Opens the real side panel next to `page` the way a user would: a click inside an extension page. */
-async function openSidePanel(chrome: ChromiumSession, page: Page): Promise<Page | undefined> {
-  const launcher = await chrome.context.newPage();
-  await launcher.goto(chrome.extensionUrl('popup.html'));
+async function openSidePanel(session: ChromiumSession, page: Page): Promise<Page | undefined> {
+  const launcher = await session.context.newPage();
+  await launcher.goto(session.extensionUrl('popup.html'));
   await page.bringToFront();
-  const windowId = await chrome.serviceWorker.evaluate(async () => (await chrome.windows.getLastFocused()).id);
+  const windowId = await session.serviceWorker.evaluate(async () => (await chrome.windows.getLastFocused()).id);
   await launcher.evaluate((id) => {
     const button = document.createElement('button');
     button.id = 'bpl-demo-open-panel';
@@ -42,14 +42,14 @@ async function openSidePanel(chrome: ChromiumSession, page: Page): Promise<Page 
     button.addEventListener('click', () => void chrome.sidePanel.open({ windowId: id! }));
     document.body.append(button);
   }, windowId);
-  const panelOpened = chrome.context.waitForEvent('page', { timeout: 5_000 }).catch(() => undefined);
+  const panelOpened = session.context.waitForEvent('page', { timeout: 5_000 }).catch(() => undefined);
   await launcher.click('#bpl-demo-open-panel');
   const panel = await panelOpened;
   await launcher.close();
   return panel;
 }
 
-async function screenshots(chrome: ChromiumSession, page: Page): Promise<string[]> {
+async function screenshots(session: ChromiumSession, page: Page): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const saved: string[] = [];
   const shoot = async (target: Page, name: string) => {
@@ -61,25 +61,25 @@ async function screenshots(chrome: ChromiumSession, page: Page): Promise<string[
   await page.setViewportSize({ width: 1000, height: 900 });
   await shoot(page, 'page.png');
 
-  const popup = await chrome.context.newPage();
+  const popup = await session.context.newPage();
   await popup.setViewportSize({ width: 400, height: 560 });
-  await popup.goto(chrome.extensionUrl('popup.html'));
+  await popup.goto(session.extensionUrl('popup.html'));
   await popup.waitForTimeout(500);
   await shoot(popup, 'popup.png');
   await popup.close();
 
-  const panel = (await openSidePanel(chrome, page)) ?? (await chrome.context.newPage());
+  const panel = (await openSidePanel(session, page)) ?? (await session.context.newPage());
   if (panel.url().includes('sidepanel.html')) console.log('Side panel opened next to the page.');
   else {
-    const tabId = await chrome.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, page.url());
-    await panel.goto(chrome.extensionUrl(`sidepanel.html?tab=${tabId}`));
+    const tabId = await session.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, page.url());
+    await panel.goto(session.extensionUrl(`sidepanel.html?tab=${tabId}`));
   }
   await panel.setViewportSize({ width: 400, height: 900 });
   await panel.waitForTimeout(800);
   await shoot(panel, 'sidepanel.png');
 
   // The picture for the README: the highlighted thread with the side panel beside it.
-  const composite = await chrome.context.newPage();
+  const composite = await session.context.newPage();
   await composite.setViewportSize({ width: 1400, height: 900 });
   await composite.setContent(
     `<body style="margin:0;display:flex;background:#888">` +
@@ -99,22 +99,22 @@ function readBase64(file: string): string {
 async function main(): Promise<void> {
   if (!args.includes('--no-build')) execSync('npx wxt build', { stdio: 'inherit' });
   const server = await startFixtureServer();
-  const chrome = await launchChromium({ headless });
-  const page = await chrome.context.newPage();
+  const session = await launchChromium({ headless });
+  const page = await session.context.newPage();
   await page.goto(server.url(DEMO_PATH));
   const marks = await waitForMarks(page);
   console.log(`Demo page: ${server.url(DEMO_PATH)} (${marks} marks)`);
 
   if (headless) {
-    const files = await screenshots(chrome, page);
+    const files = await screenshots(session, page);
     console.log(`No display, so Chromium ran headless. Screenshots saved in ${outDir}:`);
     for (const file of files) console.log(`  ${file}`);
-    await chrome.close();
+    await session.close();
     await server.close();
     return;
   }
   console.log('Chromium is open with Back Pain Lens loaded. Close the browser window to stop.');
-  await new Promise<void>((done) => chrome.context.on('close', () => done()));
+  await new Promise<void>((done) => session.context.on('close', () => done()));
   await server.close();
 }
 

@@ -2,21 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
 
 describe('the extension in Chromium', () => {
-  let chrome: ChromiumSession;
+  let session: ChromiumSession;
   let server: FixtureServer;
 
   beforeAll(async () => {
     server = await startFixtureServer();
-    chrome = await launchChromium();
+    session = await launchChromium();
   });
   afterAll(async () => {
-    await chrome?.close();
+    await session?.close();
     await server?.close();
   });
 
   it('loads with a running service worker and the manifest we declare', async () => {
-    expect(chrome.extensionId).toMatch(/^[a-p]{32}$/);
-    const manifest = await chrome.serviceWorker.evaluate(() => chrome.runtime.getManifest());
+    expect(session.extensionId).toMatch(/^[a-p]{32}$/);
+    const manifest = await session.serviceWorker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.name).toBe('Back Pain Lens');
     expect([...(manifest.permissions ?? [])].sort()).toEqual(['contextMenus', 'sidePanel', 'storage']);
     expect(manifest.host_permissions ?? []).toEqual([]);
@@ -25,7 +25,7 @@ describe('the extension in Chromium', () => {
 
   it('has the selection lookup context menu item', async () => {
     // The only way to read menu items back is to try to create the same id again.
-    const error = await chrome.serviceWorker.evaluate(
+    const error = await session.serviceWorker.evaluate(
       () =>
         new Promise<string>((done) => {
           chrome.contextMenus.create({ id: 'bpl-lookup', title: 'x', contexts: ['selection'] }, () =>
@@ -38,11 +38,11 @@ describe('the extension in Chromium', () => {
 
   it('renders the popup, side panel and options pages', async () => {
     for (const path of ['popup.html', 'sidepanel.html', 'options.html']) {
-      const page = await chrome.context.newPage();
-      await page.goto(chrome.extensionUrl(path));
+      const page = await session.context.newPage();
+      await page.goto(session.extensionUrl(path));
       await expect.poll(() => page.locator('#app').innerText()).toContain('Back Pain Lens');
       await page.close();
     }
-    expect(chrome.pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });
