@@ -1,0 +1,424 @@
+/**
+ * Turns parsed content files into a validated, cross-referenced knowledge base.
+ * Pure: no file system, so the loader, the Vite plugin and the tests share it.
+ */
+import * as v from 'valibot';
+import {
+  AnchorGroupSchema,
+  RedFlagSchema,
+  SourceSchema,
+  TermSchema,
+  TopicSchema,
+  URGENCIES,
+  type AnchorGroup,
+  type KnowledgeBase,
+  type LexiconSource,
+  type RedFlag,
+  type Source,
+  type Term,
+  type Topic,
+  type TopicFile,
+  type Urgency,
+} from './schema';
+
+/** Topic ids fixed by CONTENT.md: tests and evaluations refer to them. */
+export const TOPIC_IDS = [
+  'back-pain-and-cancer',
+  'spinal-metastases',
+  'metastatic-spinal-cord-compression',
+  'cauda-equina-syndrome',
+  'spinal-tumors',
+  'sciatic-nerve-schwannoma',
+  'sciatica',
+  'multiple-myeloma',
+  'pancreatic-cancer',
+  'prostate-cancer',
+  'lung-cancer',
+  'esophageal-cancer',
+  'stomach-cancer',
+  'liver-cancer',
+  'non-hodgkin-lymphoma',
+  'high-blood-calcium',
+  'mechanical-back-pain',
+  'nociceptive-pain',
+  'neuropathic-pain',
+  'visceral-pain',
+  'treatment-related-pain',
+  'evaluating-back-pain',
+  'treating-cancer-back-pain',
+  'pain-relief',
+  'rehabilitation',
+] as const;
+
+/** Red-flag ids fixed by CONTENT.md, each with the least urgency it may carry. */
+export const RED_FLAG_URGENCY_FLOORS = {
+  'rf-bladder-bowel': 'emergency',
+  'rf-saddle-numbness': 'emergency',
+  'rf-leg-weakness': 'emergency',
+  'rf-leg-numbness': 'urgent',
+  'rf-cancer-history': 'urgent',
+  'rf-night-pain': 'soon',
+  'rf-rest-pain': 'soon',
+  'rf-progressive-pain': 'soon',
+  'rf-weight-loss': 'soon',
+  'rf-high-calcium': 'urgent',
+  'rf-sexual-dysfunction': 'emergency',
+} as const satisfies Record<string, Urgency>;
+
+export const RED_FLAG_IDS = Object.keys(RED_FLAG_URGENCY_FLOORS) as (keyof typeof RED_FLAG_URGENCY_FLOORS)[];
+
+export const MIN_VARIANTS_PER_RED_FLAG = 8;
+export const MIN_VARIANTS_IN_ALL = 400;
+
+/** Words too ambiguous to match alone: a term using one of them as a whole variant needs anchors. */
+export const AMBIGUOUS_WORDS = ['back', 'numb', 'bladder', 'cord', 'ces', 'compression', 'spine'] as const;
+
+export interface ContentFile {
+  /** Path as it should appear in messages, e.g. `content-data/topics/sciatica.json`. */
+  path: string;
+  data: unknown;
+}
+
+/** Every problem found in the content, one line each, naming file, entry and field. */
+export class ContentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Content check failed (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.join('\n')}`);
+    this.name = 'ContentError';
+  }
+}
+
+/** Lowercase, trimmed, single spaces: two variants equal under this are the same variant. */
+export function normaliseVariant(variant: string): string {
+  return variant.toLowerCase().trim().replace(/\s+/g, ' ');
+}
+
+/** The slim part of the knowledge base the page scanner needs. */
+export function toLexiconSource(kb: KnowledgeBase): LexiconSource {
+  return {
+    terms: kb.terms,
+    anchors: kb.anchors,
+    redFlags: kb.redFlags.map(({ id, urgency, combinations, label }) => ({ id, urgency, combinations, label })),
+  };
+}
+
+type Kind = 'topic' | 'red flag' | 'term' | 'anchor group' | 'source';
+
+/** An entry that passed its schema, with where it came from. */
+interface Located<T> {
+  file: string;
+  entry: T;
+}
+
+/** Collects problem lines in the fixed format. */
+class Problems {
+  readonly lines: string[] = [];
+
+  file(file: string, message: string): void {
+    this.lines.push(`${file}: ${message}`);
+  }
+
+  entry(file: string, kind: Kind, entryName: string, field: string, message: string): void {
+    this.lines.push(`${file}: ${kind} ${entryName} field "${field}": ${message}`);
+  }
+}
+
+type PathItem = { key?: unknown };
+
+function fieldPath(path: readonly PathItem[] | undefined): string {
+  return (path ?? [])
+    .map((item, i) => (typeof item.key === 'number' ? `[${item.key}]` : `${i === 0 ? '' : '.'}${String(item.key)}`))
+    .join('');
+}
+
+function entryName(data: unknown, index: number | undefined): string {
+  const id = (data as { id?: unknown } | null)?.id;
+  if (typeof id === 'string' && id !== '') return `"${id}"`;
+  return index === undefined ? '(no id)' : `#${index}`;
+}
+
+/** Valibot's own wording for strict-object key problems, put plainly. */
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  if (issue.type !== 'strict_object' || !issue.path?.length) return issue.message;
+  return issue.expected === 'never' ? 'is not a known field' : 'is required';
+}
+
+function validateEntry<T>(
+  schema: v.GenericSchema<unknown, T>,
+  kind: Kind,
+  file: string,
+  data: unknown,
+  index: number | undefined,
+  problems: Problems,
+): Located<T> | undefined {
+  const result = v.safeParse(schema, data);
+  if (result.success) return { file, entry: result.output };
+  for (const issue of result.issues) {
+    problems.entry(file, kind, entryName(data, index), fieldPath(issue.path) || '(entry)', issueMessage(issue));
+  }
+  return undefined;
+}
+
+function validateArrayFile<T>(
+  schema: v.GenericSchema<unknown, T>,
+  kind: Kind,
+  file: ContentFile,
+  problems: Problems,
+): Located<T>[] {
+  if (!Array.isArray(file.data)) {
+    problems.file(file.path, `must be a JSON array of ${kind} entries`);
+    return [];
+  }
+  return file.data.flatMap((data, index) => validateEntry(schema, kind, file.path, data, index, problems) ?? []);
+}
+
+/** Where a content file sits in the fixed layout, relative to the content folder. */
+function layoutPlace(path: string): { root: string; place: string } | undefined {
+  const match = /^(.*?)((?:topics|terms)\/[^/]+\.json|sources\.json|red-flags\.json|anchors\.json)$/.exec(
+    path.replaceAll('\\', '/'),
+  );
+  return match ? { root: match[1] ?? '', place: match[2] ?? '' } : undefined;
+}
+
+interface Entries {
+  root: string;
+  topics: Located<TopicFile>[];
+  redFlags: Located<RedFlag>[];
+  terms: Located<Term>[];
+  anchors: Located<AnchorGroup>[];
+  sources: Located<Source>[];
+}
+
+const SINGLE_FILES = ['sources.json', 'red-flags.json', 'anchors.json'] as const;
+
+function validateFiles(files: ContentFile[], problems: Problems): Entries {
+  const entries: Entries = { root: '', topics: [], redFlags: [], terms: [], anchors: [], sources: [] };
+  const seenPlaces = new Set<string>();
+  for (const file of files) {
+    const located = layoutPlace(file.path);
+    if (!located) {
+      problems.file(file.path, 'is not part of the content layout (sources.json, red-flags.json, anchors.json, topics/<id>.json, terms/*.json)');
+      continue;
+    }
+    entries.root = located.root;
+    seenPlaces.add(located.place);
+    const { place } = located;
+    if (place === 'sources.json') entries.sources.push(...validateArrayFile(SourceSchema, 'source', file, problems));
+    else if (place === 'red-flags.json') entries.redFlags.push(...validateArrayFile(RedFlagSchema, 'red flag', file, problems));
+    else if (place === 'anchors.json') entries.anchors.push(...validateArrayFile(AnchorGroupSchema, 'anchor group', file, problems));
+    else if (place.startsWith('terms/')) entries.terms.push(...validateArrayFile(TermSchema, 'term', file, problems));
+    else {
+      const topic = validateEntry(TopicSchema, 'topic', file.path, file.data, undefined, problems);
+      if (topic) entries.topics.push(topic);
+      const expectedId = place.slice('topics/'.length, -'.json'.length);
+      if (topic && topic.entry.id !== expectedId) {
+        problems.entry(file.path, 'topic', `"${topic.entry.id}"`, 'id', `must match the file name ("${expectedId}")`);
+      }
+    }
+  }
+  for (const required of SINGLE_FILES) {
+    if (!seenPlaces.has(required)) problems.file(`${entries.root}${required}`, 'is missing');
+  }
+  return entries;
+}
+
+function reportDuplicateIds(kind: Kind, located: Located<{ id: string }>[], problems: Problems): void {
+  const firstFile = new Map<string, string>();
+  for (const { file, entry } of located) {
+    const earlier = firstFile.get(entry.id);
+    if (earlier === undefined) firstFile.set(entry.id, file);
+    else problems.entry(file, kind, `"${entry.id}"`, 'id', `duplicate id (also in ${earlier})`);
+  }
+}
+
+/** Topics and red flags share the side panel's routes, so one id must not name both. */
+function reportIdsNamingTopics(entries: Entries, problems: Problems): void {
+  const topicIds = new Set(entries.topics.map((t) => t.entry.id));
+  for (const { file, entry } of entries.redFlags) {
+    if (topicIds.has(entry.id)) problems.entry(file, 'red flag', `"${entry.id}"`, 'id', 'is also a topic id');
+  }
+}
+
+/** Reports every id in `refs` (the list in `field`) that is not among the known ids. */
+function checkReferences(
+  refs: readonly string[],
+  known: ReadonlySet<string>,
+  targetKind: string,
+  report: (field: string, message: string) => void,
+  field: string,
+): void {
+  refs.forEach((ref, i) => {
+    if (!known.has(ref)) report(`${field}[${i}]`, `unknown ${targetKind} id "${ref}"`);
+  });
+}
+
+const urgencyRank = (urgency: Urgency): number => URGENCIES.indexOf(urgency);
+
+function checkCrossReferences(entries: Entries, problems: Problems): void {
+  const topicIds = new Set(entries.topics.map((t) => t.entry.id));
+  const redFlagIds = new Set(entries.redFlags.map((r) => r.entry.id));
+  const sourceIds = new Set(entries.sources.map((s) => s.entry.id));
+  const anchorIds = new Set(entries.anchors.map((a) => a.entry.id));
+
+  for (const { file, entry: topic } of entries.topics) {
+    const report = (field: string, message: string) => problems.entry(file, 'topic', `"${topic.id}"`, field, message);
+    checkReferences(topic.redFlags, redFlagIds, 'red-flag', report, 'redFlags');
+    checkReferences(topic.related, topicIds, 'topic', report, 'related');
+    if (topic.related.includes(topic.id)) report('related', 'must not list the topic itself');
+    checkReferences(topic.sources, sourceIds, 'source', report, 'sources');
+    topic.sections.forEach((section, i) =>
+      checkReferences(section.sources, sourceIds, 'source', report, `sections[${i}].sources`),
+    );
+  }
+
+  for (const { file, entry: redFlag } of entries.redFlags) {
+    const report = (field: string, message: string) =>
+      problems.entry(file, 'red flag', `"${redFlag.id}"`, field, message);
+    checkReferences(redFlag.topics, topicIds, 'topic', report, 'topics');
+    if (redFlag.topics.length === 0) report('topics', 'must name at least one topic that explains it');
+    checkReferences(redFlag.sources, sourceIds, 'source', report, 'sources');
+    redFlag.combinations.forEach((combination, i) => {
+      checkReferences(combination.with, redFlagIds, 'red-flag', report, `combinations[${i}].with`);
+      if (combination.with.includes(redFlag.id)) report(`combinations[${i}].with`, 'must not list the red flag itself');
+      if (urgencyRank(combination.urgency) >= urgencyRank(redFlag.urgency)) {
+        report(`combinations[${i}].urgency`, `must be more urgent than the red flag alone ("${redFlag.urgency}")`);
+      }
+    });
+    const floor = RED_FLAG_URGENCY_FLOORS[redFlag.id as keyof typeof RED_FLAG_URGENCY_FLOORS];
+    if (floor && urgencyRank(redFlag.urgency) > urgencyRank(floor)) {
+      report('urgency', `must be at least "${floor}" (CONTENT.md)`);
+    }
+  }
+
+  for (const { file, entry: term } of entries.terms) {
+    const report = (field: string, message: string) => problems.entry(file, 'term', `"${term.id}"`, field, message);
+    checkReferences(term.topics, topicIds, 'topic', report, 'topics');
+    checkReferences(term.redFlags, redFlagIds, 'red-flag', report, 'redFlags');
+    checkReferences(term.anchors ?? [], anchorIds, 'anchor-group', report, 'anchors');
+    if (term.topics.length === 0 && term.redFlags.length === 0) {
+      report('topics', 'must point to at least one topic or red flag');
+    }
+    if (!term.anchors?.length) {
+      term.variants.forEach((variant, i) => {
+        if ((AMBIGUOUS_WORDS as readonly string[]).includes(normaliseVariant(variant))) {
+          report(`variants[${i}]`, `"${variant}" is ambiguous on its own: give the term anchors or a longer phrase`);
+        }
+      });
+    }
+  }
+}
+
+/** A variant mapped by two terms must lead to the same topics and red flags. */
+function checkConflictingVariants(terms: Located<Term>[], problems: Problems): void {
+  const targetsKey = (term: Term) => JSON.stringify([[...term.topics].sort(), [...term.redFlags].sort()]);
+  const firstTermByVariant = new Map<string, Term>();
+  for (const { file, entry: term } of terms) {
+    term.variants.forEach((variant, i) => {
+      const normalised = normaliseVariant(variant);
+      const earlier = firstTermByVariant.get(normalised);
+      if (!earlier) firstTermByVariant.set(normalised, term);
+      else if (earlier.id !== term.id && targetsKey(earlier) !== targetsKey(term)) {
+        problems.entry(
+          file,
+          'term',
+          `"${term.id}"`,
+          `variants[${i}]`,
+          `"${variant}" is also a variant of term "${earlier.id}", which points elsewhere`,
+        );
+      }
+    });
+  }
+}
+
+function distinctVariants(terms: Term[]): Set<string> {
+  return new Set(terms.flatMap((term) => term.variants.map(normaliseVariant)));
+}
+
+function checkCoverage(entries: Entries, problems: Problems): void {
+  const terms = entries.terms.map((t) => t.entry);
+  const topicIds = new Set(entries.topics.map((t) => t.entry.id));
+  const redFlagIds = new Set(entries.redFlags.map((r) => r.entry.id));
+
+  for (const id of TOPIC_IDS) {
+    if (!topicIds.has(id)) problems.file(`${entries.root}topics/${id}.json`, `is missing: topic "${id}" is required by CONTENT.md`);
+  }
+  for (const id of RED_FLAG_IDS) {
+    if (!redFlagIds.has(id)) problems.file(`${entries.root}red-flags.json`, `red flag "${id}" is missing (required by CONTENT.md)`);
+  }
+
+  const cited = new Set([
+    ...entries.topics.flatMap(({ entry }) => [...entry.sources, ...entry.sections.flatMap((s) => s.sources)]),
+    ...entries.redFlags.flatMap(({ entry }) => entry.sources),
+  ]);
+  for (const { file, entry } of entries.sources) {
+    if (!cited.has(entry.id)) problems.entry(file, 'source', `"${entry.id}"`, 'id', 'is not cited by any topic, section or red flag');
+  }
+
+  for (const { file, entry } of entries.topics) {
+    if (!terms.some((term) => term.topics.includes(entry.id))) {
+      problems.entry(file, 'topic', `"${entry.id}"`, 'id', 'no term points to this topic');
+    }
+  }
+
+  for (const { file, entry } of entries.redFlags) {
+    const variants = distinctVariants(terms.filter((term) => term.redFlags.includes(entry.id)));
+    if (variants.size === 0) problems.entry(file, 'red flag', `"${entry.id}"`, 'id', 'no term points to this red flag');
+    else if (variants.size < MIN_VARIANTS_PER_RED_FLAG) {
+      problems.entry(
+        file,
+        'red flag',
+        `"${entry.id}"`,
+        'id',
+        `only ${variants.size} variants across its terms (at least ${MIN_VARIANTS_PER_RED_FLAG} needed)`,
+      );
+    }
+  }
+
+  const usedAnchors = new Set(terms.flatMap((term) => term.anchors ?? []));
+  for (const { file, entry } of entries.anchors) {
+    if (!usedAnchors.has(entry.id)) problems.entry(file, 'anchor group', `"${entry.id}"`, 'id', 'no term uses this anchor group');
+  }
+
+  const total = distinctVariants(terms).size;
+  if (total < MIN_VARIANTS_IN_ALL) {
+    problems.file(`${entries.root}terms`, `only ${total} distinct variants in all (at least ${MIN_VARIANTS_IN_ALL} needed)`);
+  }
+}
+
+const fixedTopicOrder = (id: string): number => {
+  const index = (TOPIC_IDS as readonly string[]).indexOf(id);
+  return index === -1 ? TOPIC_IDS.length : index;
+};
+
+function assemble(entries: Entries): KnowledgeBase {
+  const terms = entries.terms.map((t) => t.entry);
+  const topics: Topic[] = entries.topics
+    .map(({ entry }) => ({ ...entry, terms: terms.filter((term) => term.topics.includes(entry.id)).map((term) => term.id) }))
+    .sort((a, b) => fixedTopicOrder(a.id) - fixedTopicOrder(b.id) || a.id.localeCompare(b.id));
+  return {
+    topics,
+    redFlags: entries.redFlags.map((r) => r.entry),
+    terms,
+    anchors: entries.anchors.map((a) => a.entry),
+    sources: entries.sources.map((s) => s.entry),
+  };
+}
+
+/**
+ * Validates every file against its schema, then the whole against the integrity rules
+ * (references, duplicates, orphans, coverage). Throws one ContentError listing every problem.
+ */
+export function buildKnowledgeBase(files: ContentFile[]): KnowledgeBase {
+  const problems = new Problems();
+  const entries = validateFiles(files, problems);
+  reportDuplicateIds('topic', entries.topics, problems);
+  reportDuplicateIds('red flag', entries.redFlags, problems);
+  reportDuplicateIds('term', entries.terms, problems);
+  reportDuplicateIds('anchor group', entries.anchors, problems);
+  reportDuplicateIds('source', entries.sources, problems);
+  reportIdsNamingTopics(entries, problems);
+  checkCrossReferences(entries, problems);
+  checkConflictingVariants(entries.terms, problems);
+  checkCoverage(entries, problems);
+  if (problems.lines.length > 0) throw new ContentError(problems.lines);
+  return assemble(entries);
+}
