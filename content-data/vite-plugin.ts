@@ -1,0 +1,79 @@
+/**
+ * Vite plugin: checks the knowledge base when a build starts (broken content fails the build with
+ * the ContentError message) and serves it to browser bundles as virtual modules, so nothing is
+ * validated at run time. In the dev server it loads lazily and reloads when a content file changes.
+ */
+import { resolve, sep } from 'node:path';
+import type { Plugin } from 'vite';
+import { buildSearchIndex } from '../lib/search/index';
+import { ContentError, toLexiconSource } from './build';
+import { CONTENT_DIR, contentFilePaths, loadKnowledgeBase } from './load';
+import type { KnowledgeBase } from './schema';
+
+const MODULES = {
+  'virtual:bpl-knowledge-base': (kb: KnowledgeBase): unknown => kb,
+  'virtual:bpl-lexicon-source': toLexiconSource,
+  'virtual:bpl-search-index': buildSearchIndex,
+} as const;
+
+type ModuleId = keyof typeof MODULES;
+
+// Rollup convention: a leading NUL keeps other plugins from touching virtual modules.
+const RESOLVED_PREFIX = '\0';
+
+const isModuleId = (id: string): id is ModuleId => Object.hasOwn(MODULES, id);
+
+/** JSON.parse of a string literal is parsed faster by engines than the same object literal. */
+const jsonModule = (data: unknown): string => `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
+
+export function contentDataPlugin(dir: string = CONTENT_DIR): Plugin {
+  const contentRoot = resolve(dir) + sep;
+  let knowledgeBase: KnowledgeBase | undefined;
+  let loadAtBuildStart = true;
+
+  /** Loads the knowledge base, turning a ContentError into a plugin error that shows only its message. */
+  function load(fail: (error: { message: string; stack: string }) => never): KnowledgeBase {
+    try {
+      return loadKnowledgeBase(dir);
+    } catch (error) {
+      if (error instanceof ContentError) fail({ message: error.message, stack: '' });
+      throw error;
+    }
+  }
+
+  return {
+    name: 'bpl-content-data',
+
+    configResolved(config) {
+      loadAtBuildStart = config.command === 'build';
+    },
+
+    buildStart() {
+      for (const path of contentFilePaths(dir)) this.addWatchFile(path);
+      knowledgeBase = loadAtBuildStart ? load((error) => this.error(error)) : undefined;
+    },
+
+    resolveId(id) {
+      return isModuleId(id) ? RESOLVED_PREFIX + id : undefined;
+    },
+
+    load(id) {
+      if (!id.startsWith(RESOLVED_PREFIX)) return undefined;
+      const moduleId = id.slice(RESOLVED_PREFIX.length);
+      if (!isModuleId(moduleId)) return undefined;
+      knowledgeBase ??= load((error) => this.error(error));
+      return jsonModule(MODULES[moduleId](knowledgeBase));
+    },
+
+    handleHotUpdate({ file, server }) {
+      if (!resolve(file).startsWith(contentRoot) || !file.endsWith('.json')) return undefined;
+      knowledgeBase = undefined;
+      for (const moduleId of Object.keys(MODULES)) {
+        const module = server.moduleGraph.getModuleById(RESOLVED_PREFIX + moduleId);
+        if (module) server.moduleGraph.invalidateModule(module);
+      }
+      server.ws.send({ type: 'full-reload' });
+      return [];
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { toLexiconSource } from '../../content-data/build';
+import { contentFilePaths, loadKnowledgeBase } from '../../content-data/load';
+import { contentDataPlugin } from '../../content-data/vite-plugin';
+import { buildSearchIndex } from '../../lib/search/index';
+import { brokenCases, makeContentDir } from '../fixtures/content-broken/valid-base';
+
+const madeDirs: string[] = [];
+function contentDir(overlayDir?: string): string {
+  const dir = makeContentDir(overlayDir);
+  madeDirs.push(dir);
+  return dir;
+}
+afterAll(() => madeDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+type Hook = (this: PluginContext, ...args: unknown[]) => unknown;
+interface PluginContext {
+  watched: string[];
+  addWatchFile(path: string): void;
+  error(error: { message: string; stack?: string }): never;
+}
+
+/** Drives the plugin's hooks the way Vite would, with `this.error` throwing like Rollup's. */
+function drive(dir: string, command: 'build' | 'serve' = 'build') {
+  const plugin = contentDataPlugin(dir);
+  const context: PluginContext = {
+    watched: [],
+    addWatchFile(path) {
+      this.watched.push(path);
+    },
+    error(error) {
+      throw Object.assign(new Error(error.message), error);
+    },
+  };
+  const hook = (name: 'configResolved' | 'buildStart' | 'resolveId' | 'load') => plugin[name] as unknown as Hook;
+  hook('configResolved').call(context, { command });
+  return {
+    context,
+    buildStart: () => hook('buildStart').call(context),
+    resolveId: (id: string) => hook('resolveId').call(context, id) as string | undefined,
+    /** Loads a virtual module and evaluates its default export. */
+    importModule(id: string): unknown {
+      const code = hook('load').call(context, this.resolveId(id)) as string;
+      return new Function(code.replace(/^export default /, 'return '))();
+    },
+  };
+}
+
+function errorOf(action: () => unknown): (Error & { stack?: string }) | undefined {
+  try {
+    action();
+  } catch (error) {
+    return error as Error;
+  }
+  return undefined;
+}
+
+describe.each(brokenCases())('a build over broken content ($name)', ({ dir, expected }) => {
+  it('fails at buildStart with the ContentError message and no stack', () => {
+    const error = errorOf(drive(contentDir(dir)).buildStart);
+    expect(error?.message).toContain(`/${expected}`);
+    expect(error?.stack).toBe('');
+  });
+});
+
+describe('the virtual modules', () => {
+  const dir = contentDir();
+  const plugin = drive(dir);
+  plugin.buildStart();
+  const kb = loadKnowledgeBase(dir);
+
+  it('watches every content file', () => {
+    expect(plugin.context.watched).toEqual(contentFilePaths(dir));
+  });
+
+  it('resolves only its own ids', () => {
+    expect(plugin.resolveId('virtual:bpl-knowledge-base')).toBe('\0virtual:bpl-knowledge-base');
+    expect(plugin.resolveId('virtual:something-else')).toBeUndefined();
+  });
+
+  it('serves the knowledge base, the lexicon source and the search index', () => {
+    expect(plugin.importModule('virtual:bpl-knowledge-base')).toEqual(kb);
+    expect(plugin.importModule('virtual:bpl-lexicon-source')).toEqual(toLexiconSource(kb));
+    expect(plugin.importModule('virtual:bpl-search-index')).toEqual(JSON.parse(JSON.stringify(buildSearchIndex(kb))));
+  });
+});
+
+describe('in the dev server', () => {
+  it('loads when a module is first asked for, so broken content fails that module, not the server', () => {
+    const brokenCase = brokenCases().find((c) => c.name === 'bad-url');
+    const plugin = drive(contentDir(brokenCase?.dir), 'serve');
+    expect(plugin.buildStart).not.toThrow();
+    expect(errorOf(() => plugin.importModule('virtual:bpl-lexicon-source'))?.message).toContain(`/${brokenCase?.expected}`);
+  });
+});
