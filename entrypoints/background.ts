@@ -1,9 +1,7 @@
+import knowledgeBase from 'virtual:bpl-knowledge-base';
+import searchIndex from 'virtual:bpl-search-index';
+import { startBackground } from '../lib/background';
+
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({
-      id: 'bpl-lookup',
-      title: 'Look up “%s” in Back Pain Lens',
-      contexts: ['selection'],
-    });
-  });
+  startBackground({ knowledgeBase, searchIndex });
 });

@@ -78,6 +78,16 @@ export interface OpenPanelMessage {
   request: PanelRequest;
 }
 
+/** Background -> content script (the frame the selection is in): the selected text. */
+export interface GetSelectionMessage {
+  type: 'get-selection';
+}
+/** Content script (hover card) -> background: the titles of these topics, for display. */
+export interface DescribeTopicsMessage {
+  type: 'describe-topics';
+  ids: string[];
+}
+
 export type Message =
   | FindingsMessage
   | TabFindingsChangedMessage
@@ -86,7 +96,9 @@ export type Message =
   | SetPanelRequestMessage
   | PanelRequestMessage
   | TakePanelRequestMessage
-  | OpenPanelMessage;
+  | OpenPanelMessage
+  | GetSelectionMessage
+  | DescribeTopicsMessage;
 
 /** The reply each message type is answered with (`void` for notifications). */
 export interface Replies {
@@ -99,6 +111,9 @@ export interface Replies {
   'panel-request': void;
   'take-panel-request': PanelRequest | null;
   'open-panel': void;
+  'get-selection': string;
+  /** In the order asked; unknown ids are left out. */
+  'describe-topics': { id: string; title: string }[];
 }
 
 export type ReplyTo<M extends Message> = Replies[M['type']];
@@ -112,6 +127,8 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<Message['type']>([
   'panel-request',
   'take-panel-request',
   'open-panel',
+  'get-selection',
+  'describe-topics',
 ]);
 
 /** A cheap shape check for listeners: other extensions' and stray messages are ignored. */

@@ -1,6 +1,15 @@
+import lexiconSource from 'virtual:bpl-lexicon-source';
+import { startPage } from '../../lib/page';
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  main() {
-    document.documentElement.dataset.bplBoot = '1';
+  // Same-origin frames are scanned too; lib/page leaves cross-origin ones alone at once.
+  allFrames: true,
+  matchAboutBlank: true,
+  main(ctx) {
+    startPage(ctx, lexiconSource).catch((error: unknown) => {
+      // Failing because the extension was reloaded under the page is expected; anything else is not.
+      if (ctx.isValid) throw error;
+    });
   },
 });

@@ -1,0 +1,103 @@
+/**
+ * The small card shown over a mark on a web page, rendered in a shadow root so that the page's
+ * styles and scripts never reach it. Loaded on first use: nothing here runs at page start.
+ */
+import { render } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { Urgency } from '../content-data/schema';
+import { OWN_UI_TAG } from '../lib/page/text-index';
+import { type Box, placeCard } from '../lib/page/placement';
+import { urgencyMeaning, UrgencyBadge } from './UrgencyBadge';
+import themeCss from './theme.css?inline';
+import cardCss from './HoverCard.css?inline';
+
+export interface HoverCardContent {
+  /** The words as written on the page (page text: rendered as text only). */
+  matchedText: string;
+  termLabel: string;
+  topics: { id: string; title: string }[];
+  /** Set only for a red flag the writer states about themselves. */
+  redFlag: { id: string; label: string; urgency: Urgency } | null;
+}
+
+export interface HoverCardProps extends HoverCardContent {
+  /** Move focus into the card (it was opened from the keyboard or by a click). */
+  takeFocus: boolean;
+  onOpenDetails(): void;
+  onClose(): void;
+}
+
+export function HoverCard(props: HoverCardProps) {
+  const openButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (props.takeFocus) openButton.current?.focus();
+  }, [props.takeFocus]);
+  const topic = props.topics[0];
+  return (
+    <div class="card" role="dialog" aria-label={`Back Pain Lens: ${props.termLabel}`}>
+      <button type="button" class="close" aria-label="Close" onClick={props.onClose}>
+        ×
+      </button>
+      {props.redFlag && (
+        <div class="red-flag">
+          <UrgencyBadge level={props.redFlag.urgency} />
+          <p class="red-flag-label">{props.redFlag.label}</p>
+          <p class="red-flag-meaning">{urgencyMeaning(props.redFlag.urgency)}</p>
+        </div>
+      )}
+      <p class="term">
+        <q>{props.matchedText}</q>
+        {props.termLabel.toLowerCase() !== props.matchedText.toLowerCase() && (
+          <span class="term-label"> ({props.termLabel})</span>
+        )}
+      </p>
+      {topic && <p class="topic">Topic: {topic.title}</p>}
+      <button type="button" class="open" ref={openButton} onClick={props.onOpenDetails}>
+        Open details
+      </button>
+      <p class="notice">Educational information only, not medical advice.</p>
+    </div>
+  );
+}
+
+export interface MountedCard {
+  /** The host element (ours; the scanner never indexes it). */
+  host: HTMLElement;
+  contains(node: Node | null): boolean;
+  unmount(): void;
+}
+
+/** Events that must not reach the page's own handlers from inside the card. */
+const CONTAINED_EVENTS = ['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'keydown', 'keyup', 'input', 'focusin', 'focusout'];
+
+/**
+ * Create the host, render the card next to `anchor` (never over it) and return a handle.
+ * The host exists only while the card is open.
+ */
+export function mountHoverCard(document: Document, anchor: Box, props: HoverCardProps): MountedCard {
+  const host = document.createElement(OWN_UI_TAG);
+  host.style.cssText = 'all: initial; position: fixed; z-index: 2147483647; top: 0; left: 0; visibility: hidden;';
+  const shadow = host.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(themeCss + cardCss);
+  shadow.adoptedStyleSheets = [sheet];
+  for (const type of CONTAINED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
+  document.documentElement.append(host);
+  render(<HoverCard {...props} />, shadow);
+
+  const view = document.defaultView!;
+  const size = host.getBoundingClientRect();
+  const place = placeCard(anchor, { width: size.width, height: size.height }, { width: view.innerWidth, height: view.innerHeight });
+  host.style.top = `${place.top}px`;
+  host.style.left = `${place.left}px`;
+  host.style.visibility = 'visible';
+
+  return {
+    host,
+    contains: (node) => node !== null && (node === host || shadow.contains(node)),
+    unmount() {
+      render(null, shadow);
+      host.remove();
+    },
+  };
+}

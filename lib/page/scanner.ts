@@ -1,0 +1,227 @@
+/**
+ * Scans the page in time slices and keeps its marks in step with the DOM: a full pass at start
+ * (the visible part first), then only the subtrees that mutations touched.
+ */
+import type { LexiconSource } from '../../content-data/schema';
+import { detect, type Lexicon } from '../detect';
+import type { Detection } from '../detect/types';
+import { caretAt } from './caret';
+import { type Mark, MarkStore, markKindOf } from './marks';
+import { BatchedObserver, reduceMutations } from './mutations';
+import { type Slicer, createSlicer } from './slices';
+import { summarizeMatches } from './summary';
+import { type TextIndex, createTextIndexBuilder, rangeForOffsets } from './text-index';
+
+export interface ScanStats {
+  chars: number;
+  nodes: number;
+  matches: number;
+  slices: number;
+  longestSliceMs: number;
+}
+
+export const SCAN_MEASURE = 'bpl:scan';
+export const FIRST_MARK_MARK = 'bpl:first-mark';
+
+/** Detection runs on chunks of about this many characters, resized to fit the slice budget. */
+const INITIAL_CHUNK_CHARS = 8_000;
+const MIN_CHUNK_CHARS = 1_000;
+const MAX_CHUNK_CHARS = 200_000;
+/** Aim each chunk at half a slice, so a slice rarely overruns by a whole chunk. */
+const CHUNK_TARGET_MS = 4;
+
+/** The end of a chunk of about `size` characters from `from`, cut after a block separator. */
+export function chunkEnd(text: string, from: number, size: number): number {
+  const wanted = from + size;
+  if (wanted >= text.length) return text.length;
+  const before = text.lastIndexOf('\n', wanted);
+  if (before > from) return before + 1;
+  const after = text.indexOf('\n', wanted);
+  return after === -1 ? text.length : after + 1;
+}
+
+/** The next chunk size: as many characters as fit in the target time at the measured rate. */
+export function nextChunkSize(chars: number, elapsedMs: number, current: number): number {
+  if (elapsedMs <= 0.1) return Math.min(current * 2, MAX_CHUNK_CHARS);
+  const fitting = Math.round((chars / elapsedMs) * CHUNK_TARGET_MS);
+  return Math.max(MIN_CHUNK_CHARS, Math.min(MAX_CHUNK_CHARS, fitting));
+}
+
+/** The start of the block at the top of the viewport, so what the reader sees is marked first. */
+function visibleStart(document: Document, index: TextIndex): number {
+  const view = document.defaultView;
+  if (!view || view.scrollY === 0 || index.nodes.length === 0) return 0;
+  const caret = caretAt(document, view.innerWidth / 2, 1);
+  const nodeIndex = caret ? index.nodes.indexOf(caret.node as Text) : -1;
+  if (nodeIndex <= 0) return 0;
+  return index.text.lastIndexOf('\n', index.starts[nodeIndex]!) + 1;
+}
+
+export interface PageScannerOptions {
+  document: Document;
+  lexicon: Lexicon;
+  redFlags: LexiconSource['redFlags'];
+  /** Called after every pass with the whole page's detection. */
+  onScanned(detection: Detection): void;
+}
+
+export class PageScanner {
+  readonly marks: MarkStore;
+  private readonly document: Document;
+  private readonly observer: BatchedObserver;
+  /** Bumped by `stop` and by each full pass: a pass from an older generation gives up. */
+  private generation = 0;
+  /** Passes run one after the other. */
+  private queue: Promise<void> = Promise.resolve();
+  private firstMarkRecorded = false;
+  /** The marks as last reported, so `reveal` indexes the detection the panel was given. */
+  private reported: Mark[] = [];
+
+  constructor(private readonly options: PageScannerOptions) {
+    this.document = options.document;
+    this.marks = new MarkStore(options.document);
+    this.observer = new BatchedObserver((records) => this.onMutations(records));
+  }
+
+  /** Observe the page and scan it whole. */
+  start(): Promise<void> {
+    this.marks.show();
+    this.observer.observe(this.document);
+    return this.scanAll();
+  }
+
+  /** Stop scanning and take every mark off the page at once. */
+  stop(): void {
+    this.generation++;
+    this.observer.disconnect();
+    this.marks.clear();
+    this.marks.hide();
+    this.reported = [];
+  }
+
+  /** Forget the marks and scan the whole page again (after a single-page-app navigation). */
+  scanAll(): Promise<void> {
+    const generation = ++this.generation;
+    return this.enqueue(async () => {
+      this.marks.clear();
+      const root = this.document.body ?? this.document.documentElement;
+      await this.scan([root], generation, true);
+    });
+  }
+
+  /** Scroll the reported match `index` into view and flash it; false if it is gone. */
+  reveal(index: number): boolean {
+    const mark = this.reported[index];
+    if (!mark || !mark.range.startContainer.isConnected) return false;
+    mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    this.marks.flash(mark.range);
+    return true;
+  }
+
+  private enqueue(pass: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(pass);
+    return this.queue;
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    const generation = this.generation;
+    const work = reduceMutations(records);
+    if (work.fullRescan) {
+      void this.scanAll();
+      return;
+    }
+    if (work.containers.length === 0 && !work.textLost) return;
+    void this.enqueue(async () => {
+      if (generation !== this.generation) return;
+      if (work.textLost) this.marks.removeStale();
+      for (const container of work.containers) this.marks.removeWithin(container);
+      await this.scan(work.containers, generation, false);
+    });
+  }
+
+  /** Index and mark `roots` in slices, then report the page's detection. */
+  private async scan(roots: Node[], generation: number, isFullPass: boolean): Promise<void> {
+    const start = performance.now();
+    const slicer = createSlicer();
+    const totals = { chars: 0, nodes: 0, matches: 0 };
+    for (const root of roots) {
+      const builder = createTextIndexBuilder(root);
+      while (!builder.step(slicer.timeIsUp)) {
+        await slicer.nextSlice();
+        if (generation !== this.generation) return;
+      }
+      const index = builder.result;
+      for (const shadowRoot of index.shadowRoots) this.observer.observe(shadowRoot);
+      const startAt = isFullPass ? visibleStart(this.document, index) : 0;
+      const matches = await this.markIndex(index, startAt, slicer, generation);
+      if (matches === null) return;
+      totals.chars += index.text.length;
+      totals.nodes += index.nodes.length;
+      totals.matches += matches;
+    }
+    const { slices, longestSliceMs } = slicer.finish();
+    if (isFullPass) {
+      performance.measure(SCAN_MEASURE, {
+        start,
+        detail: { ...totals, slices, longestSliceMs } satisfies ScanStats,
+      });
+    }
+    this.report();
+  }
+
+  /** Detect over the index chunk by chunk (from `startAt`, wrapping round); null if cancelled. */
+  private async markIndex(
+    index: TextIndex,
+    startAt: number,
+    slicer: Slicer,
+    generation: number,
+  ): Promise<number | null> {
+    const { text } = index;
+    const spans: [number, number][] = startAt > 0 ? [[startAt, text.length], [0, startAt]] : [[0, text.length]];
+    let chunkSize = INITIAL_CHUNK_CHARS;
+    let matchCount = 0;
+    for (const [from, to] of spans) {
+      for (let at = from; at < to; ) {
+        const end = Math.min(chunkEnd(text, at, chunkSize), to);
+        const started = performance.now();
+        const marks = this.marksFor(index, at, end);
+        chunkSize = nextChunkSize(end - at, performance.now() - started, chunkSize);
+        matchCount += marks.length;
+        this.addMarks(marks);
+        at = end;
+        if (slicer.timeIsUp()) {
+          await slicer.nextSlice();
+          if (generation !== this.generation) return null;
+        }
+      }
+    }
+    return matchCount;
+  }
+
+  private marksFor(index: TextIndex, from: number, to: number): Mark[] {
+    const detection = detect(index.text.slice(from, to), this.options.lexicon);
+    return detection.matches.map((found) => {
+      const match = { ...found, start: found.start + from, end: found.end + from };
+      return { match, range: rangeForOffsets(index, match.start, match.end), kind: markKindOf(match) };
+    });
+  }
+
+  private addMarks(marks: Mark[]): void {
+    if (marks.length === 0) return;
+    this.marks.add(marks);
+    if (!this.firstMarkRecorded) {
+      this.firstMarkRecorded = true;
+      performance.mark(FIRST_MARK_MARK);
+    }
+  }
+
+  private report(): void {
+    this.reported = this.marks.all();
+    this.options.onScanned(
+      summarizeMatches(
+        this.reported.map((mark) => mark.match),
+        this.options.redFlags,
+      ),
+    );
+  }
+}
