@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { contentDataPlugin } from './content-data/vite-plugin';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
@@ -8,7 +9,7 @@ export default defineConfig({
     developmentIndicator: false,
   },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), contentDataPlugin()],
   }),
   manifest: ({ browser }) => ({
     name: 'Back Pain Lens',

@@ -5,15 +5,17 @@
  */
 import { resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import { buildSearchIndex } from '../lib/search/index';
 import { ContentError, toLexiconSource } from './build';
 import { CONTENT_DIR, contentFilePaths, loadKnowledgeBase } from './load';
 import type { KnowledgeBase } from './schema';
 
+/** What each virtual module exports by default, computed from the knowledge base. */
 const MODULES = {
   'virtual:bpl-knowledge-base': (kb: KnowledgeBase): unknown => kb,
   'virtual:bpl-lexicon-source': toLexiconSource,
-  'virtual:bpl-search-index': buildSearchIndex,
+  // Imported on demand so that loading the Vite config does not pull in the search engine.
+  'virtual:bpl-search-index': async (kb: KnowledgeBase): Promise<unknown> =>
+    (await import('../lib/search/index')).buildSearchIndex(kb),
 } as const;
 
 type ModuleId = keyof typeof MODULES;
@@ -57,12 +59,12 @@ export function contentDataPlugin(dir: string = CONTENT_DIR): Plugin {
       return isModuleId(id) ? RESOLVED_PREFIX + id : undefined;
     },
 
-    load(id) {
+    async load(id) {
       if (!id.startsWith(RESOLVED_PREFIX)) return undefined;
       const moduleId = id.slice(RESOLVED_PREFIX.length);
       if (!isModuleId(moduleId)) return undefined;
       knowledgeBase ??= load((error) => this.error(error));
-      return jsonModule(MODULES[moduleId](knowledgeBase));
+      return jsonModule(await MODULES[moduleId](knowledgeBase));
     },
 
     handleHotUpdate({ file, server }) {

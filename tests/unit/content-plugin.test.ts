@@ -40,8 +40,8 @@ function drive(dir: string, command: 'build' | 'serve' = 'build') {
     buildStart: () => hook('buildStart').call(context),
     resolveId: (id: string) => hook('resolveId').call(context, id) as string | undefined,
     /** Loads a virtual module and evaluates its default export. */
-    importModule(id: string): unknown {
-      const code = hook('load').call(context, this.resolveId(id)) as string;
+    async importModule(id: string): Promise<unknown> {
+      const code = (await hook('load').call(context, this.resolveId(id))) as string;
       return new Function(code.replace(/^export default /, 'return '))();
     },
   };
@@ -79,18 +79,18 @@ describe('the virtual modules', () => {
     expect(plugin.resolveId('virtual:something-else')).toBeUndefined();
   });
 
-  it('serves the knowledge base, the lexicon source and the search index', () => {
-    expect(plugin.importModule('virtual:bpl-knowledge-base')).toEqual(kb);
-    expect(plugin.importModule('virtual:bpl-lexicon-source')).toEqual(toLexiconSource(kb));
-    expect(plugin.importModule('virtual:bpl-search-index')).toEqual(JSON.parse(JSON.stringify(buildSearchIndex(kb))));
+  it('serves the knowledge base, the lexicon source and the search index', async () => {
+    expect(await plugin.importModule('virtual:bpl-knowledge-base')).toEqual(kb);
+    expect(await plugin.importModule('virtual:bpl-lexicon-source')).toEqual(toLexiconSource(kb));
+    expect(await plugin.importModule('virtual:bpl-search-index')).toEqual(JSON.parse(JSON.stringify(buildSearchIndex(kb))));
   });
 });
 
 describe('in the dev server', () => {
-  it('loads when a module is first asked for, so broken content fails that module, not the server', () => {
+  it('loads when a module is first asked for, so broken content fails that module, not the server', async () => {
     const brokenCase = brokenCases().find((c) => c.name === 'bad-url');
     const plugin = drive(contentDir(brokenCase?.dir), 'serve');
     expect(plugin.buildStart).not.toThrow();
-    expect(errorOf(() => plugin.importModule('virtual:bpl-lexicon-source'))?.message).toContain(`/${brokenCase?.expected}`);
+    await expect(plugin.importModule('virtual:bpl-lexicon-source')).rejects.toThrow(`/${brokenCase?.expected}`);
   });
 });
