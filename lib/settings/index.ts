@@ -121,3 +121,14 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/** The hostname of a page the extension scans (http or https), or `null` for any other URL. */
+export function webPageSite(url: string | undefined): string | null {
+  if (url === undefined) return null;
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? toHostname(hostname) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,147 @@
+import { useState } from 'preact/hooks';
+import type { Detection, MentionContext } from '../lib/detect/types';
+import type { Catalog } from '../lib/panel/catalog';
+import { findingsView, type RedFlagFinding, type TopicFinding } from '../lib/panel/findings';
+import { t, type MessageKey } from '../lib/i18n';
+import { EmergencyBanner } from './EmergencyBanner';
+import { PageLink, type OpenPage } from './links';
+import { UrgencyBadge, urgencyMeaning } from './UrgencyBadge';
+
+/** Scrolls the page to `detection.matches[index]`; absent when the matches are not on a page. */
+export type Reveal = (matchIndex: number) => void;
+
+const CONTEXT_WORDS: Record<Exclude<MentionContext, 'affirmed'>, MessageKey> = {
+  negated: 'contextNegated',
+  hypothetical: 'contextHypothetical',
+  'other-person': 'contextOtherPerson',
+};
+
+/** "Show on page", stepping through the mentions one click at a time. */
+function RevealButton({ matchIndexes, onReveal, label }: { matchIndexes: number[]; onReveal: Reveal; label: string }) {
+  const [shown, setShown] = useState(0);
+  const reveal = () => {
+    const position = shown % matchIndexes.length;
+    onReveal(matchIndexes[position]!);
+    setShown(position + 1);
+  };
+  return (
+    <button type="button" class="bpl-button bpl-button--small" onClick={reveal} aria-label={t('showOnPageOf', label)}>
+      {matchIndexes.length > 1
+        ? t('showOnPageCount', String((shown % matchIndexes.length) + 1), String(matchIndexes.length))
+        : t('showOnPage')}
+    </button>
+  );
+}
+
+function RedFlagItem({ finding, onOpen, onReveal }: { finding: RedFlagFinding; onOpen: OpenPage; onReveal?: Reveal }) {
+  const { redFlag, matchIndexes } = finding;
+  return (
+    <li class={`bpl-card bpl-card--${redFlag.urgency}`}>
+      <h4 class="bpl-card__title">
+        <PageLink target={{ kind: 'red-flag', id: redFlag.id }} onOpen={onOpen}>
+          {redFlag.label}
+        </PageLink>
+      </h4>
+      <p>
+        <UrgencyBadge level={redFlag.urgency} /> {urgencyMeaning(redFlag.urgency)}
+      </p>
+      <p>
+        <strong>{t('whyItMatters')}</strong> {redFlag.explanation}
+      </p>
+      <p>
+        <strong>{t('whatToDo')}</strong> {redFlag.action}
+      </p>
+      {onReveal && <RevealButton matchIndexes={matchIndexes} onReveal={onReveal} label={redFlag.label} />}
+    </li>
+  );
+}
+
+function TopicItem({ finding, onOpen, onReveal }: { finding: TopicFinding; onOpen: OpenPage; onReveal?: Reveal }) {
+  const { topic, matchIndexes } = finding;
+  return (
+    <li class="bpl-row">
+      <PageLink target={{ kind: 'topic', id: topic.id }} onOpen={onOpen}>
+        {topic.title}
+      </PageLink>{' '}
+      <span class="bpl-muted">{t('mentionCount', String(matchIndexes.length))}</span>
+      {onReveal && matchIndexes.length > 0 && (
+        <RevealButton matchIndexes={matchIndexes} onReveal={onReveal} label={topic.title} />
+      )}
+    </li>
+  );
+}
+
+/**
+ * A detection, red flags first: the emergency banner, the overall urgency with its reasons, the
+ * affirmed red flags, the topics with counts, then the mentions set apart (negated, hypothetical,
+ * someone else's) which do not count towards the urgency.
+ */
+export function Findings({
+  detection,
+  catalog,
+  onOpen,
+  onReveal,
+  idPrefix,
+}: {
+  detection: Detection;
+  catalog: Catalog;
+  onOpen: OpenPage;
+  onReveal?: Reveal;
+  idPrefix: string;
+}) {
+  const view = findingsView(detection, catalog.kb);
+  return (
+    <>
+      {detection.urgency === 'emergency' && <EmergencyBanner reasons={detection.reasons} />}
+      <section aria-labelledby={`${idPrefix}-urgency`} class="bpl-summary">
+        <h3 id={`${idPrefix}-urgency`}>{t('overallUrgency')}</h3>
+        <p>
+          <UrgencyBadge level={detection.urgency} /> {urgencyMeaning(detection.urgency)}
+        </p>
+        {detection.reasons.length > 0 && (
+          <ul>
+            {detection.reasons.map((reason) => (
+              <li key={reason.redFlagIds.join('+')}>
+                <UrgencyBadge level={reason.urgency} /> {reason.text}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {view.redFlags.length > 0 && (
+        <section aria-labelledby={`${idPrefix}-red-flags`}>
+          <h3 id={`${idPrefix}-red-flags`}>{t('redFlagsHeading')}</h3>
+          <ul class="bpl-list">
+            {view.redFlags.map((finding) => (
+              <RedFlagItem key={finding.redFlag.id} finding={finding} onOpen={onOpen} onReveal={onReveal} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {view.topics.length > 0 && (
+        <section aria-labelledby={`${idPrefix}-topics`}>
+          <h3 id={`${idPrefix}-topics`}>{t('topicsHeading')}</h3>
+          <ul class="bpl-list">
+            {view.topics.map((finding) => (
+              <TopicItem key={finding.topic.id} finding={finding} onOpen={onOpen} onReveal={onReveal} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {view.setAside.length > 0 && (
+        <section aria-labelledby={`${idPrefix}-set-aside`}>
+          <h3 id={`${idPrefix}-set-aside`}>{t('setAsideHeading')}</h3>
+          <p class="bpl-muted">{t('setAsideIntro')}</p>
+          <ul class="bpl-list">
+            {view.setAside.map(({ match, index, context }) => (
+              <li key={index} class="bpl-row">
+                <q>{match.text}</q> <span class="bpl-muted">{t(CONTEXT_WORDS[context])}</span>
+                {onReveal && <RevealButton matchIndexes={[index]} onReveal={onReveal} label={match.text} />}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,206 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PanelRequest, TabFindings } from '../lib/messages';
+import type { Catalog } from '../lib/panel/catalog';
+import { byUrgency, redFlagsFirst } from '../lib/panel/findings';
+import { t, type MessageKey } from '../lib/i18n';
+import { Findings, type Reveal } from './Findings';
+import { PageLink, type OpenPage, type PageTarget } from './links';
+import { Notice } from './Notice';
+import { RedFlagPage } from './RedFlagPage';
+import { SelfCheck } from './SelfCheck';
+import { TopicPage } from './TopicPage';
+import { ResultKind } from './ResultKind';
+import { UrgencyBadge } from './UrgencyBadge';
+
+type LookupRequest = Extract<PanelRequest, { kind: 'lookup' }>;
+type TabView = { kind: 'page' } | { kind: 'self-check' } | { kind: 'browse' };
+type View = TabView | PageTarget | LookupRequest;
+
+/** A request from elsewhere (hover card, popup, selection look-up); `seq` tells repeats apart. */
+export interface IncomingRequest {
+  request: PanelRequest;
+  seq: number;
+}
+
+const TABS: [TabView['kind'], MessageKey][] = [
+  ['page', 'tabPage'],
+  ['self-check', 'tabSelfCheck'],
+  ['browse', 'tabBrowse'],
+];
+
+function PageFindings({ findings, catalog, onOpen, onReveal }: {
+  findings: TabFindings | null;
+  catalog: Catalog;
+  onOpen: OpenPage;
+  onReveal: Reveal;
+}) {
+  return (
+    <section class="bpl-page" aria-labelledby="bpl-page-title">
+      <h2 id="bpl-page-title">{t('tabPage')}</h2>
+      {findings && <p class="bpl-muted bpl-page-name">{findings.title || findings.url}</p>}
+      {findings && findings.detection.matches.length > 0 ? (
+        <Findings detection={findings.detection} catalog={catalog} onOpen={onOpen} onReveal={onReveal} idPrefix="bpl-page" />
+      ) : (
+        <p>{t('pageNothingFound')}</p>
+      )}
+    </section>
+  );
+}
+
+function LookupView({ request, catalog, onOpen }: { request: LookupRequest; catalog: Catalog; onOpen: OpenPage }) {
+  const results = redFlagsFirst(request.results, (id) => catalog.redFlag(id)?.urgency);
+  return (
+    <section class="bpl-page" aria-labelledby="bpl-lookup-title">
+      <h2 id="bpl-lookup-title">{t('lookupTitle')}</h2>
+      <blockquote class="bpl-quote">{request.text}</blockquote>
+      {request.truncated && <p class="bpl-muted">{t('lookupTruncated')}</p>}
+      {request.detection.matches.length > 0 && (
+        <Findings detection={request.detection} catalog={catalog} onOpen={onOpen} idPrefix="bpl-lookup" />
+      )}
+      <section aria-labelledby="bpl-lookup-results">
+        <h3 id="bpl-lookup-results">{t('lookupResultsHeading')}</h3>
+        {results.length === 0 ? (
+          <p>{t('noResults')}</p>
+        ) : (
+          <ul class="bpl-list">
+            {results.map((result) => (
+              <li key={`${result.kind}:${result.id}`} class="bpl-row">
+                <PageLink target={{ kind: result.kind, id: result.id }} onOpen={onOpen}>
+                  {result.title}
+                </PageLink>{' '}
+                <ResultKind kind={result.kind} id={result.id} catalog={catalog} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}
+
+function BrowseView({ catalog, onOpen }: { catalog: Catalog; onOpen: OpenPage }) {
+  const redFlags = byUrgency(catalog.kb.redFlags, (redFlag) => redFlag.urgency);
+  return (
+    <section class="bpl-page" aria-labelledby="bpl-browse-title">
+      <h2 id="bpl-browse-title">{t('tabBrowse')}</h2>
+      <section aria-labelledby="bpl-browse-red-flags">
+        <h3 id="bpl-browse-red-flags">{t('redFlagsHeading')}</h3>
+        <ul class="bpl-list">
+          {redFlags.map((redFlag) => (
+            <li key={redFlag.id} class="bpl-row">
+              <UrgencyBadge level={redFlag.urgency} />{' '}
+              <PageLink target={{ kind: 'red-flag', id: redFlag.id }} onOpen={onOpen}>
+                {redFlag.label}
+              </PageLink>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="bpl-browse-topics">
+        <h3 id="bpl-browse-topics">{t('topicsHeading')}</h3>
+        <ul class="bpl-list">
+          {catalog.kb.topics.map((topic) => (
+            <li key={topic.id} class="bpl-row">
+              <PageLink target={{ kind: 'topic', id: topic.id }} onOpen={onOpen}>
+                {topic.title}
+              </PageLink>
+              <br />
+              <span class="bpl-muted">{topic.summary}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </section>
+  );
+}
+
+function CurrentView({ view, catalog, findings, onOpen, onReveal }: {
+  view: View;
+  catalog: Catalog;
+  findings: TabFindings | null;
+  onOpen: OpenPage;
+  onReveal: Reveal;
+}) {
+  switch (view.kind) {
+    case 'page':
+      return <PageFindings findings={findings} catalog={catalog} onOpen={onOpen} onReveal={onReveal} />;
+    case 'self-check':
+      return <SelfCheck redFlags={catalog.kb.redFlags} />;
+    case 'browse':
+      return <BrowseView catalog={catalog} onOpen={onOpen} />;
+    case 'lookup':
+      return <LookupView request={view} catalog={catalog} onOpen={onOpen} />;
+    case 'topic': {
+      const topic = catalog.topic(view.id);
+      return topic ? <TopicPage topic={topic} catalog={catalog} onOpen={onOpen} /> : <p>{t('notFound')}</p>;
+    }
+    case 'red-flag': {
+      const redFlag = catalog.redFlag(view.id);
+      return redFlag ? <RedFlagPage redFlag={redFlag} catalog={catalog} onOpen={onOpen} /> : <p>{t('notFound')}</p>;
+    }
+  }
+}
+
+/**
+ * The side panel: "On this page" for the active tab, the self-check, and every topic and red flag,
+ * with a back button through the pages opened from there. The notice closes every view.
+ */
+export function SidePanel({ catalog, findings, incoming, onReveal }: {
+  catalog: Catalog;
+  findings: TabFindings | null;
+  incoming: IncomingRequest | null;
+  onReveal: Reveal;
+}) {
+  const [history, setHistory] = useState<View[]>([{ kind: 'page' }]);
+  const mainRef = useRef<HTMLElement>(null);
+  const view = history[history.length - 1]!;
+  const open = (next: View) => setHistory((previous) => [...previous, next]);
+
+  useEffect(() => {
+    if (incoming) open(incoming.request);
+  }, [incoming?.seq]);
+
+  useEffect(() => {
+    // Move focus to the new view's heading so keyboard and screen-reader users land on it.
+    const heading = mainRef.current?.querySelector<HTMLElement>('h2');
+    if (heading && history.length > 1) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+  }, [history]);
+
+  return (
+    <div class="bpl-app bpl-panel">
+      <header class="bpl-header">
+        <h1 class="bpl-title">{t('extName')}</h1>
+        <nav aria-label={t('viewsLabel')}>
+          <ul class="bpl-tabs">
+            {TABS.map(([kind, word]) => (
+              <li key={kind}>
+                <button
+                  type="button"
+                  class="bpl-tab"
+                  aria-current={view.kind === kind ? 'page' : undefined}
+                  onClick={() => setHistory([{ kind }])}
+                >
+                  {t(word)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main ref={mainRef} class="bpl-main">
+        {history.length > 1 && (
+          <button type="button" class="bpl-button bpl-back" onClick={() => setHistory(history.slice(0, -1))}>
+            {t('back')}
+          </button>
+        )}
+        <CurrentView view={view} catalog={catalog} findings={findings} onOpen={open} onReveal={onReveal} />
+      </main>
+      <footer>
+        <Notice />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * What the side panel shows for a page's detection: the affirmed red flags (most urgent first),
+ * the topics with how often they are mentioned, and the red-flag mentions that are set apart
+ * because they are negated, hypothetical or about someone else.
+ */
+import { URGENCIES, type KnowledgeBase, type RedFlag, type Topic, type Urgency } from '../../content-data/schema';
+import type { Detection, Match, MentionContext } from '../detect/types';
+import type { SearchResult } from '../search/types';
+
+export interface RedFlagFinding {
+  redFlag: RedFlag;
+  /** Indexes into `detection.matches` of the affirmed mentions, in page order. */
+  matchIndexes: number[];
+}
+
+export interface TopicFinding {
+  topic: Topic;
+  /** Indexes into `detection.matches` of every mention, in page order. */
+  matchIndexes: number[];
+}
+
+export interface SetAsideMention {
+  match: Match;
+  index: number;
+  context: Exclude<MentionContext, 'affirmed'>;
+}
+
+export interface FindingsView {
+  redFlags: RedFlagFinding[];
+  topics: TopicFinding[];
+  setAside: SetAsideMention[];
+}
+
+/** Lower is more urgent. */
+export function urgencyRank(urgency: Urgency): number {
+  return URGENCIES.indexOf(urgency);
+}
+
+/** Red flags, most urgent first; equal urgencies keep their given order. */
+export function byUrgency<T>(items: T[], urgencyOf: (item: T) => Urgency): T[] {
+  return [...items].sort((a, b) => urgencyRank(urgencyOf(a)) - urgencyRank(urgencyOf(b)));
+}
+
+function groupIndexes(matches: Match[], keysOf: (match: Match) => string[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  matches.forEach((match, index) => {
+    for (const key of keysOf(match)) groups.set(key, [...(groups.get(key) ?? []), index]);
+  });
+  return groups;
+}
+
+/**
+ * The findings of one detection against the knowledge base. Only affirmed mentions make a red flag
+ * a finding; topics count every mention, since a page about someone else's myeloma is still about
+ * myeloma. Ids the knowledge base does not know are skipped.
+ */
+export function findingsView(detection: Detection, kb: Pick<KnowledgeBase, 'redFlags' | 'topics'>): FindingsView {
+  const affirmedFlags = groupIndexes(detection.matches, (match) =>
+    match.context === 'affirmed' ? match.redFlagIds : [],
+  );
+  const redFlags = byUrgency(
+    kb.redFlags
+      .filter((redFlag) => affirmedFlags.has(redFlag.id))
+      .map((redFlag) => ({ redFlag, matchIndexes: affirmedFlags.get(redFlag.id) ?? [] })),
+    (finding) => finding.redFlag.urgency,
+  );
+
+  const topicMentions = groupIndexes(detection.matches, (match) => match.topicIds);
+  const topicsById = new Map(kb.topics.map((topic) => [topic.id, topic]));
+  const topics = detection.topics.flatMap((id) => {
+    const topic = topicsById.get(id);
+    return topic ? [{ topic, matchIndexes: topicMentions.get(id) ?? [] }] : [];
+  });
+
+  const setAside = detection.matches.flatMap((match, index) =>
+    match.context !== 'affirmed' && match.redFlagIds.length > 0 ? [{ match, index, context: match.context }] : [],
+  );
+
+  return { redFlags, topics, setAside };
+}
+
+/** Search results with the red flags first (most urgent first), then the topics in their given order. */
+export function redFlagsFirst(results: SearchResult[], urgencyOf: (redFlagId: string) => Urgency | undefined): SearchResult[] {
+  const redFlags = results.filter((result) => result.kind === 'red-flag' && urgencyOf(result.id) !== undefined);
+  const topics = results.filter((result) => result.kind === 'topic');
+  return [...byUrgency(redFlags, (result) => urgencyOf(result.id)!), ...topics];
+}
