@@ -1,10 +1,11 @@
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toLexiconSource } from '../../content-data/build';
 import { contentFilePaths, loadKnowledgeBase } from '../../content-data/load';
 import { contentDataPlugin } from '../../content-data/vite-plugin';
 import { buildSearchIndex } from '../../lib/search/index';
-import { brokenCases, makeContentDir } from '../fixtures/content-broken/valid-base';
+import { brokenCases, makeContentDir, validBase, writeContentDir } from '../fixtures/content-broken/valid-base';
 
 const madeDirs: string[] = [];
 function contentDir(overlayDir?: string): string {
@@ -33,11 +34,13 @@ function drive(dir: string, command: 'build' | 'serve' = 'build') {
       throw Object.assign(new Error(error.message), error);
     },
   };
-  const hook = (name: 'configResolved' | 'buildStart' | 'resolveId' | 'load') => plugin[name] as unknown as Hook;
+  const hook = (name: 'configResolved' | 'buildStart' | 'resolveId' | 'load' | 'handleHotUpdate') =>
+    plugin[name] as unknown as Hook;
   hook('configResolved').call(context, { command });
   return {
     context,
     buildStart: () => hook('buildStart').call(context),
+    handleHotUpdate: (update: { file: string; server: unknown }) => hook('handleHotUpdate').call(context, update),
     resolveId: (id: string) => hook('resolveId').call(context, id) as string | undefined,
     /** Loads a virtual module and evaluates its default export. */
     async importModule(id: string): Promise<unknown> {
@@ -92,5 +95,28 @@ describe('in the dev server', () => {
     const plugin = drive(contentDir(brokenCase?.dir), 'serve');
     expect(plugin.buildStart).not.toThrow();
     await expect(plugin.importModule('virtual:bpl-lexicon-source')).rejects.toThrow(`/${brokenCase?.expected}`);
+  });
+
+  it('reloads after a content file changes: drops the virtual modules and reloads the page', async () => {
+    const brokenCase = brokenCases().find((c) => c.name === 'bad-url');
+    const dir = contentDir(brokenCase?.dir);
+    const plugin = drive(dir, 'serve');
+    await expect(plugin.importModule('virtual:bpl-knowledge-base')).rejects.toThrow('must be an https URL');
+
+    writeContentDir(dir, new Map([['sources.json', validBase().get('sources.json')]]));
+    const invalidated: string[] = [];
+    const sent: unknown[] = [];
+    const server = {
+      moduleGraph: {
+        getModuleById: (id: string) => ({ id }),
+        invalidateModule: (module: { id: string }) => invalidated.push(module.id),
+      },
+      ws: { send: (payload: unknown) => sent.push(payload) },
+    };
+    expect(plugin.handleHotUpdate({ file: join(dir, 'src/unrelated.ts'), server })).toBeUndefined();
+    expect(plugin.handleHotUpdate({ file: join(dir, 'sources.json'), server })).toEqual([]);
+    expect(invalidated).toEqual(['virtual:bpl-knowledge-base', 'virtual:bpl-lexicon-source', 'virtual:bpl-search-index'].map((id) => `\0${id}`));
+    expect(sent).toEqual([{ type: 'full-reload' }]);
+    expect(await plugin.importModule('virtual:bpl-knowledge-base')).toEqual(loadKnowledgeBase(dir));
   });
 });
