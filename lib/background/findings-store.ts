@@ -35,6 +35,6 @@ export class FindingsStore {
     if (!area) return had;
     const stored = await area.get(keyOf(tabId));
     await area.remove(keyOf(tabId));
-    return had || keyOf(tabId) in stored;
+    return had || stored[keyOf(tabId)] !== undefined;
   }
 }

@@ -8,13 +8,16 @@ import { buildTextIndex, rangeForOffsets, type TextIndex } from '../../lib/page/
 class FakeHighlight extends Set<Range> {}
 const registry = new Map<string, FakeHighlight>();
 
+const realCss = globalThis.CSS;
 beforeEach(() => {
   Object.assign(globalThis, { Highlight: FakeHighlight });
-  Object.assign(CSS, { highlights: registry });
+  // happy-dom hands out a fresh CSS object on every read: pin one that has a registry.
+  Object.defineProperty(globalThis, 'CSS', { value: { highlights: registry }, configurable: true, writable: true });
   registry.clear();
 });
 afterEach(() => {
   delete (globalThis as { Highlight?: unknown }).Highlight;
+  Object.defineProperty(globalThis, 'CSS', { value: realCss, configurable: true, writable: true });
 });
 
 function matchOf(text: string, start: number, overrides: Partial<Match> = {}): Match {

@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { badgeFor, RED_FLAG_BADGE_COLOR, showBadge, TERM_BADGE_COLOR } from '../../lib/background/badge';
+import type { Detection, Match } from '../../lib/detect/types';
+
+function detectionOf(matches: Partial<Match>[], redFlags: Detection['redFlags'] = []): Detection {
+  return {
+    urgency: 'routine',
+    reasons: [],
+    redFlags,
+    topics: [],
+    matches: matches.map((match) => ({ start: 0, end: 1, text: 'x', termId: 't', topicIds: [], redFlagIds: [], context: 'affirmed', ...match })),
+  };
+}
+
+describe('badgeFor', () => {
+  it('counts affirmed red flags in red', () => {
+    const badge = badgeFor(
+      detectionOf([{ termId: 'a' }], [
+        { id: 'rf-night-pain', context: 'affirmed' },
+        { id: 'rf-weight-loss', context: 'affirmed' },
+        { id: 'rf-cancer-history', context: 'other-person' },
+      ]),
+    );
+    expect(badge).toEqual({ text: '2', color: RED_FLAG_BADGE_COLOR });
+  });
+
+  it('otherwise counts distinct terms in grey, and shows nothing for none', () => {
+    const detection = detectionOf([{ termId: 'a' }, { termId: 'a' }, { termId: 'b' }], [{ id: 'rf-night-pain', context: 'negated' }]);
+    expect(badgeFor(detection)).toEqual({ text: '2', color: TERM_BADGE_COLOR });
+    expect(badgeFor(detectionOf([])).text).toBe('');
+    expect(badgeFor(null).text).toBe('');
+  });
+
+  it('caps the text at 99+', () => {
+    const many = detectionOf(Array.from({ length: 120 }, (_, i) => ({ termId: `t${i}` })));
+    expect(badgeFor(many).text).toBe('99+');
+  });
+});
+
+describe('showBadge', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('sets the text and colour of one tab only', async () => {
+    await showBadge(7, detectionOf([], [{ id: 'rf-night-pain', context: 'affirmed' }]));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 7 })).toEqual([179, 38, 30, 255]);
+    await showBadge(7, null);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+  });
+});

@@ -1,0 +1,78 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { FindingsStore } from '../../lib/background/findings-store';
+import { lookUp, MAX_LOOKUP_CHARS } from '../../lib/background/lookup';
+import { PanelRequests } from '../../lib/background/panel-requests';
+import type { Detection } from '../../lib/detect/types';
+import type { TabFindings } from '../../lib/messages';
+
+const emptyDetection: Detection = { urgency: 'none', reasons: [], matches: [], redFlags: [], topics: [] };
+const findingsOf = (tabId: number, url = 'https://example.org/'): TabFindings => ({
+  tabId,
+  url,
+  title: 'Thread',
+  detection: emptyDetection,
+  scannedAt: 1,
+});
+
+describe('FindingsStore', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps findings per tab and clears them', async () => {
+    const store = new FindingsStore();
+    await store.set(findingsOf(1));
+    await store.set(findingsOf(2, 'https://example.org/2'));
+    expect((await store.get(2))?.url).toBe('https://example.org/2');
+    expect(await store.clear(1)).toBe(true);
+    expect(await store.get(1)).toBeNull();
+    expect(await store.clear(1)).toBe(false);
+  });
+
+  it('survives a restarted service worker through storage.session', async () => {
+    await new FindingsStore().set(findingsOf(5));
+    const restarted = new FindingsStore();
+    expect(await restarted.get(5)).toEqual(findingsOf(5));
+    expect(await restarted.clear(5)).toBe(true);
+    expect(await new FindingsStore().get(5)).toBeNull();
+  });
+});
+
+describe('PanelRequests', () => {
+  it('hands each window its latest request once', () => {
+    const requests = new PanelRequests();
+    requests.set(1, { kind: 'topic', id: 'sciatica' });
+    requests.set(1, { kind: 'red-flag', id: 'rf-night-pain' });
+    requests.set(2, { kind: 'topic', id: 'multiple-myeloma' });
+    expect(requests.take(1)).toEqual({ kind: 'red-flag', id: 'rf-night-pain' });
+    expect(requests.take(1)).toBeNull();
+    expect(requests.take(2)).toEqual({ kind: 'topic', id: 'multiple-myeloma' });
+  });
+});
+
+describe('lookUp', () => {
+  const seen: string[] = [];
+  const engine = {
+    detect: (text: string) => {
+      seen.push(text);
+      return emptyDetection;
+    },
+    search: (query: string) => [{ id: 'sciatica', kind: 'topic' as const, title: query.slice(0, 10), score: 0.1 }],
+  };
+
+  it('cuts a long selection at the limit and says so', () => {
+    const request = lookUp('a'.repeat(MAX_LOOKUP_CHARS + 5), engine);
+    expect(request.text).toHaveLength(MAX_LOOKUP_CHARS);
+    expect(request.truncated).toBe(true);
+    expect(seen.at(-1)).toHaveLength(MAX_LOOKUP_CHARS);
+  });
+
+  it('keeps a short selection whole, markup included as plain text', () => {
+    const request = lookUp('<img src=x onerror=alert(1)> sciatica', engine);
+    expect(request).toMatchObject({ kind: 'lookup', text: '<img src=x onerror=alert(1)> sciatica', truncated: false });
+    expect(request.results).toHaveLength(1);
+  });
+
+  it('gives an empty lookup for a blank selection', () => {
+    expect(lookUp(' \n\t ', engine)).toEqual({ kind: 'lookup', text: '', truncated: false, detection: emptyDetection, results: [] });
+  });
+});
