@@ -82,7 +82,8 @@ export interface ContentFile {
 /** Every problem found in the content, one line each, naming file, entry and field. */
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Content check failed (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.join('\n')}`);
+    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    super(`Content check failed (${count}):\n${problems.join('\n')}`);
     this.name = 'ContentError';
   }
 }
@@ -189,6 +190,7 @@ interface Entries {
 }
 
 const SINGLE_FILES = ['sources.json', 'red-flags.json', 'anchors.json'] as const;
+const LAYOUT = `${SINGLE_FILES.join(', ')}, topics/<id>.json, terms/*.json`;
 
 function validateFiles(files: ContentFile[], problems: Problems): Entries {
   const entries: Entries = { root: '', topics: [], redFlags: [], terms: [], anchors: [], sources: [] };
@@ -196,17 +198,21 @@ function validateFiles(files: ContentFile[], problems: Problems): Entries {
   for (const file of files) {
     const located = layoutPlace(file.path);
     if (!located) {
-      problems.file(file.path, 'is not part of the content layout (sources.json, red-flags.json, anchors.json, topics/<id>.json, terms/*.json)');
+      problems.file(file.path, `is not part of the content layout (${LAYOUT})`);
       continue;
     }
     entries.root = located.root;
     seenPlaces.add(located.place);
     const { place } = located;
-    if (place === 'sources.json') entries.sources.push(...validateArrayFile(SourceSchema, 'source', file, problems));
-    else if (place === 'red-flags.json') entries.redFlags.push(...validateArrayFile(RedFlagSchema, 'red flag', file, problems));
-    else if (place === 'anchors.json') entries.anchors.push(...validateArrayFile(AnchorGroupSchema, 'anchor group', file, problems));
-    else if (place.startsWith('terms/')) entries.terms.push(...validateArrayFile(TermSchema, 'term', file, problems));
-    else {
+    if (place === 'sources.json') {
+      entries.sources.push(...validateArrayFile(SourceSchema, 'source', file, problems));
+    } else if (place === 'red-flags.json') {
+      entries.redFlags.push(...validateArrayFile(RedFlagSchema, 'red flag', file, problems));
+    } else if (place === 'anchors.json') {
+      entries.anchors.push(...validateArrayFile(AnchorGroupSchema, 'anchor group', file, problems));
+    } else if (place.startsWith('terms/')) {
+      entries.terms.push(...validateArrayFile(TermSchema, 'term', file, problems));
+    } else {
       const topic = validateEntry(TopicSchema, 'topic', file.path, file.data, undefined, problems);
       if (topic) entries.topics.push(topic);
       const expectedId = place.slice('topics/'.length, -'.json'.length);
@@ -339,10 +345,14 @@ function checkCoverage(entries: Entries, problems: Problems): void {
   const redFlagIds = new Set(entries.redFlags.map((r) => r.entry.id));
 
   for (const id of TOPIC_IDS) {
-    if (!topicIds.has(id)) problems.file(`${entries.root}topics/${id}.json`, `is missing: topic "${id}" is required by CONTENT.md`);
+    if (!topicIds.has(id)) {
+      problems.file(`${entries.root}topics/${id}.json`, `is missing: topic "${id}" is required by CONTENT.md`);
+    }
   }
   for (const id of RED_FLAG_IDS) {
-    if (!redFlagIds.has(id)) problems.file(`${entries.root}red-flags.json`, `red flag "${id}" is missing (required by CONTENT.md)`);
+    if (!redFlagIds.has(id)) {
+      problems.file(`${entries.root}red-flags.json`, `red flag "${id}" is missing (required by CONTENT.md)`);
+    }
   }
 
   const cited = new Set([
@@ -350,7 +360,9 @@ function checkCoverage(entries: Entries, problems: Problems): void {
     ...entries.redFlags.flatMap(({ entry }) => entry.sources),
   ]);
   for (const { file, entry } of entries.sources) {
-    if (!cited.has(entry.id)) problems.entry(file, 'source', `"${entry.id}"`, 'id', 'is not cited by any topic, section or red flag');
+    if (!cited.has(entry.id)) {
+      problems.entry(file, 'source', `"${entry.id}"`, 'id', 'is not cited by any topic, section or red flag');
+    }
   }
 
   for (const { file, entry } of entries.topics) {
@@ -375,12 +387,15 @@ function checkCoverage(entries: Entries, problems: Problems): void {
 
   const usedAnchors = new Set(terms.flatMap((term) => term.anchors ?? []));
   for (const { file, entry } of entries.anchors) {
-    if (!usedAnchors.has(entry.id)) problems.entry(file, 'anchor group', `"${entry.id}"`, 'id', 'no term uses this anchor group');
+    if (!usedAnchors.has(entry.id)) {
+      problems.entry(file, 'anchor group', `"${entry.id}"`, 'id', 'no term uses this anchor group');
+    }
   }
 
   const total = distinctVariants(terms).size;
   if (total < MIN_VARIANTS_IN_ALL) {
-    problems.file(`${entries.root}terms`, `only ${total} distinct variants in all (at least ${MIN_VARIANTS_IN_ALL} needed)`);
+    const message = `only ${total} distinct variants in all (at least ${MIN_VARIANTS_IN_ALL} needed)`;
+    problems.file(`${entries.root}terms`, message);
   }
 }
 
@@ -392,7 +407,10 @@ const fixedTopicOrder = (id: string): number => {
 function assemble(entries: Entries): KnowledgeBase {
   const terms = entries.terms.map((t) => t.entry);
   const topics: Topic[] = entries.topics
-    .map(({ entry }) => ({ ...entry, terms: terms.filter((term) => term.topics.includes(entry.id)).map((term) => term.id) }))
+    .map(({ entry }) => ({
+      ...entry,
+      terms: terms.filter((term) => term.topics.includes(entry.id)).map((term) => term.id),
+    }))
     .sort((a, b) => fixedTopicOrder(a.id) - fixedTopicOrder(b.id) || a.id.localeCompare(b.id));
   return {
     topics,

@@ -5,7 +5,7 @@
  * On broken content: the problems on stderr and exit code 1.
  */
 import { parseArgs } from 'node:util';
-import { ContentError, normaliseVariant } from '../content-data/build';
+import { normaliseVariant } from '../content-data/build';
 import { CONTENT_DIR, loadKnowledgeBase } from '../content-data/load';
 import type { KnowledgeBase } from '../content-data/schema';
 
@@ -20,18 +20,18 @@ function summary(kb: KnowledgeBase): string {
   ].join('\n');
 }
 
-function main(): number {
+function main(): void {
   const { values } = parseArgs({
     options: { json: { type: 'boolean', default: false }, dir: { type: 'string', default: CONTENT_DIR } },
   });
   const kb = loadKnowledgeBase(values.dir);
   process.stdout.write(values.json ? `${JSON.stringify(kb)}\n` : `Knowledge base OK\n${summary(kb)}\n`);
-  return 0;
 }
 
 try {
-  process.exitCode = main();
+  main();
 } catch (error) {
-  process.stderr.write(`${error instanceof ContentError || error instanceof TypeError ? error.message : String(error)}\n`);
+  // A ContentError or a bad option: the message is the whole story, a stack trace would only hide it.
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 }
