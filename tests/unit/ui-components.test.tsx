@@ -1,0 +1,274 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Options } from '../../components/Options';
+import { Popup, type PopupProps } from '../../components/Popup';
+import { SidePanel, type IncomingRequest } from '../../components/SidePanel';
+import type { TabFindings } from '../../lib/messages';
+import { createCatalog } from '../../lib/panel/catalog';
+import { DEFAULT_SETTINGS, parseSettings } from '../../lib/settings';
+import type { SearchResult } from '../../lib/search/types';
+import { installMessages } from '../fixtures/ui-i18n';
+import { emergencyDetection, uiKb } from '../fixtures/ui-kb';
+
+const catalog = createCatalog(uiKb);
+let root: HTMLElement;
+
+beforeEach(() => {
+  installMessages();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+function mount(node: preact.ComponentChild) {
+  act(() => render(node, root));
+}
+
+function click(element: Element | null | undefined) {
+  if (!element) throw new Error('nothing to click');
+  act(() => (element as HTMLElement).click());
+}
+
+function button(name: string | RegExp): HTMLButtonElement | undefined {
+  return [...root.querySelectorAll('button')].find((candidate) =>
+    typeof name === 'string' ? candidate.textContent?.trim() === name : name.test(candidate.textContent ?? ''),
+  );
+}
+
+const findings: TabFindings = { tabId: 7, url: 'https://forum.example/t/1', title: 'A forum thread', detection: emergencyDetection, scannedAt: 0 };
+
+describe('SidePanel', () => {
+  it('shows the emergency banner before anything else on the page view, then the red flag with urgency words', () => {
+    mount(<SidePanel catalog={catalog} findings={findings} incoming={null} onReveal={() => {}} />);
+    const view = root.querySelector('main section.bpl-page')!;
+    const firstBlock = view.querySelector('h2 ~ :not(p)');
+    expect(firstBlock?.getAttribute('role')).toBe('alert');
+    expect(firstBlock?.textContent).toContain('This could be an emergency');
+    const card = view.querySelector('.bpl-card--emergency')!;
+    expect(card.textContent).toContain('New loss of bladder or bowel control');
+    expect(card.querySelector('.bpl-badge')?.textContent).toBe('Emergency');
+    expect(card.textContent).toContain('Go to an emergency department now.');
+  });
+
+  it('lists negated and other-person mentions apart, without a red-flag card', () => {
+    mount(<SidePanel catalog={catalog} findings={findings} incoming={null} onReveal={() => {}} />);
+    const setAside = root.querySelector('[aria-labelledby="bpl-page-set-aside"]')!;
+    expect(setAside.textContent).toContain('cancer (about someone else)');
+    expect(setAside.textContent).toContain('night pain (said to be absent)');
+    expect(root.querySelectorAll('.bpl-card')).toHaveLength(1);
+  });
+
+  it('reveals the mentions of a topic one after another', () => {
+    const onReveal = vi.fn();
+    mount(<SidePanel catalog={catalog} findings={findings} incoming={null} onReveal={onReveal} />);
+    const sciatica = button(/Show on page \(1 of 2\)/)!;
+    expect(sciatica.getAttribute('aria-label')).toBe('Show “Sciatica” on the page');
+    click(sciatica);
+    click(sciatica);
+    click(sciatica);
+    expect(onReveal.mock.calls.map(([index]) => index)).toEqual([1, 2, 1]);
+  });
+
+  it('says so when the page has nothing', () => {
+    mount(<SidePanel catalog={catalog} findings={null} incoming={null} onReveal={() => {}} />);
+    expect(root.textContent).toContain('No back-pain terms or red flags found on this page');
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(root.querySelector('.bpl-notice')).not.toBeNull();
+  });
+
+  it('opens a topic page with red flags first, cited sections, related topics and safe source links, and goes back', () => {
+    mount(<SidePanel catalog={catalog} findings={findings} incoming={null} onReveal={() => {}} />);
+    click(button('Back pain and cancer'));
+    const article = root.querySelector('article')!;
+    expect(article.querySelector('h2')?.textContent).toBe('Back pain and cancer');
+    expect(article.querySelector('h2')).toBe(document.activeElement);
+    const headings = [...article.querySelectorAll('h3')].map((heading) => heading.textContent);
+    expect(headings).toEqual(['Warning signs for this topic', 'How common', 'Odd links', 'Related topics', 'Sources']);
+    // Red flags of the topic: most urgent first.
+    expect([...article.querySelectorAll('.bpl-red-flag-box .bpl-badge')].map((badge) => badge.textContent)).toEqual(['Urgent', 'Soon']);
+    expect(article.querySelector('.bpl-citations')?.textContent).toContain('Spinal metastases and MSCC');
+    const links = [...article.querySelectorAll('a')];
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      expect(link.getAttribute('href')).toMatch(/^https:\/\//);
+      expect(link.getAttribute('target')).toBe('_blank');
+      expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    }
+    expect(article.textContent).toContain('Not a web link');
+    expect(article.textContent).toContain('Checked 2026-11-01.');
+    expect(article.textContent).not.toContain('no-such-topic');
+    click(button('Back'));
+    expect(root.querySelector('article')).toBeNull();
+    expect(root.querySelector('h2')?.textContent).toBe('On this page');
+  });
+
+  it('opens a red-flag page from an incoming request, with its combinations', () => {
+    const incoming: IncomingRequest = { seq: 1, request: { kind: 'red-flag', id: 'rf-cancer-history' } };
+    mount(<SidePanel catalog={catalog} findings={null} incoming={incoming} onReveal={() => {}} />);
+    const article = root.querySelector('article')!;
+    expect(article.querySelector('h2')?.textContent).toBe('Back pain after cancer');
+    expect(article.querySelector('.bpl-badge')?.textContent).toBe('Urgent');
+    expect(article.textContent).toContain('Pain worse at night: Cancer history with night pain: get checked now.');
+  });
+
+  it('shows a looked-up selection as text only, red flags first among the results', () => {
+    const incoming: IncomingRequest = {
+      seq: 1,
+      request: {
+        kind: 'lookup',
+        text: '<img src=x onerror=alert(1)> sciatica',
+        truncated: true,
+        detection: { ...emergencyDetection, matches: [], redFlags: [], topics: [], urgency: 'none', reasons: [] },
+        results: [
+          { id: 'sciatica', kind: 'topic', title: 'Sciatica', score: 0.1 },
+          { id: 'rf-night-pain', kind: 'red-flag', title: 'Pain worse at night', score: 0.4 },
+        ],
+      },
+    };
+    mount(<SidePanel catalog={catalog} findings={null} incoming={incoming} onReveal={() => {}} />);
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('blockquote')?.textContent).toBe('<img src=x onerror=alert(1)> sciatica');
+    expect(root.textContent).toContain('only its beginning was looked up');
+    const results = [...root.querySelectorAll('[aria-labelledby="bpl-lookup-results"] li')].map((item) => item.textContent);
+    expect(results[0]).toContain('Pain worse at night');
+    expect(results[1]).toContain('Sciatica');
+  });
+
+  it('runs the self-check: a yes to an emergency question gives an emergency, start again forgets', () => {
+    mount(<SidePanel catalog={catalog} findings={null} incoming={null} onReveal={() => {}} />);
+    click(button('Self-check'));
+    const fieldsets = [...root.querySelectorAll('fieldset')];
+    expect(fieldsets.map((fieldset) => fieldset.querySelector('legend')?.textContent)).toEqual([
+      'Have you lost control of your bladder or bowel?',
+      'Have you ever had cancer?',
+      'Does the pain wake you at night?',
+    ]);
+    const result = () => root.querySelector('.bpl-result')!;
+    expect(result().textContent).toContain('Answer the questions above');
+    click(fieldsets[0]!.querySelector('input[value="yes"]'));
+    expect(result().querySelector('.bpl-badge')?.textContent).toBe('Emergency');
+    expect(result().textContent).toContain('Answered 1 of 3 questions.');
+    click(fieldsets[2]!.querySelector('input[value="unsure"]'));
+    expect(result().textContent).toContain('You were not sure about these');
+    act(() => root.querySelector('form')!.reset());
+    expect(result().textContent).toContain('Answer the questions above');
+    expect(root.querySelectorAll('input:checked')).toHaveLength(0);
+  });
+});
+
+describe('Popup', () => {
+  const results: SearchResult[] = [
+    { id: 'sciatica', kind: 'topic', title: 'Sciatica', score: 0.1 },
+    { id: 'rf-bladder-bowel', kind: 'red-flag', title: 'New loss of bladder or bowel control', score: 0.3 },
+  ];
+
+  function mountPopup(overrides: Partial<PopupProps> = {}) {
+    const props: PopupProps = {
+      catalog,
+      search: (query) => (query.includes('zzz') ? [] : results),
+      findings,
+      site: 'forum.example',
+      settings: parseSettings({ pausedSites: ['forum.example'] }),
+      onOpenResult: vi.fn(),
+      onPauseSite: vi.fn(),
+      onPauseEverywhere: vi.fn(),
+      onOpenSettings: vi.fn(),
+      ...overrides,
+    };
+    mount(<Popup {...props} />);
+    return props;
+  }
+
+  function type(text: string) {
+    const input = root.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+    act(() => {
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    return input;
+  }
+
+  function key(input: HTMLElement, name: string) {
+    act(() => void input.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true })));
+  }
+
+  it('searches as you type and shows kind and urgency', () => {
+    mountPopup();
+    const input = type('sciat');
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    const options = [...root.querySelectorAll('[role="option"]')];
+    expect(options.map((option) => option.textContent)).toEqual([
+      'SciaticaTopic',
+      'New loss of bladder or bowel controlRed flag Emergency',
+    ]);
+    expect(root.querySelector('[role="status"]')?.textContent).toContain('Matches: 2');
+  });
+
+  it('moves through results with the arrows and opens the active one with Enter', () => {
+    const props = mountPopup();
+    const input = type('back');
+    key(input, 'ArrowDown');
+    key(input, 'ArrowDown');
+    expect(input.getAttribute('aria-activedescendant')).toBe('bpl-result-1');
+    expect(root.querySelector('#bpl-result-1')?.getAttribute('aria-selected')).toBe('true');
+    key(input, 'ArrowDown');
+    expect(input.getAttribute('aria-activedescendant')).toBe('bpl-result-0');
+    key(input, 'ArrowUp');
+    key(input, 'Enter');
+    expect(props.onOpenResult).toHaveBeenCalledWith(results[1]);
+  });
+
+  it('clears the search with Escape and says when nothing matches', () => {
+    mountPopup();
+    const input = type('zzz');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('No matches.');
+    type('sci');
+    key(input, 'Escape');
+    expect(input.value).toBe('');
+    expect(root.querySelectorAll('[role="option"]')).toHaveLength(0);
+  });
+
+  it("shows the page's findings in one line and the pause switches", () => {
+    const props = mountPopup();
+    expect(root.querySelector('.bpl-this-page p')?.textContent).toBe('Emergency Red flags: 1. Topics: 3.');
+    const [site, everywhere] = [...root.querySelectorAll<HTMLInputElement>('input[role="switch"]')];
+    expect(site!.checked).toBe(true);
+    expect(site!.closest('label')?.textContent).toBe('Pause on forum.example');
+    click(site);
+    expect(props.onPauseSite).toHaveBeenCalledWith(false);
+    click(everywhere);
+    expect(props.onPauseEverywhere).toHaveBeenCalledWith(true);
+  });
+
+  it('disables the site switch on pages that cannot be scanned', () => {
+    mountPopup({ site: null, findings: null });
+    expect(root.querySelector<HTMLInputElement>('input[role="switch"]')!.disabled).toBe(true);
+    expect(root.querySelector('.bpl-this-page p')?.textContent).toBe('No back-pain terms found on this page.');
+  });
+});
+
+describe('Options', () => {
+  it('shows the settings, the shortcut, and saves each change as a patch', () => {
+    const onChange = vi.fn();
+    const settings = parseSettings({ pausedSites: ['a.example', 'b.example'], theme: 'dark' });
+    mount(<Options settings={settings} shortcut="Alt+Shift+L" onChange={onChange} />);
+    expect(root.querySelector<HTMLInputElement>('input[name="theme"][value="dark"]')!.checked).toBe(true);
+    expect(root.querySelector('kbd')?.textContent).toBe('Alt+Shift+L');
+    click(root.querySelector('button[aria-label="Remove a.example from the paused sites"]'));
+    expect(onChange).toHaveBeenLastCalledWith({ pausedSites: ['b.example'] });
+    click(root.querySelector('input[name="highlightStyle"][value="off"]'));
+    expect(onChange).toHaveBeenLastCalledWith({ highlightStyle: 'off' });
+  });
+
+  it('says when no site is paused and no shortcut is set', () => {
+    mount(<Options settings={{ ...DEFAULT_SETTINGS, pausedSites: [] }} shortcut={null} onChange={() => {}} />);
+    expect(root.textContent).toContain('No paused sites.');
+    expect(root.querySelector('kbd')?.textContent).toBe('not set');
+  });
+});
