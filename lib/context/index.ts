@@ -1,0 +1,141 @@
+/**
+ * ConText-style context for each match: negated, hypothetical, about another person, or affirmed.
+ * Triggers (lists in ./triggers) govern the matches inside their scope; a scope ends at the end of
+ * the sentence, at a clause boundary for clause-scoped triggers, at a terminator ("but",
+ * "however"...), after the trigger's window of tokens, and, for another person, at a first-person
+ * word. When several triggers govern a match: negated > hypothetical > other-person.
+ */
+import type { MentionContext } from '../detect/types';
+import { createTrie, insertPhrase, scanPhrases, type TrieNode } from '../match/trie';
+import { phraseKeys, type Tokens } from '../text';
+import { FIRST_PERSON, PSEUDO_TRIGGERS, SCOPE_TERMINATORS, TRIGGER_RULES, type TriggerRule } from './triggers';
+
+type Cue = { rule: TriggerRule } | { terminator: 'all' | 'first-person' } | { pseudo: true };
+
+interface CueHit {
+  cue: Cue;
+  start: number;
+  end: number;
+}
+
+/** A span of tokens whose context is wanted (a match). `end` is exclusive. */
+export interface TokenSpan {
+  firstToken: number;
+  endToken: number;
+}
+
+const PRECEDENCE: MentionContext[] = ['negated', 'hypothetical', 'other-person'];
+
+let cueTrie: TrieNode<Cue> | undefined;
+
+function cues(): TrieNode<Cue> {
+  if (cueTrie) return cueTrie;
+  const trie = createTrie<Cue>();
+  const add = (phrase: string, cue: Cue) => insertPhrase(trie, phraseKeys(phrase), cue);
+  // Pseudo-triggers and terminators first: for an equal phrase they win.
+  for (const phrase of PSEUDO_TRIGGERS) add(phrase, { pseudo: true });
+  for (const phrase of SCOPE_TERMINATORS) add(phrase, { terminator: 'all' });
+  for (const rule of TRIGGER_RULES) for (const phrase of rule.phrases) add(phrase, { rule });
+  for (const phrase of FIRST_PERSON) add(phrase, { terminator: 'first-person' });
+  cueTrie = trie;
+  return trie;
+}
+
+function insideAny(token: number, spans: readonly TokenSpan[]): boolean {
+  // Spans are sorted and disjoint: binary search.
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = spans[middle]!;
+    if (token < span.firstToken) high = middle - 1;
+    else if (token >= span.endToken) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
+
+function stops(hit: CueHit, kind: TriggerRule['kind']): boolean {
+  if ('terminator' in hit.cue) return hit.cue.terminator === 'all' || kind === 'other-person';
+  return false;
+}
+
+/** True when the trigger at `hit` reaches the tokens [from, to) without being cut off by a cue between. */
+function reaches(hit: CueHit, rule: TriggerRule, from: number, to: number, tokens: Tokens, between: CueHit[]): boolean {
+  const near = rule.direction === 'forward' ? hit.end - 1 : hit.start;
+  const far = rule.direction === 'forward' ? from : to - 1;
+  if (Math.abs(far - near) > rule.window) return false;
+  if (tokens.sentences[near] !== tokens.sentences[far]) return false;
+  if (rule.reach === 'clause' && tokens.clauses[near] !== tokens.clauses[far]) return false;
+  return !between.some((cut) => stops(cut, rule.kind));
+}
+
+/**
+ * The context of each span (sorted, disjoint). Cues that begin inside a span are part of the
+ * term ("not better with rest") and govern nothing.
+ */
+export function assignContexts(tokens: Tokens, spans: readonly TokenSpan[]): MentionContext[] {
+  const hits: CueHit[] = scanPhrases(cues(), tokens.keys)
+    .filter((hit) => !insideAny(hit.start, spans))
+    .map((hit) => ({ cue: hit.value, start: hit.start, end: hit.end }));
+  let low = 0;
+  let high = 0;
+  const contexts = spans.map((span) => {
+    const sentence = tokens.sentences[span.firstToken]!;
+    while (low < hits.length && tokens.sentences[hits[low]!.start]! < sentence) low++;
+    high = Math.max(high, low);
+    while (high < hits.length && tokens.sentences[hits[high]!.start]! === sentence) high++;
+    return contextOf(span, hits.slice(low, high), tokens);
+  });
+  return carryOtherPerson(tokens, spans, contexts, hits);
+}
+
+/** The context of one span, given the cues of its sentence in order. */
+function contextOf(span: TokenSpan, sentenceHits: CueHit[], tokens: Tokens): MentionContext {
+  const found = new Set<MentionContext>();
+  sentenceHits.forEach((hit, index) => {
+    if (!('rule' in hit.cue)) return;
+    const rule = hit.cue.rule;
+    if (rule.direction === 'forward' && hit.start < span.firstToken) {
+      const between = sentenceHits.slice(index + 1).filter((other) => other.start < span.firstToken);
+      if (reaches(hit, rule, span.firstToken, span.endToken, tokens, between)) found.add(rule.kind);
+    } else if (rule.direction === 'backward' && hit.start >= span.endToken) {
+      const between = sentenceHits.slice(0, index).filter((other) => other.start >= span.endToken);
+      if (reaches(hit, rule, span.firstToken, span.endToken, tokens, between)) found.add(rule.kind);
+    }
+  });
+  return PRECEDENCE.find((context) => found.has(context)) ?? 'affirmed';
+}
+
+/** How many sentences without a subject of their own may continue another person's story. */
+const MAX_CARRIED_SENTENCES = 3;
+
+/**
+ * A sentence with no first-person word continues the story of the previous one when that one was
+ * about someone else to its end ("He was diagnosed last year. The backache got worse."), for at
+ * most MAX_CARRIED_SENTENCES sentences after the last one that named that person.
+ */
+function carryOtherPerson(tokens: Tokens, spans: readonly TokenSpan[], contexts: MentionContext[], hits: CueHit[]): MentionContext[] {
+  const endsAboutOthers = new Set<number>();
+  const speaksForSelf = new Set<number>();
+  for (const hit of hits) {
+    const sentence = tokens.sentences[hit.start]!;
+    if ('rule' in hit.cue && hit.cue.rule.kind === 'other-person') endsAboutOthers.add(sentence);
+    else if ('terminator' in hit.cue) {
+      endsAboutOthers.delete(sentence);
+      if (hit.cue.terminator === 'first-person') speaksForSelf.add(sentence);
+    }
+  }
+  const carried = new Set<number>();
+  let storySentence = -1;
+  const sentenceCount = tokens.count === 0 ? 0 : tokens.sentences[tokens.count - 1]! + 1;
+  for (let sentence = 0; sentence < sentenceCount; sentence++) {
+    const continuesStory = storySentence >= 0 && sentence - storySentence <= MAX_CARRIED_SENTENCES;
+    if (continuesStory && !speaksForSelf.has(sentence)) carried.add(sentence);
+    if (endsAboutOthers.has(sentence)) storySentence = sentence;
+    else if (speaksForSelf.has(sentence)) storySentence = -1;
+  }
+  return contexts.map((context, i) =>
+    context === 'affirmed' && carried.has(tokens.sentences[spans[i]!.firstToken]!) ? 'other-person' : context,
+  );
+}

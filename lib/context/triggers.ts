@@ -1,0 +1,121 @@
+/**
+ * ConText-style trigger lists, as data. Phrases are matched on canonical token keys (so "don't",
+ * "dont" and "Don't" are one trigger) and the longest phrase wins, which is how a pseudo-trigger
+ * ("no longer") hides the trigger inside it ("no").
+ *
+ * direction: `forward` triggers govern the words after them, `backward` ones the words before.
+ * reach: `clause` scopes stop at a clause boundary (comma, semicolon, line break...), `sentence`
+ * scopes run to the end of the sentence (lists of warning signs after "symptoms include").
+ * window: the most tokens between trigger and match.
+ */
+export type TriggerKind = 'negated' | 'hypothetical' | 'other-person';
+
+export interface TriggerRule {
+  kind: TriggerKind;
+  direction: 'forward' | 'backward';
+  reach: 'clause' | 'sentence';
+  window: number;
+  phrases: string[];
+}
+
+export const TRIGGER_RULES: TriggerRule[] = [
+  {
+    kind: 'negated',
+    direction: 'forward',
+    reach: 'clause',
+    window: 6,
+    phrases: [
+      'no', 'not', 'never', 'never had', 'nor', 'neither', 'without', 'denies', 'denied', 'deny',
+      "don't have", "don't have any", 'do not have', "doesn't have", 'does not have', "didn't have",
+      'did not have', "haven't had", 'have not had', "haven't got", "hasn't had", 'has not had',
+      "didn't", 'did not', "don't get", "haven't noticed", "didn't notice", "isn't", "wasn't", "aren't",
+      'free of', 'negative for', 'no sign of', 'no signs of', 'no history of', 'no evidence of',
+      'absence of', 'ruled out', 'rules out', 'no more', 'zero',
+    ],
+  },
+  {
+    kind: 'negated',
+    direction: 'backward',
+    reach: 'clause',
+    window: 5,
+    phrases: [
+      'ruled out', 'was ruled out', 'were ruled out', 'has been ruled out', 'came back negative',
+      'was negative', 'were negative', 'is normal', 'are normal', 'was normal', 'were normal', 'is fine',
+      'are fine', 'none', 'gone', 'has gone', 'have gone', 'went away', 'has resolved', 'resolved',
+    ],
+  },
+  {
+    kind: 'hypothetical',
+    direction: 'forward',
+    reach: 'clause',
+    window: 12,
+    phrases: [
+      'if', 'in case', 'in case of', 'could', 'would', 'might', 'may', 'unless', 'whether', 'what if',
+      'in the event of', 'should you', 'worried about', 'worried i have', 'worried it is', 'scared of',
+      'afraid of', 'fear of', 'risk of', 'rule out', 'to rule out', 'check for', 'checking for',
+      'test for', 'screen for', 'can cause', 'may cause', 'could cause', 'can lead to', 'could be',
+      'possible', 'possibly', 'suspected', 'is it', 'could it be', 'do i have', 'have i got',
+      'people with', 'patients with', 'anyone with', 'someone with', 'those with', 'more likely',
+    ],
+  },
+  {
+    kind: 'hypothetical',
+    direction: 'forward',
+    reach: 'sentence',
+    window: 40,
+    phrases: [
+      'watch for', 'watch out for', 'look out for', 'keep an eye out for', 'seek help if', 'get help if',
+      'seek medical help', 'seek urgent help', 'seek medical advice', 'call 999', 'call 911', 'go to a&e if',
+      'signs of', 'symptoms of', 'signs include', 'symptoms include', 'signs are', 'symptoms are',
+      'symptoms to watch', 'warning signs', 'warning sign', 'red flags', 'red flag symptoms',
+      'such as', 'including', 'what are the symptoms', 'what are the signs', 'tell your doctor if',
+      'see a doctor if', 'contact your doctor if', 'call your doctor if', 'go to the emergency',
+    ],
+  },
+  {
+    kind: 'hypothetical',
+    direction: 'backward',
+    reach: 'clause',
+    window: 4,
+    phrases: ['is possible', 'is a possibility', 'is suspected', 'was suspected', 'can happen', 'is rare'],
+  },
+  {
+    kind: 'other-person',
+    direction: 'forward',
+    reach: 'sentence',
+    window: 40,
+    phrases: [
+      'he', 'she', 'his', 'her', "he's", "she's", 'hes', 'shes',
+      ...['dad', 'father', 'mum', 'mom', 'mother', 'wife', 'husband', 'partner', 'son', 'daughter', 'brother',
+        'sister', 'friend', 'best friend', 'boyfriend', 'girlfriend', 'fiance', 'fiancee', 'grandma',
+        'grandmother', 'granny', 'nan', 'nana', 'grandad', 'granddad', 'grandpa', 'grandfather', 'aunt',
+        'auntie', 'uncle', 'cousin', 'neighbour', 'colleague', 'coworker', 'boss', 'kid', 'child', 'parent',
+        'mother in law', 'father in law', 'stepdad', 'stepmum', 'stepmom', 'patient', 'client', 'relative',
+      ].flatMap((person) => [`my ${person}`, `our ${person}`]),
+      'a friend', 'a friend of mine', 'a patient of mine', 'a client of mine', 'a colleague', 'a relative',
+      'a family member', 'family history', 'family history of', 'someone i know', 'a woman', 'a man',
+      'this patient', 'the patient',
+    ],
+  },
+];
+
+/** Words that end every scope: what follows them is a new statement. */
+export const SCOPE_TERMINATORS = [
+  'but', 'however', 'although', 'though', 'except', 'yet', 'whereas', 'apart from', 'aside from',
+  'and now', 'now i', 'until', 'otherwise', 'instead',
+];
+
+/** First-person words end another person's scope: "my dad had cancer and I have back pain". */
+export const FIRST_PERSON = ['i', "i'm", "i've", "i'd", 'me', 'my', 'myself', 'mine', 'im', 'ive'];
+
+/** Phrases that contain a trigger word but are not triggers. */
+export const PSEUDO_TRIGGERS = [
+  'no longer', 'not only', 'not just', 'no change', 'no doubt', 'no idea', 'no matter', 'not sure',
+  'not certain', 'no better', 'no end', 'no relief', 'not relieved', 'no way', 'not even', 'no wonder',
+  'nothing but', 'without doubt', 'without a doubt', 'if only', 'even if', 'as if', 'could barely',
+  'could hardly', 'could only', 'would not', 'may be', 'he said', 'she said', 'he says', 'she says',
+  'he thinks', 'she thinks', 'he thought', 'she thought', 'he told me', 'she told me', 'he wants',
+  'she wants', 'he reckons', 'she reckons', 'he suggested', 'she suggested', 'he sent me',
+  'she sent me', 'he referred me', 'she referred me', 'he asked', 'she asked', 'he ordered', 'she ordered',
+  'he examined', 'she examined', 'he checked', 'she checked',
+];

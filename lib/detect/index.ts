@@ -1,0 +1,61 @@
+/**
+ * Detection as the page, the side panel and the CLI see it: scan, context, then the summary and
+ * the urgency of what the text says about its reader.
+ */
+import { assignContexts } from '../context';
+import { findMatches, type Lexicon } from '../match';
+import { tokenize } from '../text';
+import { triage } from '../triage';
+import type { Detection, Match, MentionContext } from './types';
+
+export { compileLexicon, type Lexicon } from '../match';
+
+/**
+ * Which context represents a red flag seen several times: the one that matters most to the reader.
+ * An affirmed mention is a real warning; someone else's is real but not theirs; a hypothetical one
+ * is a warning sign being described; a negated one says it is absent.
+ */
+const CONTEXT_STRENGTH: MentionContext[] = ['affirmed', 'other-person', 'hypothetical', 'negated'];
+
+export function detect(text: string, lexicon: Lexicon): Detection {
+  const tokens = tokenize(text);
+  const raw = findMatches(tokens, lexicon);
+  const contexts = assignContexts(tokens, raw);
+  const matches: Match[] = raw.map((match, i) => ({
+    start: match.start,
+    end: match.end,
+    text: text.slice(match.start, match.end),
+    termId: match.term.id,
+    topicIds: match.term.topicIds,
+    redFlagIds: match.term.redFlagIds,
+    context: contexts[i]!,
+  }));
+  const redFlags = strongestContexts(matches);
+  const affirmed = redFlags.filter((flag) => flag.context === 'affirmed').map((flag) => flag.id);
+  const { urgency, reasons } = triage(affirmed, lexicon.redFlags);
+  return {
+    urgency: urgency === 'none' && matches.length > 0 ? 'routine' : urgency,
+    reasons,
+    matches,
+    redFlags,
+    topics: topicsByMentions(matches),
+  };
+}
+
+function strongestContexts(matches: Match[]): Detection['redFlags'] {
+  const strongest = new Map<string, MentionContext>();
+  for (const match of matches) {
+    for (const id of match.redFlagIds) {
+      const current = strongest.get(id);
+      if (!current || CONTEXT_STRENGTH.indexOf(match.context) < CONTEXT_STRENGTH.indexOf(current)) strongest.set(id, match.context);
+    }
+  }
+  return [...strongest].map(([id, context]) => ({ id, context }));
+}
+
+/** Topic ids, most mentioned first; ties keep the order of first mention. */
+function topicsByMentions(matches: Match[]): string[] {
+  const counts = new Map<string, number>();
+  for (const match of matches) for (const id of match.topicIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}

@@ -1,0 +1,56 @@
+/**
+ * Typo tolerance by symmetric deletion: every target word and each of its one-letter deletions
+ * point back to the target, so a misspelt token is resolved by looking up the token and its own
+ * deletions (length + 1 map look-ups) instead of comparing it with every word.
+ */
+
+/** Tokens and targets shorter than this never match fuzzily ("bak" is not "back"). */
+export const MIN_FUZZY_LENGTH = 5;
+
+export type DeletionIndex = Map<string, string[]>;
+
+function deletions(word: string): string[] {
+  const result: string[] = [];
+  for (let i = 0; i < word.length; i++) result.push(word.slice(0, i) + word.slice(i + 1));
+  return result;
+}
+
+export function buildDeletionIndex(targets: Iterable<string>): DeletionIndex {
+  const index: DeletionIndex = new Map();
+  const add = (key: string, target: string) => {
+    const list = index.get(key);
+    if (!list) index.set(key, [target]);
+    else if (!list.includes(target)) list.push(target);
+  };
+  for (const target of targets) {
+    if (target.length < MIN_FUZZY_LENGTH) continue;
+    add(target, target);
+    for (const deleted of deletions(target)) add(deleted, target);
+  }
+  return index;
+}
+
+/** True when `a` and `b` differ by at most one insertion, deletion, substitution or adjacent swap. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const lengthDifference = a.length - b.length;
+  if (lengthDifference > 1 || lengthDifference < -1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (lengthDifference === 1) return a.slice(i + 1) === b.slice(i);
+  if (lengthDifference === -1) return a.slice(i) === b.slice(i + 1);
+  if (a.slice(i + 1) === b.slice(i + 1)) return true;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** The target one edit away from `token`, or undefined. Tokens under MIN_FUZZY_LENGTH never match. */
+export function fuzzyLookup(token: string, index: DeletionIndex): string | undefined {
+  if (token.length < MIN_FUZZY_LENGTH) return undefined;
+  const keys = [token, ...deletions(token)];
+  for (const key of keys) {
+    const candidates = index.get(key);
+    if (!candidates) continue;
+    for (const candidate of candidates) if (withinOneEdit(token, candidate)) return candidate;
+  }
+  return undefined;
+}

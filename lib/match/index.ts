@@ -1,0 +1,136 @@
+/**
+ * The compiled lexicon and the one-pass scanner. Every variant becomes a path of token keys in a
+ * trie; a scan walks the trie from each token and keeps the longest term that ends there, so the
+ * cost is O(tokens x longest variant), whatever the number of variants.
+ */
+import type { LexiconSource } from '../../content-data/schema';
+import { NUMBER_KEY, phraseKeys, type Tokens } from '../text';
+import { buildDeletionIndex, fuzzyLookup, MIN_FUZZY_LENGTH, type DeletionIndex } from './fuzzy';
+import { createTrie, insertPhrase, longestAt, scanPhrases, type TrieNode } from './trie';
+
+export interface CompiledTerm {
+  id: string;
+  topicIds: string[];
+  redFlagIds: string[];
+  /** Bit set of the anchor groups one of which must be near; 0 when the term needs none. */
+  anchorBits: number;
+}
+
+export interface Lexicon {
+  terms: CompiledTerm[];
+  redFlags: LexiconSource['redFlags'];
+  termTrie: TrieNode<CompiledTerm>;
+  /** Values are anchor-group bits. */
+  anchorTrie: TrieNode<number>;
+  /** Every key that occurs in a variant: such tokens are never "corrected". */
+  vocabulary: Set<string>;
+  typos: DeletionIndex;
+  /** Misspelt token -> corrected key ('' when there is none), filled as texts are scanned. */
+  corrections: Map<string, string>;
+}
+
+/** A term found in a text, in tokens and in characters. */
+export interface RawMatch {
+  term: CompiledTerm;
+  firstToken: number;
+  /** Exclusive. */
+  endToken: number;
+  start: number;
+  end: number;
+}
+
+const MAX_CORRECTIONS_CACHED = 20000;
+const MAX_ANCHOR_GROUPS = 31;
+
+export function compileLexicon(source: LexiconSource): Lexicon {
+  if (source.anchors.length > MAX_ANCHOR_GROUPS) throw new Error(`at most ${MAX_ANCHOR_GROUPS} anchor groups are supported`);
+  const anchorBit = new Map(source.anchors.map((group, i) => [group.id, 1 << i]));
+  const anchorTrie = createTrie<number>();
+  for (const group of source.anchors) {
+    for (const word of group.words) insertPhrase(anchorTrie, phraseKeys(word), anchorBit.get(group.id)!);
+  }
+
+  const termTrie = createTrie<CompiledTerm>();
+  const vocabulary = new Set<string>();
+  const singleWords = new Set<string>();
+  const terms = source.terms.map((term): CompiledTerm => {
+    const compiled = {
+      id: term.id,
+      topicIds: term.topics,
+      redFlagIds: term.redFlags,
+      anchorBits: (term.anchors ?? []).reduce((bits, id) => bits | (anchorBit.get(id) ?? 0), 0),
+    };
+    for (const variant of term.variants) {
+      const keys = phraseKeys(variant);
+      if (keys.length === 0) continue;
+      for (const key of keys) vocabulary.add(key);
+      if (keys.length === 1 && keys[0] !== NUMBER_KEY) singleWords.add(keys[0]!);
+      insertPhrase(termTrie, keys, compiled);
+    }
+    return compiled;
+  });
+
+  return {
+    terms,
+    redFlags: source.redFlags,
+    termTrie,
+    anchorTrie,
+    vocabulary,
+    typos: buildDeletionIndex(singleWords),
+    corrections: new Map(),
+  };
+}
+
+/** Each token's key, with misspellings of single-word variants replaced by the variant's key. */
+function correctedKeys(tokens: Tokens, lexicon: Lexicon): string[] {
+  const { vocabulary, corrections, typos } = lexicon;
+  return tokens.keys.map((key) => {
+    if (key.length < MIN_FUZZY_LENGTH || vocabulary.has(key)) return key;
+    let corrected = corrections.get(key);
+    if (corrected === undefined) {
+      corrected = fuzzyLookup(key, typos) ?? '';
+      if (corrections.size >= MAX_CORRECTIONS_CACHED) corrections.clear();
+      corrections.set(key, corrected);
+    }
+    return corrected || key;
+  });
+}
+
+/** For each sentence, the bit set of anchor groups that have a word in it. */
+function anchorsBySentence(tokens: Tokens, keys: string[], lexicon: Lexicon): Uint32Array {
+  const sentenceCount = tokens.count === 0 ? 0 : tokens.sentences[tokens.count - 1]! + 1;
+  const bits = new Uint32Array(sentenceCount);
+  for (const hit of scanPhrases(lexicon.anchorTrie, keys)) bits[tokens.sentences[hit.start]!]! |= hit.value;
+  return bits;
+}
+
+function anchoredIn(sentence: number, anchorBits: Uint32Array, term: CompiledTerm): boolean {
+  const near = (anchorBits[sentence - 1] ?? 0) | anchorBits[sentence]! | (anchorBits[sentence + 1] ?? 0);
+  return (near & term.anchorBits) !== 0;
+}
+
+/**
+ * All terms in the tokens, left to right, never overlapping: at each token the longest variant
+ * that starts there (and whose anchors, if it needs any, are in the same or a neighbouring
+ * sentence) wins, and the scan resumes after it.
+ */
+export function findMatches(tokens: Tokens, lexicon: Lexicon): RawMatch[] {
+  const keys = correctedKeys(tokens, lexicon);
+  let anchorBits: Uint32Array | undefined;
+  let sentence = 0;
+  const accept = (term: CompiledTerm) =>
+    term.anchorBits === 0 || anchoredIn(sentence, (anchorBits ??= anchorsBySentence(tokens, keys, lexicon)), term);
+  const matches: RawMatch[] = [];
+  let i = 0;
+  while (i < tokens.count) {
+    sentence = tokens.sentences[i]!;
+    const hit = longestAt(lexicon.termTrie, keys, i, accept);
+    if (hit) {
+      matches.push({ term: hit.value, firstToken: i, endToken: hit.end, start: tokens.starts[i]!, end: tokens.ends[hit.end - 1]! });
+      i = hit.end;
+    } else {
+      i++;
+    }
+  }
+  return matches;
+}

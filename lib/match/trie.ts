@@ -1,0 +1,71 @@
+/** A trie over token keys: phrases in, the longest phrase starting at a token out. */
+export interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  /** The values of the phrases that end here, first inserted first. */
+  values: T[];
+}
+
+export function createTrie<T>(): TrieNode<T> {
+  return { next: new Map(), values: [] };
+}
+
+export function insertPhrase<T>(root: TrieNode<T>, keys: string[], value: T): void {
+  let node = root;
+  for (const key of keys) {
+    let child = node.next.get(key);
+    if (!child) {
+      child = createTrie<T>();
+      node.next.set(key, child);
+    }
+    node = child;
+  }
+  node.values.push(value);
+}
+
+export interface PhraseHit<T> {
+  value: T;
+  /** Exclusive token index. */
+  end: number;
+}
+
+const acceptAll = () => true;
+
+/**
+ * The longest phrase that starts at token `start` and has a value `accept` takes (the first such
+ * value of that phrase), or undefined.
+ */
+export function longestAt<T>(
+  root: TrieNode<T>,
+  keys: readonly string[],
+  start: number,
+  accept: (value: T) => boolean = acceptAll,
+): PhraseHit<T> | undefined {
+  let best: PhraseHit<T> | undefined;
+  let node = root.next.get(keys[start]!);
+  for (let j = start + 1; node; j++) {
+    for (const value of node.values) {
+      if (accept(value)) {
+        best = { value, end: j };
+        break;
+      }
+    }
+    node = j < keys.length ? node.next.get(keys[j]!) : undefined;
+  }
+  return best;
+}
+
+/** Every phrase at every token, longest first at each start, without overlaps. */
+export function scanPhrases<T>(root: TrieNode<T>, keys: readonly string[]): { value: T; start: number; end: number }[] {
+  const hits: { value: T; start: number; end: number }[] = [];
+  let i = 0;
+  while (i < keys.length) {
+    const hit = longestAt(root, keys, i);
+    if (hit) {
+      hits.push({ value: hit.value, start: i, end: hit.end });
+      i = hit.end;
+    } else {
+      i++;
+    }
+  }
+  return hits;
+}

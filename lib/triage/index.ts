@@ -1,0 +1,29 @@
+/**
+ * From red flags (affirmed on a page, or ticked by the user) to one urgency level with the
+ * reasons: each red flag sets at least its own urgency, and a combination listed in the knowledge
+ * base raises it when all its red flags are present together.
+ */
+import { LEVELS, type Level, type LexiconSource } from '../../content-data/schema';
+import type { Triage, TriageReason } from '../detect/types';
+
+const rank = (level: Level) => LEVELS.indexOf(level);
+
+export function mostUrgent(levels: Level[]): Level {
+  return levels.reduce<Level>((best, level) => (rank(level) < rank(best) ? level : best), 'none');
+}
+
+export function triage(redFlagIds: string[], redFlags: LexiconSource['redFlags']): Triage {
+  const present = new Set(redFlagIds);
+  const reasons: TriageReason[] = [];
+  for (const flag of redFlags) {
+    if (!present.has(flag.id)) continue;
+    reasons.push({ redFlagIds: [flag.id], urgency: flag.urgency, text: flag.label });
+    for (const combination of flag.combinations) {
+      if (combination.with.every((id) => present.has(id))) {
+        reasons.push({ redFlagIds: [flag.id, ...combination.with], urgency: combination.urgency, text: combination.reason });
+      }
+    }
+  }
+  reasons.sort((a, b) => rank(a.urgency) - rank(b.urgency));
+  return { urgency: mostUrgent(reasons.map((reason) => reason.urgency)), reasons };
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { LexiconSource } from '../../content-data/schema';
+import { buildDeletionIndex, fuzzyLookup, withinOneEdit } from '../../lib/match/fuzzy';
+import { compileLexicon, findMatches } from '../../lib/match';
+import { tokenize } from '../../lib/text';
+
+const source: LexiconSource = {
+  anchors: [
+    { id: 'limb', label: 'Limbs', words: ['leg', 'foot', 'feet'] },
+    { id: 'back', label: 'Back', words: ['back', 'lower back'] },
+  ],
+  redFlags: [],
+  terms: [
+    { id: 'back-pain', label: 'Back pain', variants: ['back pain', 'lower back pain'], topics: ['t-back'], redFlags: [] },
+    { id: 'sciatica', label: 'Sciatica', variants: ['sciatica'], topics: ['t-sciatica'], redFlags: [] },
+    { id: 'myeloma', label: 'Myeloma', variants: ['myeloma', 'multiple myeloma'], topics: ['t-myeloma'], redFlags: [] },
+    { id: 'tumour', label: 'Tumour', variants: ['spinal tumour'], topics: ['t-tumour'], redFlags: [] },
+    { id: 'numb', label: 'Numb', variants: ['numb'], topics: [], redFlags: ['rf-numb'], anchors: ['limb'] },
+    { id: 'weight', label: 'Weight', variants: ['lost 5 kg'], topics: [], redFlags: ['rf-weight'] },
+    { id: 'cord', label: 'Cord', variants: ['spinal cord compression'], topics: ['t-cord'], redFlags: [] },
+    { id: 'mri', label: 'MRI', variants: ['MRI'], topics: ['t-mri'], redFlags: [] },
+  ],
+};
+const lexicon = compileLexicon(source);
+const found = (text: string) =>
+  findMatches(tokenize(text), lexicon).map((m) => [text.slice(m.start, m.end), m.term.id] as const);
+
+describe('withinOneEdit', () => {
+  it('accepts one insertion, deletion, substitution or adjacent swap', () => {
+    expect(withinOneEdit('siatica', 'sciatica')).toBe(true);
+    expect(withinOneEdit('sciatcia', 'sciatica')).toBe(true);
+    expect(withinOneEdit('sciatixa', 'sciatica')).toBe(true);
+    expect(withinOneEdit('sciaticaa', 'sciatica')).toBe(true);
+  });
+  it('rejects two edits', () => {
+    expect(withinOneEdit('siatcia', 'sciatica')).toBe(false);
+    expect(withinOneEdit('sciatic', 'sciaticas')).toBe(false);
+  });
+});
+
+describe('fuzzyLookup', () => {
+  const index = buildDeletionIndex(['sciatica', 'myeloma', 'rehab']);
+  it('finds the word one edit away', () => {
+    expect(fuzzyLookup('myloma', index)).toBe('myeloma');
+    expect(fuzzyLookup('scaitica', index)).toBe('sciatica');
+  });
+  it('never corrects tokens under five letters', () => {
+    expect(fuzzyLookup('reha', index)).toBeUndefined();
+  });
+  it('finds nothing two edits away', () => {
+    expect(fuzzyLookup('miloma', index)).toBeUndefined();
+  });
+});
+
+describe('findMatches', () => {
+  it('matches whole words only', () => {
+    expect(found('our backup failed; record the cord')).toEqual([]);
+    expect(found('an MRI, a myelomatosis')).toEqual([['MRI', 'mri']]);
+  });
+  it('prefers the longest variant', () => {
+    expect(found('Lower back pain again')).toEqual([['Lower back pain', 'back-pain']]);
+    expect(found('multiple myeloma')).toEqual([['multiple myeloma', 'myeloma']]);
+  });
+  it('matches phrases across line breaks, several spaces and markup-free dashes', () => {
+    expect(found('my back\n   pain')).toEqual([['back\n   pain', 'back-pain']]);
+    expect(found('spinal cord\ncompression')).toEqual([['spinal cord\ncompression', 'cord']]);
+  });
+  it('matches UK and US spellings and plurals alike', () => {
+    expect(found('two spinal tumors')).toEqual([['spinal tumors', 'tumour']]);
+  });
+  it('tolerates one typo in words of five letters or more, also inside phrases', () => {
+    expect(found('siatica again')).toEqual([['siatica', 'sciatica']]);
+    expect(found('multiple myloma')).toEqual([['multiple myloma', 'myeloma']]);
+  });
+  it('matches any number where a variant has one', () => {
+    expect(found('I lost 12 kg')).toEqual([['lost 12 kg', 'weight']]);
+    expect(found('lost 6kg')).toEqual([['lost 6kg', 'weight']]);
+  });
+  it('needs an anchor in the same or a neighbouring sentence for anchored terms', () => {
+    expect(found('My foot is numb.')).toEqual([['numb', 'numb']]);
+    expect(found('Numb. Also my leg hurts.')).toEqual([['Numb', 'numb']]);
+    expect(found('I feel numb about the news.')).toEqual([]);
+    expect(found('Leg day. Fine. Fine. I feel numb.')).toEqual([]);
+  });
+  it('returns character offsets into the original text', () => {
+    const text = 'Ouch: Sciatica!';
+    const [match] = findMatches(tokenize(text), lexicon);
+    expect(match).toMatchObject({ start: 6, end: 14 });
+  });
+});

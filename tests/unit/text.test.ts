@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalWord, foldWord, NUMBER_KEY, phraseKeys, singular, tokenize } from '../../lib/text';
+
+describe('foldWord', () => {
+  it('lower-cases, strips diacritics and apostrophes of every kind', () => {
+    expect(foldWord('Café')).toBe('cafe');
+    expect(foldWord('CAN’T')).toBe('cant');
+    expect(foldWord("don't")).toBe('dont');
+    expect(foldWord('naïve')).toBe('naive');
+  });
+});
+
+describe('canonicalWord', () => {
+  it('maps UK spellings to US ones', () => {
+    expect(canonicalWord('tumour')).toBe(canonicalWord('tumor'));
+    expect(canonicalWord('Oesophageal')).toBe('esophageal');
+    expect(canonicalWord('haemorrhage')).toBe('hemorrhage');
+    expect(canonicalWord('anaemia')).toBe('anemia');
+    expect(canonicalWord('paediatric')).toBe('pediatric');
+    expect(canonicalWord('centre')).toBe('center');
+    expect(canonicalWord('stabilisation')).toBe(canonicalWord('stabilization'));
+  });
+  it('reduces simple plurals and possessives', () => {
+    expect(canonicalWord('legs')).toBe('leg');
+    expect(canonicalWord('injuries')).toBe('injury');
+    expect(canonicalWord("dad's")).toBe('dad');
+    expect(canonicalWord('Tumours')).toBe('tumor');
+  });
+  it('gives every number one key', () => {
+    expect(canonicalWord('6')).toBe(NUMBER_KEY);
+    expect(canonicalWord('twelve')).toBe(NUMBER_KEY);
+  });
+});
+
+describe('singular', () => {
+  it('leaves words that only look plural alone', () => {
+    expect(singular('metastasis')).toBe('metastasis');
+    expect(singular('nervous')).toBe('nervous');
+    expect(singular('loss')).toBe('loss');
+    expect(singular('has')).toBe('has');
+    expect(singular('masses')).toBe('mass');
+  });
+});
+
+describe('tokenize', () => {
+  it('keeps original offsets through case, curly apostrophes, dashes and white-space runs', () => {
+    const text = 'My  Back—can’t\n\n   cope';
+    const tokens = tokenize(text);
+    const words = tokens.starts.map((start, i) => text.slice(start, tokens.ends[i]));
+    expect(words).toEqual(['My', 'Back', 'can’t', 'cope']);
+    expect(tokens.keys).toEqual(['my', 'back', 'cant', 'cope']);
+  });
+  it('splits hyphenated words and letter/digit runs', () => {
+    expect(tokenize('non-Hodgkin').keys).toEqual(['non', 'hodgkin']);
+    expect(tokenize('lost 6kg').keys).toEqual(['lost', NUMBER_KEY, 'kg']);
+    expect(tokenize('L5-S1').keys).toEqual(['l', NUMBER_KEY, 's', NUMBER_KEY]);
+  });
+  it('numbers sentences and clauses', () => {
+    const tokens = tokenize('No numbness, no tingling. Dr. Patel saw me!\nThen home\n\nNew para');
+    const at = (word: string) => tokens.keys.indexOf(word);
+    expect(tokens.sentences[at('numbness')]).toBe(0);
+    expect(tokens.clauses[at('tingling')]).toBe(tokens.clauses[at('numbness')]! + 1);
+    expect(tokens.sentences[at('dr')]).toBe(1);
+    expect(tokens.sentences[at('patel')]).toBe(1);
+    expect(tokens.sentences[at('then')]).toBe(2);
+    expect(tokens.sentences[at('home')]).toBe(2);
+    expect(tokens.sentences[at('new')]).toBe(3);
+  });
+  it('does not end a sentence at a decimal point', () => {
+    const tokens = tokenize('lost 6.5 kg');
+    expect(new Set(tokens.sentences).size).toBe(1);
+  });
+  it('handles empty text and text without words', () => {
+    expect(tokenize('').count).toBe(0);
+    expect(tokenize(' -- !! ').count).toBe(0);
+  });
+  it('phraseKeys gives the keys of a variant', () => {
+    expect(phraseKeys("Can't hold my pee")).toEqual(['cant', 'hold', 'my', 'pee']);
+  });
+});
