@@ -34,7 +34,7 @@ export function contentDataPlugin(dir: string = CONTENT_DIR): Plugin {
   let loadAtBuildStart = true;
 
   /** Loads the knowledge base, turning a ContentError into a plugin error that shows only its message. */
-  function load(fail: (error: { message: string; stack: string }) => never): KnowledgeBase {
+  function loadOrFail(fail: (error: { message: string; stack: string }) => never): KnowledgeBase {
     try {
       return loadKnowledgeBase(dir);
     } catch (error) {
@@ -52,7 +52,7 @@ export function contentDataPlugin(dir: string = CONTENT_DIR): Plugin {
 
     buildStart() {
       for (const path of contentFilePaths(dir)) this.addWatchFile(path);
-      knowledgeBase = loadAtBuildStart ? load((error) => this.error(error)) : undefined;
+      knowledgeBase = loadAtBuildStart ? loadOrFail((error) => this.error(error)) : undefined;
     },
 
     resolveId(id) {
@@ -63,7 +63,7 @@ export function contentDataPlugin(dir: string = CONTENT_DIR): Plugin {
       if (!id.startsWith(RESOLVED_PREFIX)) return undefined;
       const moduleId = id.slice(RESOLVED_PREFIX.length);
       if (!isModuleId(moduleId)) return undefined;
-      knowledgeBase ??= load((error) => this.error(error));
+      knowledgeBase ??= loadOrFail((error) => this.error(error));
       return jsonModule(await MODULES[moduleId](knowledgeBase));
     },
 
