@@ -260,7 +260,8 @@ function checkReferences(
 const urgencyRank = (urgency: Urgency): number => URGENCIES.indexOf(urgency);
 
 function checkCrossReferences(entries: Entries, problems: Problems): void {
-  const topicIds = new Set(entries.topics.map((t) => t.entry.id));
+  const topicsById = new Map(entries.topics.map((t) => [t.entry.id, t.entry]));
+  const topicIds = new Set(topicsById.keys());
   const redFlagIds = new Set(entries.redFlags.map((r) => r.entry.id));
   const sourceIds = new Set(entries.sources.map((s) => s.entry.id));
   const anchorIds = new Set(entries.anchors.map((a) => a.entry.id));
@@ -281,6 +282,13 @@ function checkCrossReferences(entries: Entries, problems: Problems): void {
       problems.entry(file, 'red flag', `"${redFlag.id}"`, field, message);
     checkReferences(redFlag.topics, topicIds, 'topic', report, 'topics');
     if (redFlag.topics.length === 0) report('topics', 'must name at least one topic that explains it');
+    // A topic that explains a red flag shows it first, so it must list it.
+    redFlag.topics.forEach((topicId, i) => {
+      const topic = topicsById.get(topicId);
+      if (topic && !topic.redFlags.includes(redFlag.id)) {
+        report(`topics[${i}]`, `topic "${topicId}" does not list this red flag in its redFlags`);
+      }
+    });
     checkReferences(redFlag.sources, sourceIds, 'source', report, 'sources');
     redFlag.combinations.forEach((combination, i) => {
       checkReferences(combination.with, redFlagIds, 'red-flag', report, `combinations[${i}].with`);

@@ -101,6 +101,18 @@ describe('buildKnowledgeBase reports each problem with file, entry and field', (
     );
   });
 
+  it('requires the topics that explain a red flag to list it', () => {
+    const problems = problemsOf(
+      baseWith('topics/back-pain-and-cancer.json', (topic) => ({
+        ...topic,
+        redFlags: RED_FLAG_IDS.filter((id) => id !== 'rf-weight-loss'),
+      })),
+    );
+    expect(problems).toEqual([
+      'content/red-flags.json: red flag "rf-weight-loss" field "topics[0]": topic "back-pain-and-cancer" does not list this red flag in its redFlags',
+    ]);
+  });
+
   it('rejects a combination that does not raise the urgency, and an urgency under the CONTENT.md floor', () => {
     const problems = problemsOf(
       baseWith('red-flags.json', (flags: Json[]) =>
