@@ -303,6 +303,8 @@ function checkCrossReferences(entries: Entries, problems: Problems): void {
     }
   }
 
+  reportRepeatedCombinations(entries.redFlags, problems);
+
   for (const { file, entry: term } of entries.terms) {
     const report = (field: string, message: string) => problems.entry(file, 'term', `"${term.id}"`, field, message);
     checkReferences(term.topics, topicIds, 'topic', report, 'topics');
@@ -318,6 +320,22 @@ function checkCrossReferences(entries: Entries, problems: Problems): void {
         }
       });
     }
+  }
+}
+
+/** The same set of red flags listed as a combination twice (say, on both flags) would count twice in triage. */
+function reportRepeatedCombinations(redFlags: Located<RedFlag>[], problems: Problems): void {
+  const firstOwner = new Map<string, string>();
+  for (const { file, entry: redFlag } of redFlags) {
+    redFlag.combinations.forEach((combination, i) => {
+      const key = [redFlag.id, ...combination.with].sort().join(' + ');
+      const owner = firstOwner.get(key);
+      if (owner === undefined) firstOwner.set(key, redFlag.id);
+      else {
+        const message = `the combination ${key} is already listed on red flag "${owner}"`;
+        problems.entry(file, 'red flag', `"${redFlag.id}"`, `combinations[${i}].with`, message);
+      }
+    });
   }
 }
 

@@ -131,6 +131,24 @@ describe('buildKnowledgeBase reports each problem with file, entry and field', (
     expect(problems).toContain('content/red-flags.json: red flag "rf-leg-weakness" field "urgency": must be at least "emergency" (CONTENT.md)');
   });
 
+  it('rejects the same combination listed on two red flags', () => {
+    const combination = (other: string) => [{ with: [other], urgency: 'urgent', reason: 'Both together.' }];
+    const problems = problemsOf(
+      baseWith('red-flags.json', (flags: Json[]) =>
+        flags.map((flag) =>
+          flag.id === 'rf-night-pain'
+            ? { ...flag, combinations: combination('rf-weight-loss') }
+            : flag.id === 'rf-weight-loss'
+              ? { ...flag, combinations: combination('rf-night-pain') }
+              : flag,
+        ),
+      ),
+    );
+    expect(problems).toEqual([
+      'content/red-flags.json: red flag "rf-weight-loss" field "combinations[0].with": the combination rf-night-pain + rf-weight-loss is already listed on red flag "rf-night-pain"',
+    ]);
+  });
+
   it('rejects duplicate ids, within a kind and between topics and red flags', () => {
     const files = validBase();
     (files.get('sources.json') as Json[]).push({ ...(files.get('sources.json') as Json[])[0] });
