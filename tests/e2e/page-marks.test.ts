@@ -1,0 +1,237 @@
+/**
+ * The content script in real Chromium on 127.0.0.1 fixtures: marks through the Custom Highlight
+ * API, an untouched DOM, live pages, pause, the badge, the hover card and the selection lookup.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
+
+interface RangeInfo {
+  text: string;
+  inShadow: boolean;
+  /** The id of the nearest ancestor element that has one. */
+  nearestId: string;
+}
+
+/** The ranges registered under a highlight name, read from the page's own world. */
+function highlightRanges(page: Page, name: string): Promise<RangeInfo[]> {
+  return page.evaluate((highlightName) => {
+    const highlight = CSS.highlights.get(highlightName);
+    return [...(highlight ?? [])].map((range) => {
+      const container = range.startContainer;
+      const element = container instanceof Element ? container : container.parentElement;
+      let holder: Element | null = element;
+      while (holder && !holder.id) holder = holder.parentElement ?? ((holder.getRootNode() as ShadowRoot).host ?? null);
+      return {
+        text: range.toString(),
+        inShadow: container.getRootNode() instanceof ShadowRoot,
+        nearestId: holder?.id ?? '',
+      };
+    });
+  }, name);
+}
+
+const texts = (ranges: RangeInfo[]) => ranges.map((range) => range.text.toLowerCase()).sort();
+
+/** The document as the server sent it, parsed without scripts, against the live one. */
+function serializedDocuments(page: Page): Promise<{ live: string; pristine: string }> {
+  return page.evaluate(async () => {
+    const source = await (await fetch(location.href)).text();
+    const pristine = new DOMParser().parseFromString(source, 'text/html').documentElement.outerHTML;
+    return { live: document.documentElement.outerHTML, pristine };
+  });
+}
+
+async function openScanned(session: ChromiumSession, url: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0);
+  return page;
+}
+
+/** The tab showing `url`, found through the findings the background stored for it (no "tabs" permission). */
+function tabOf(session: ChromiumSession, url: string): Promise<{ tabId: number; windowId: number } | null> {
+  return session.serviceWorker.evaluate(async (pageUrl) => {
+    const stored = (await chrome.storage.session.get(null)) as Record<string, { tabId: number; url: string }>;
+    const findings = Object.values(stored).find((entry) => entry.url === pageUrl);
+    if (!findings) return null;
+    const tab = await chrome.tabs.get(findings.tabId);
+    return { tabId: findings.tabId, windowId: tab.windowId };
+  }, url);
+}
+
+async function badgeOf(session: ChromiumSession, url: string): Promise<string | null> {
+  const tab = await tabOf(session, url);
+  if (!tab) return null;
+  return session.serviceWorker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tab.tabId);
+}
+
+describe('marks on the page', () => {
+  let session: ChromiumSession;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    session = await launchChromium();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('marks terms split over inline elements and inside an open shadow root, and skips form fields', async () => {
+    const page = await openScanned(session, server.url('/page-forum.html'));
+    const terms = await highlightRanges(page, 'bpl-term');
+    const redFlags = await highlightRanges(page, 'bpl-red-flag');
+
+    // Saddle numbness and a cancer diagnosis are the writer's own red flags.
+    expect(texts(redFlags)).toEqual(['multiple myeloma', 'numbness down there']);
+    expect(texts(terms)).toEqual(expect.arrayContaining(['sciatica', 'weight loss', 'lower back pain']));
+    // The negated red flag is an ordinary term; the split word is one range.
+    expect(terms.find((range) => range.text === 'sciatica')?.nearestId).toBe('post-1');
+    expect(redFlags.find((range) => range.text === 'multiple myeloma')?.inShadow).toBe(true);
+    const traps = ['reply-title', 'reply-text', 'editor', 'reply-form'];
+    expect([...terms, ...redFlags].filter((range) => traps.includes(range.nearestId))).toEqual([]);
+
+    const shadowSheets = await page.evaluate(
+      () => document.getElementById('shadow-post')!.shadowRoot!.adoptedStyleSheets.length,
+    );
+    expect(shadowSheets).toBe(1);
+    await page.close();
+  });
+
+  it('leaves the DOM byte-identical and records each pass on the page timeline', async () => {
+    const page = await openScanned(session, server.url('/page-forum.html'));
+    const { live, pristine } = await serializedDocuments(page);
+    expect(live).toBe(pristine);
+    const detail = await page.evaluate(
+      () => (performance.getEntriesByName('bpl:scan')[0] as PerformanceMeasure).detail as Record<string, number>,
+    );
+    expect(detail).toMatchObject({ matches: expect.any(Number), slices: expect.any(Number) });
+    expect(detail.matches).toBeGreaterThanOrEqual(5);
+    expect(detail.chars).toBeGreaterThan(100);
+    expect(detail.longestSliceMs).toBeLessThan(50);
+    await page.close();
+  });
+
+  it('marks nothing on a page of non-medical look-alikes', async () => {
+    const page = await openScanned(session, server.url('/page-confusables.html'));
+    expect(await highlightRanges(page, 'bpl-term')).toEqual([]);
+    expect(await highlightRanges(page, 'bpl-red-flag')).toEqual([]);
+    await expect.poll(() => badgeOf(session, page.url())).toBe('');
+    await page.close();
+  });
+
+  it('shows the affirmed red flags on the badge', async () => {
+    const page = await openScanned(session, server.url('/page-forum.html'));
+    await expect.poll(() => badgeOf(session, page.url())).toBe('2');
+    await page.close();
+  });
+
+  it('keeps appended posts marked and drops marks of edited or removed text', async () => {
+    const page = await openScanned(session, server.url('/page-forum.html'));
+    await page.evaluate(() => {
+      for (let i = 0; i < 3; i++) {
+        const post = document.createElement('article');
+        post.className = 'post';
+        post.id = `appended-${i}`;
+        post.innerHTML = `<p>Post ${i}: my <em>sciatica</em> flared up again.</p>`;
+        document.getElementById('thread')!.append(post);
+      }
+    });
+    await expect
+      .poll(async () => (await highlightRanges(page, 'bpl-term')).filter((range) => range.nearestId.startsWith('appended-')).length)
+      .toBe(3);
+
+    await page.evaluate(() => {
+      document.querySelector('#post-2 p')!.textContent = 'Since yesterday I feel fine.';
+      document.getElementById('post-3')!.remove();
+    });
+    await expect.poll(async () => texts(await highlightRanges(page, 'bpl-red-flag'))).toEqual(['multiple myeloma']);
+    expect(texts(await highlightRanges(page, 'bpl-term'))).not.toContain('weight loss');
+    await page.close();
+  });
+
+  it('removes every mark at once when paused on the site, and marks again on resume', async () => {
+    const page = await openScanned(session, server.url('/page-forum.html'));
+    const setPausedSites = (sites: string[]) =>
+      session.serviceWorker.evaluate(async (paused) => {
+        const { settings } = await chrome.storage.sync.get('settings');
+        await chrome.storage.sync.set({ settings: { ...(settings ?? {}), version: 1, pausedSites: paused } });
+      }, sites);
+
+    const before = (await highlightRanges(page, 'bpl-term')).length;
+    expect(before).toBeGreaterThan(0);
+    await setPausedSites(['127.0.0.1']);
+    try {
+      await expect.poll(async () => (await highlightRanges(page, 'bpl-term')).length).toBe(0);
+      expect(await highlightRanges(page, 'bpl-red-flag')).toEqual([]);
+      await expect.poll(() => badgeOf(session, page.url())).toBe('');
+    } finally {
+      await setPausedSites([]);
+    }
+    await expect.poll(async () => (await highlightRanges(page, 'bpl-term')).length).toBe(before);
+    await page.close();
+  });
+
+  it('opens the hover card over a mark without covering it, and closes it with Escape', async () => {
+    const page = await openScanned(session, server.url('/page-forum.html'));
+    const word = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('bpl-red-flag')!][0]!;
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, top: rect.top, bottom: rect.bottom };
+    });
+    await page.mouse.click(word.x, word.y);
+    const card = page.locator('bpl-hover-card .card');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.innerText()).toContain('Open details');
+    expect(await card.innerText()).toContain('numbness down there');
+    const box = (await card.boundingBox())!;
+    expect(box.y >= word.bottom || box.y + box.height <= word.top).toBe(true);
+    // Opened by a click, the card takes focus; Escape closes it and removes its host.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('bpl-hover-card').count()).toBe(0);
+    const { live, pristine } = await serializedDocuments(page);
+    expect(live).toBe(pristine);
+    await page.close();
+  });
+
+  it('looks up a selection from the context menu and hands the side panel the result', async () => {
+    const page = await openScanned(session, server.url('/page-forum.html'));
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('post-2')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    const { tabId, windowId } = (await tabOf(session, page.url()))!;
+    await session.serviceWorker.evaluate(
+      async ({ id, pageUrl }) => {
+        const tab = await chrome.tabs.get(id);
+        const info = { menuItemId: 'bpl-lookup', selectionText: 'ignored', frameId: 0, editable: false, pageUrl };
+        (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
+      },
+      { id: tabId, pageUrl: page.url() },
+    );
+
+    const panel = await session.context.newPage();
+    await panel.goto(session.extensionUrl('popup.html'));
+    const takeRequest = () =>
+      panel.evaluate((id) => chrome.runtime.sendMessage({ type: 'take-panel-request', windowId: id }), windowId);
+    let request = await takeRequest();
+    for (let tries = 0; request === null && tries < 50; tries++) {
+      await panel.waitForTimeout(100);
+      request = await takeRequest();
+    }
+    // The page's own selection wins over the menu's whitespace-collapsed copy.
+    expect(request).toMatchObject({ kind: 'lookup', truncated: false, text: expect.stringContaining('numbness down there') });
+    expect(request.detection.redFlags).toContainEqual({ id: 'rf-saddle-numbness', context: 'affirmed' });
+    expect(request.results.length).toBeGreaterThan(0);
+    await page.close();
+    await panel.close();
+  });
+
+  it('left no errors in any page', () => {
+    expect(session.pageErrors).toEqual([]);
+  });
+});
