@@ -33,7 +33,10 @@ function App() {
   const site = webPageSite(tab?.url);
   const openResult = (result: SearchResult) => {
     if (tab?.windowId === undefined) return;
-    void openSidePanelAt(tab.windowId, { kind: result.kind, id: result.id }).then(() => window.close());
+    // The request is stored even if the panel could not open; it shows when the panel is next opened.
+    void openSidePanelAt(tab.windowId, { kind: result.kind, id: result.id })
+      .catch(() => undefined)
+      .finally(() => window.close());
   };
   return (
     <Popup
