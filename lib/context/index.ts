@@ -24,7 +24,8 @@ export interface TokenSpan {
   endToken: number;
 }
 
-const PRECEDENCE: MentionContext[] = ['negated', 'hypothetical', 'other-person'];
+/** Strongest first: when several triggers govern a match, the first of these wins. */
+const PRECEDENCE: MentionContext[] = ['negated', 'hypothetical', 'other-person', 'affirmed'];
 
 let cueTrie: TrieNode<Cue> | undefined;
 
@@ -60,14 +61,25 @@ function stops(hit: CueHit, kind: TriggerRule['kind']): boolean {
   return false;
 }
 
-/** True when the trigger at `hit` reaches the tokens [from, to) without being cut off by a cue between. */
-function reaches(hit: CueHit, rule: TriggerRule, from: number, to: number, tokens: Tokens, between: CueHit[]): boolean {
-  const near = rule.direction === 'forward' ? hit.end - 1 : hit.start;
-  const far = rule.direction === 'forward' ? from : to - 1;
+/**
+ * True when the trigger `hits[at]` reaches the span: same sentence, same clause if the rule says
+ * so, within its window, and no cue between them that stops its kind.
+ */
+function reaches(hits: CueHit[], at: number, rule: TriggerRule, span: TokenSpan, tokens: Tokens): boolean {
+  const hit = hits[at]!;
+  const forward = rule.direction === 'forward';
+  const near = forward ? hit.end - 1 : hit.start;
+  const far = forward ? span.firstToken : span.endToken - 1;
   if (Math.abs(far - near) > rule.window) return false;
   if (tokens.sentences[near] !== tokens.sentences[far]) return false;
   if (rule.reach === 'clause' && tokens.clauses[near] !== tokens.clauses[far]) return false;
-  return !between.some((cut) => stops(cut, rule.kind));
+  const step = forward ? 1 : -1;
+  for (let i = at + step; i >= 0 && i < hits.length; i += step) {
+    const cut = hits[i]!;
+    if (forward ? cut.start >= span.firstToken : cut.start < span.endToken) break;
+    if (stops(cut, rule.kind)) return false;
+  }
+  return true;
 }
 
 /**
@@ -85,26 +97,24 @@ export function assignContexts(tokens: Tokens, spans: readonly TokenSpan[]): Men
     while (low < hits.length && tokens.sentences[hits[low]!.start]! < sentence) low++;
     high = Math.max(high, low);
     while (high < hits.length && tokens.sentences[hits[high]!.start]! === sentence) high++;
-    return contextOf(span, hits.slice(low, high), tokens);
+    return contextOf(span, hits, low, high, tokens);
   });
   return carryOtherPerson(tokens, spans, contexts, hits);
 }
 
-/** The context of one span, given the cues of its sentence in order. */
-function contextOf(span: TokenSpan, sentenceHits: CueHit[], tokens: Tokens): MentionContext {
-  const found = new Set<MentionContext>();
-  sentenceHits.forEach((hit, index) => {
-    if (!('rule' in hit.cue)) return;
-    const rule = hit.cue.rule;
-    if (rule.direction === 'forward' && hit.start < span.firstToken) {
-      const between = sentenceHits.slice(index + 1).filter((other) => other.start < span.firstToken);
-      if (reaches(hit, rule, span.firstToken, span.endToken, tokens, between)) found.add(rule.kind);
-    } else if (rule.direction === 'backward' && hit.start >= span.endToken) {
-      const between = sentenceHits.slice(0, index).filter((other) => other.start >= span.endToken);
-      if (reaches(hit, rule, span.firstToken, span.endToken, tokens, between)) found.add(rule.kind);
+/** The context of one span, given the cues of its sentence: hits[low, high). */
+function contextOf(span: TokenSpan, hits: CueHit[], low: number, high: number, tokens: Tokens): MentionContext {
+  let found: MentionContext = 'affirmed';
+  for (let at = low; at < high; at++) {
+    const cue = hits[at]!.cue;
+    if (!('rule' in cue)) continue;
+    const rule = cue.rule;
+    const placed = rule.direction === 'forward' ? hits[at]!.start < span.firstToken : hits[at]!.start >= span.endToken;
+    if (placed && PRECEDENCE.indexOf(rule.kind) < PRECEDENCE.indexOf(found) && reaches(hits, at, rule, span, tokens)) {
+      found = rule.kind;
     }
-  });
-  return PRECEDENCE.find((context) => found.has(context)) ?? 'affirmed';
+  }
+  return found;
 }
 
 /** How many sentences without a subject of their own may continue another person's story. */

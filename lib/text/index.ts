@@ -7,14 +7,14 @@
 
 export interface Tokens {
   count: number;
-  starts: number[];
-  ends: number[];
+  starts: Int32Array;
+  ends: Int32Array;
   /** Canonical key of each token (see `canonicalWord`). */
   keys: string[];
   /** Sentence number of each token, increasing from 0. */
-  sentences: number[];
+  sentences: Int32Array;
   /** Clause number of each token, increasing from 0; a new sentence is also a new clause. */
-  clauses: number[];
+  clauses: Int32Array;
 }
 
 /** Key given to every number, so that "lost 6 kg" and "lost 10 kg" compare equal. */
@@ -55,11 +55,19 @@ export function foldWord(word: string): string {
   return folded;
 }
 
-/** The key of a word: folded, US spelling, singular; numbers become NUMBER_KEY. */
+/** Words of real text repeat a lot: their keys are kept (a bounded cache, cleared when full). */
+const MAX_CACHED_WORDS = 50000;
+const keyCache = new Map<string, string>();
+
+/** The key of a word: folded, singular, US spelling; numbers become NUMBER_KEY. */
 export function canonicalWord(word: string): string {
+  let key = keyCache.get(word);
+  if (key !== undefined) return key;
   const folded = foldWord(word);
-  if (isDigit(folded.charCodeAt(0)) || NUMBER_WORDS.has(folded)) return NUMBER_KEY;
-  return usSpelling(singular(folded));
+  key = isDigit(folded.charCodeAt(0)) || NUMBER_WORDS.has(folded) ? NUMBER_KEY : usSpelling(singular(folded));
+  if (keyCache.size >= MAX_CACHED_WORDS) keyCache.clear();
+  keyCache.set(word, key);
+  return key;
 }
 
 function usSpelling(word: string): string {
@@ -88,27 +96,8 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-function isLetter(code: number, text: string, index: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return LETTER.test(text[index] ?? '');
-}
-const LETTER = /[\p{L}\p{M}]/u;
-
-function isApostrophe(code: number): boolean {
-  return code === 39 || code === 0x2019 || code === 0x2018 || code === 0x2bc;
-}
-
-const enum CharKind {
-  Other,
-  Letter,
-  Digit,
-}
-
-function kindAt(text: string, index: number): CharKind {
-  const code = text.charCodeAt(index);
-  if (isDigit(code)) return CharKind.Digit;
-  return isLetter(code, text, index) ? CharKind.Letter : CharKind.Other;
-}
+/** A word: letters with inner apostrophes ("can't"), or a run of digits. */
+const WORD = /[\p{L}\p{M}]+(?:['\u2018\u2019\u02bc][\p{L}\p{M}]+)*|\d+/gu;
 
 const enum Gap {
   None,
@@ -120,27 +109,47 @@ const enum Gap {
  * What the characters between two tokens separate: a sentence (". ", "!", "?", a blank line),
  * a clause (",", ";", ":", brackets, a dash between spaces, a line break) or nothing.
  */
-function classifyGap(text: string, from: number, to: number, previousKey: string): Gap {
+function classifyGap(text: string, from: number, to: number, previousWord: string): Gap {
+  if (to - from === 1 && text.charCodeAt(from) === 32) return Gap.None;
   let gap = Gap.None;
   let newlines = 0;
   for (let i = from; i < to; i++) {
-    const ch = text[i];
-    if (ch === '\n') {
-      if (++newlines >= 2) return Gap.Sentence;
-      gap = Gap.Clause;
-    } else if (ch === '!' || ch === '?') {
-      return Gap.Sentence;
-    } else if (ch === '.') {
-      const next = text[i + 1];
-      const ends = next === undefined || i + 1 >= to || /\s/.test(next);
-      if (ends && !(ABBREVIATIONS.has(previousKey) || (previousKey.length === 1 && i === from))) return Gap.Sentence;
-    } else if (ch === ',' || ch === ';' || ch === ':' || ch === '(' || ch === ')' || ch === '\u2014' || ch === '\u2013' || ch === '•') {
-      gap = Gap.Clause;
-    } else if (ch === '-' && /\s/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? '')) {
-      gap = Gap.Clause;
+    switch (text.charCodeAt(i)) {
+      case 10: // \n
+        if (++newlines >= 2) return Gap.Sentence;
+        gap = Gap.Clause;
+        break;
+      case 33: // !
+      case 63: // ?
+        return Gap.Sentence;
+      case 46: // .
+        if ((i + 1 >= to || isSpace(text.charCodeAt(i + 1))) && !isAbbreviation(previousWord, i === from)) return Gap.Sentence;
+        break;
+      case 44: // ,
+      case 59: // ;
+      case 58: // :
+      case 40: // (
+      case 41: // )
+      case 0x2013: // en dash
+      case 0x2014: // em dash
+      case 0x2022: // bullet
+        gap = Gap.Clause;
+        break;
+      case 45: // - between spaces
+        if (isSpace(text.charCodeAt(i - 1)) && isSpace(text.charCodeAt(i + 1))) gap = Gap.Clause;
+        break;
     }
   }
   return gap;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
+}
+
+/** "Dr." or "e.g.": a full stop straight after a one-letter word or a known abbreviation. */
+function isAbbreviation(word: string, stopFollowsWord: boolean): boolean {
+  return stopFollowsWord && (word.length === 1 || ABBREVIATIONS.has(foldWord(word)));
 }
 
 /**
@@ -148,43 +157,42 @@ function classifyGap(text: string, from: number, to: number, previousKey: string
  * Everything else separates tokens, hyphens included ("non-Hodgkin" is "non" + "hodgkin").
  */
 export function tokenize(text: string): Tokens {
-  const tokens: Tokens = { count: 0, starts: [], ends: [], keys: [], sentences: [], clauses: [] };
+  // Typed columns, grown by doubling: a megabyte of text makes no garbage per token.
+  let capacity = 16 + (text.length >> 3);
+  let columns = [new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity)];
+  const keys: string[] = [];
+  let count = 0;
   let sentence = 0;
   let clause = 0;
   let previousEnd = 0;
-  let previousRaw = '';
-  let i = 0;
-  const length = text.length;
-  while (i < length) {
-    const kind = kindAt(text, i);
-    if (kind === CharKind.Other) {
-      i++;
-      continue;
-    }
-    const start = i;
-    i++;
-    while (i < length) {
-      const next = kindAt(text, i);
-      if (next === kind) i++;
-      else if (kind === CharKind.Letter && isApostrophe(text.charCodeAt(i)) && kindAt(text, i + 1) === CharKind.Letter) i += 2;
-      else break;
-    }
-    if (tokens.count > 0) {
-      const gap = classifyGap(text, previousEnd, start, previousRaw);
+  let previousWord = '';
+  const word = new RegExp(WORD);
+  for (let found = word.exec(text); found; found = word.exec(text)) {
+    const start = found.index;
+    if (count > 0) {
+      const gap = classifyGap(text, previousEnd, start, previousWord);
       if (gap === Gap.Sentence) sentence++;
       if (gap !== Gap.None) clause++;
     }
-    const raw = text.slice(start, i);
-    previousRaw = foldWord(raw);
-    tokens.starts.push(start);
-    tokens.ends.push(i);
-    tokens.keys.push(canonicalWord(raw));
-    tokens.sentences.push(sentence);
-    tokens.clauses.push(clause);
-    tokens.count++;
-    previousEnd = i;
+    if (count === capacity) {
+      capacity *= 2;
+      columns = columns.map((column) => {
+        const grown = new Int32Array(capacity);
+        grown.set(column);
+        return grown;
+      });
+    }
+    previousWord = found[0];
+    previousEnd = start + previousWord.length;
+    columns[0]![count] = start;
+    columns[1]![count] = previousEnd;
+    columns[2]![count] = sentence;
+    columns[3]![count] = clause;
+    keys.push(canonicalWord(previousWord));
+    count++;
   }
-  return tokens;
+  const [starts, ends, sentences, clauses] = columns.map((column) => column.subarray(0, count)) as [Int32Array, Int32Array, Int32Array, Int32Array];
+  return { count, starts, ends, keys, sentences, clauses };
 }
 
 /** The token keys of a short phrase, e.g. a lexicon variant or a trigger. */
