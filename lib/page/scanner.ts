@@ -26,9 +26,10 @@ export const FIRST_MARK_MARK = 'bpl:first-mark';
 /** Detection runs on chunks of about this many characters, resized to fit the slice budget. */
 const INITIAL_CHUNK_CHARS = 8_000;
 const MIN_CHUNK_CHARS = 1_000;
-const MAX_CHUNK_CHARS = 200_000;
-/** Aim each chunk at half a slice, so a slice rarely overruns by a whole chunk. */
-const CHUNK_TARGET_MS = 4;
+/** Detection speed varies (JIT, GC, dense passages): a cap keeps one slow chunk short. */
+const MAX_CHUNK_CHARS = 24_000;
+/** Aim each chunk at well under a slice, so a slice rarely overruns by a whole chunk. */
+const CHUNK_TARGET_MS = 3;
 
 /** The end of a chunk of about `size` characters from `from`, cut after a block separator. */
 export function chunkEnd(text: string, from: number, size: number): number {
@@ -169,7 +170,11 @@ export class PageScanner {
     this.report();
   }
 
-  /** Detect over the index chunk by chunk (from `startAt`, wrapping round); null if cancelled. */
+  /**
+   * Detect over the index chunk by chunk (from `startAt`, wrapping round); null if cancelled.
+   * The first chunk (what the reader sees) is marked at once, the rest in one update at the end:
+   * every change to the highlights costs the page a style pass over the whole document.
+   */
   private async markIndex(
     index: TextIndex,
     startAt: number,
@@ -180,14 +185,16 @@ export class PageScanner {
     const spans: [number, number][] = startAt > 0 ? [[startAt, text.length], [0, startAt]] : [[0, text.length]];
     let chunkSize = INITIAL_CHUNK_CHARS;
     let matchCount = 0;
+    const deferred: Mark[] = [];
     for (const [from, to] of spans) {
       for (let at = from; at < to; ) {
         const end = Math.min(chunkEnd(text, at, chunkSize), to);
         const started = performance.now();
         const marks = this.marksFor(index, at, end);
         chunkSize = nextChunkSize(end - at, performance.now() - started, chunkSize);
+        if (at === startAt) this.addMarks(marks);
+        else deferred.push(...marks);
         matchCount += marks.length;
-        this.addMarks(marks);
         at = end;
         if (slicer.timeIsUp()) {
           await slicer.nextSlice();
@@ -195,6 +202,7 @@ export class PageScanner {
         }
       }
     }
+    this.addMarks(deferred);
     return matchCount;
   }
 
