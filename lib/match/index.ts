@@ -40,6 +40,21 @@ export interface RawMatch {
 }
 
 const MAX_CORRECTIONS_CACHED = 20000;
+
+/**
+ * Words skipped on both sides when matching, so that one variant covers "numbness in my groin",
+ * "numbness in the groin" and "numbness in groin", or "legs are weak" and "legs are still weak".
+ */
+const FILLER_KEYS = new Set(
+  phraseKeys('my the a an his her their your our its both just also still totally completely'),
+);
+
+/** The keys of a variant without fillers, unless the variant is nothing but fillers. */
+function variantKeys(variant: string): string[] {
+  const keys = phraseKeys(variant);
+  const meaningful = keys.filter((key) => !FILLER_KEYS.has(key));
+  return meaningful.length > 0 ? meaningful : keys;
+}
 const MAX_ANCHOR_GROUPS = 31;
 
 export function compileLexicon(source: LexiconSource): Lexicon {
@@ -47,7 +62,7 @@ export function compileLexicon(source: LexiconSource): Lexicon {
   const anchorBit = new Map(source.anchors.map((group, i) => [group.id, 1 << i]));
   const anchorTrie = createTrie<number>();
   for (const group of source.anchors) {
-    for (const word of group.words) insertPhrase(anchorTrie, phraseKeys(word), anchorBit.get(group.id)!);
+    for (const word of group.words) insertPhrase(anchorTrie, variantKeys(word), anchorBit.get(group.id)!);
   }
 
   const termTrie = createTrie<CompiledTerm>();
@@ -61,7 +76,7 @@ export function compileLexicon(source: LexiconSource): Lexicon {
       anchorBits: (term.anchors ?? []).reduce((bits, id) => bits | (anchorBit.get(id) ?? 0), 0),
     };
     for (const variant of term.variants) {
-      const keys = phraseKeys(variant);
+      const keys = variantKeys(variant);
       if (keys.length === 0) continue;
       for (const key of keys) vocabulary.add(key);
       if (keys.length === 1 && keys[0] !== NUMBER_KEY) singleWords.add(keys[0]!);
@@ -81,26 +96,38 @@ export function compileLexicon(source: LexiconSource): Lexicon {
   };
 }
 
-/** Each token's key, with misspellings of single-word variants replaced by the variant's key. */
-function correctedKeys(tokens: Tokens, lexicon: Lexicon): string[] {
+/**
+ * The tokens the matcher walks: fillers left out, misspellings of single-word variants replaced
+ * by the variant's key. `positions[i]` is the token index of `keys[i]`.
+ */
+function matchableKeys(tokens: Tokens, lexicon: Lexicon): { keys: string[]; positions: number[] } {
   const { vocabulary, corrections, typos } = lexicon;
-  return tokens.keys.map((key) => {
-    if (key.length < MIN_FUZZY_LENGTH || vocabulary.has(key)) return key;
+  const keys: string[] = [];
+  const positions: number[] = [];
+  for (let i = 0; i < tokens.count; i++) {
+    const key = tokens.keys[i]!;
+    if (FILLER_KEYS.has(key)) continue;
+    positions.push(i);
+    if (key.length < MIN_FUZZY_LENGTH || vocabulary.has(key)) {
+      keys.push(key);
+      continue;
+    }
     let corrected = corrections.get(key);
     if (corrected === undefined) {
       corrected = fuzzyLookup(key, typos) ?? '';
       if (corrections.size >= MAX_CORRECTIONS_CACHED) corrections.clear();
       corrections.set(key, corrected);
     }
-    return corrected || key;
-  });
+    keys.push(corrected || key);
+  }
+  return { keys, positions };
 }
 
 /** For each sentence, the bit set of anchor groups that have a word in it. */
-function anchorsBySentence(tokens: Tokens, keys: string[], lexicon: Lexicon): Uint32Array {
+function anchorsBySentence(tokens: Tokens, keys: string[], positions: number[], lexicon: Lexicon): Uint32Array {
   const sentenceCount = tokens.count === 0 ? 0 : tokens.sentences[tokens.count - 1]! + 1;
   const bits = new Uint32Array(sentenceCount);
-  for (const hit of scanPhrases(lexicon.anchorTrie, keys)) bits[tokens.sentences[hit.start]!]! |= hit.value;
+  for (const hit of scanPhrases(lexicon.anchorTrie, keys)) bits[tokens.sentences[positions[hit.start]!]!]! |= hit.value;
   return bits;
 }
 
@@ -115,18 +142,21 @@ function anchoredIn(sentence: number, anchorBits: Uint32Array, term: CompiledTer
  * sentence) wins, and the scan resumes after it.
  */
 export function findMatches(tokens: Tokens, lexicon: Lexicon): RawMatch[] {
-  const keys = correctedKeys(tokens, lexicon);
+  const { keys, positions } = matchableKeys(tokens, lexicon);
   let anchorBits: Uint32Array | undefined;
   let sentence = 0;
   const accept = (term: CompiledTerm) =>
-    term.anchorBits === 0 || anchoredIn(sentence, (anchorBits ??= anchorsBySentence(tokens, keys, lexicon)), term);
+    term.anchorBits === 0 ||
+    anchoredIn(sentence, (anchorBits ??= anchorsBySentence(tokens, keys, positions, lexicon)), term);
   const matches: RawMatch[] = [];
   let i = 0;
-  while (i < tokens.count) {
-    sentence = tokens.sentences[i]!;
+  while (i < keys.length) {
+    const firstToken = positions[i]!;
+    sentence = tokens.sentences[firstToken]!;
     const hit = longestAt(lexicon.termTrie, keys, i, accept);
     if (hit) {
-      matches.push({ term: hit.value, firstToken: i, endToken: hit.end, start: tokens.starts[i]!, end: tokens.ends[hit.end - 1]! });
+      const endToken = positions[hit.end - 1]! + 1;
+      matches.push({ term: hit.value, firstToken, endToken, start: tokens.starts[firstToken]!, end: tokens.ends[endToken - 1]! });
       i = hit.end;
     } else {
       i++;

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { toLexiconSource } from '../../content-data/build';
+import { loadKnowledgeBase } from '../../content-data/load';
+import { compileLexicon, detect } from '../../lib/detect';
+import type { MentionContext } from '../../lib/detect/types';
+
+const lexicon = compileLexicon(toLexiconSource(loadKnowledgeBase()));
+
+/** The context of the red flag `id` in `text`, or 'absent'. */
+function redFlagContext(text: string, id: string): MentionContext | 'absent' {
+  return detect(text, lexicon).redFlags.find((flag) => flag.id === id)?.context ?? 'absent';
+}
+
+describe('detect on forum sentences', () => {
+  const cases: [string, string, MentionContext][] = [
+    ["I can't hold my pee since yesterday and my back is agony", 'rf-bladder-bowel', 'affirmed'],
+    ['Wet myself twice this week, lower back pain for a month.', 'rf-bladder-bowel', 'affirmed'],
+    ['No problems with my bladder or bowels, no numbness down there.', 'rf-saddle-numbness', 'negated'],
+    ["I didn't lose control of my bladder, thankfully.", 'rf-bladder-bowel', 'negated'],
+    ['Seek help if you have: loss of bladder control, numbness down there or weak legs.', 'rf-leg-weakness', 'hypothetical'],
+    ['Warning signs include saddle numbness and difficulty passing urine.', 'rf-bladder-bowel', 'hypothetical'],
+    ['What if my legs give way on the stairs?', 'rf-leg-weakness', 'hypothetical'],
+    ['The physio said to go to A&E if I get numb bum or can\'t pee.', 'rf-saddle-numbness', 'hypothetical'],
+    ['My mum had breast cancer and now she has back pain at night.', 'rf-cancer-history', 'other-person'],
+    ['A patient of mine presented with leg weakness and back pain.', 'rf-leg-weakness', 'other-person'],
+    ['My husband says his legs feel weak after walking.', 'rf-leg-weakness', 'other-person'],
+    ['My dad had cancer but I have never had it. My legs feel weak though.', 'rf-leg-weakness', 'affirmed'],
+    ["I've lost 8 kg without trying and the back pain wakes me up at night.", 'rf-weight-loss', 'affirmed'],
+    ["I've lost 8 kg without trying and the back pain wakes me up at night.", 'rf-night-pain', 'affirmed'],
+    ['Denies any saddle anaesthesia.', 'rf-saddle-numbness', 'negated'],
+    ['Cauda equina was ruled out, no leg weakness.', 'rf-leg-weakness', 'negated'],
+    ['The pain is no longer just in my back, my legs feel weak.', 'rf-leg-weakness', 'affirmed'],
+    ['Not only does it ache, I also have numbness in my legs.', 'rf-leg-numbness', 'affirmed'],
+    ['Back pain is worse at night and not relieved by rest.', 'rf-rest-pain', 'affirmed'],
+    ['I had prostate cancer 5 years ago and now my lower back aches.', 'rf-cancer-history', 'affirmed'],
+    ['No history of cancer, just a sore back from lifting.', 'rf-cancer-history', 'negated'],
+    ['Can\'t get an erection since the back pain started.', 'rf-sexual-dysfunction', 'affirmed'],
+  ];
+  it.each(cases)('%s -> %s is %s', (text, id, context) => {
+    expect(redFlagContext(text, id)).toBe(context);
+  });
+});
+
+describe('detect never matches confusables', () => {
+  const confusables = [
+    'Our backup ran overnight and I had to roll back the release.',
+    "I'll come back to this thread later; back home now.",
+    'The chair has good lumbar support.',
+    'The spine of the book is cracked.',
+    'File compression makes the upload faster.',
+    'Red flag for me in this job ad: backend role, back office.',
+    'Please record the cord length in the notes.',
+    'She got back from the gym and went to bed.',
+    'Being numb to the news is normal, my friend said.',
+    'The CES trade show is in January.',
+    'He scored in the NHL playoffs.',
+    'Is this a cancel culture thing?',
+  ];
+  it.each(confusables)('%s', (text) => {
+    expect(detect(text, lexicon).matches).toEqual([]);
+  });
+});
+
+describe('detect results', () => {
+  it('reports offsets into the original text and the matched text', () => {
+    const text = 'Ugh.  My SCIATICA is back.';
+    const [match] = detect(text, lexicon).matches;
+    expect(match).toMatchObject({ text: 'SCIATICA', termId: 'sciatica', topicIds: ['sciatica'], context: 'affirmed' });
+    expect(text.slice(match!.start, match!.end)).toBe('SCIATICA');
+  });
+
+  it('counts only affirmed red flags towards the urgency', () => {
+    expect(detect('If I lose bladder control I will go to A&E. Sciatica for now.', lexicon).urgency).toBe('routine');
+    expect(detect('I have lost bladder control and my back hurts.', lexicon).urgency).toBe('emergency');
+    expect(detect('Nice weather today.', lexicon).urgency).toBe('none');
+  });
+
+  it('raises the urgency for combinations', () => {
+    const detection = detect('I had breast cancer. Now I have numb legs and back pain.', lexicon);
+    expect(detection.urgency).toBe('emergency');
+    expect(detection.reasons[0]!.redFlagIds.sort()).toEqual(['rf-cancer-history', 'rf-leg-numbness']);
+  });
+
+  it('keeps the strongest context per red flag: affirmed over the others', () => {
+    const detection = detect('No numbness in my legs yesterday. Today my legs went numb.', lexicon);
+    expect(detection.redFlags).toEqual([{ id: 'rf-leg-numbness', context: 'affirmed' }]);
+  });
+
+  it('lists topics most mentioned first', () => {
+    expect(detect('Sciatica, sciatica, siatica and an MRI.', lexicon).topics).toEqual(['sciatica', 'evaluating-back-pain']);
+  });
+});
