@@ -3,7 +3,6 @@
  * styles and scripts never reach it. Loaded on first use: nothing here runs at page start.
  */
 import { render } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
 import type { Urgency } from '../content-data/schema';
 import { OWN_UI_TAG } from '../lib/page/text-index';
 import { type Box, placeCard } from '../lib/page/placement';
@@ -21,17 +20,13 @@ export interface HoverCardContent {
 }
 
 export interface HoverCardProps extends HoverCardContent {
-  /** Move focus into the card (it was opened from the keyboard or by a click). */
+  /** Move focus into the card (it was opened by a click, not by hovering). */
   takeFocus: boolean;
   onOpenDetails(): void;
   onClose(): void;
 }
 
-export function HoverCard(props: HoverCardProps) {
-  const openButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (props.takeFocus) openButton.current?.focus();
-  }, [props.takeFocus]);
+export function HoverCard(props: Omit<HoverCardProps, 'takeFocus'>) {
   const topic = props.topics[0];
   return (
     <div class="card" role="dialog" aria-label={`Back Pain Lens: ${props.termLabel}`}>
@@ -52,7 +47,7 @@ export function HoverCard(props: HoverCardProps) {
         )}
       </p>
       {topic && <p class="topic">Topic: {topic.title}</p>}
-      <button type="button" class="open" ref={openButton} onClick={props.onOpenDetails}>
+      <button type="button" class="open" onClick={props.onOpenDetails}>
         Open details
       </button>
       <p class="notice">Educational information only, not medical advice.</p>
@@ -91,6 +86,7 @@ export function mountHoverCard(document: Document, anchor: Box, props: HoverCard
   host.style.top = `${place.top}px`;
   host.style.left = `${place.left}px`;
   host.style.visibility = 'visible';
+  if (props.takeFocus) shadow.querySelector<HTMLButtonElement>('button.open')?.focus();
 
   return {
     host,

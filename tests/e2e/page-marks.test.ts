@@ -177,7 +177,7 @@ describe('marks on the page', () => {
   it('opens the hover card over a mark without covering it, and closes it with Escape', async () => {
     const page = await openScanned(session, server.url('/page-forum.html'));
     const word = await page.evaluate(() => {
-      const range = [...CSS.highlights.get('bpl-red-flag')!][0]!;
+      const range = [...CSS.highlights.get('bpl-red-flag')!][0] as Range;
       const rect = range.getBoundingClientRect();
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, top: rect.top, bottom: rect.bottom };
     });
