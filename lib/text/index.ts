@@ -20,13 +20,19 @@ export interface Tokens {
 /** Key given to every number, so that "lost 6 kg" and "lost 10 kg" compare equal. */
 export const NUMBER_KEY = '#';
 
+/** Spellings of one word that the rules below do not reach. */
+const SAME_WORD = new Map([
+  ['cannot', 'cant'],
+  ['ur', 'your'],
+]);
+
 const NUMBER_WORDS = new Set([
   'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
   'fifteen', 'twenty', 'thirty', 'forty', 'fifty',
 ]);
 
 /** Words before a full stop that do not end a sentence ("Dr. Patel", "e.g. sciatica"). */
-const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'eg', 'ie', 'etc', 'vs', 'approx', 'no', 'fig']);
+const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'eg', 'ie', 'etc', 'vs', 'approx', 'fig']);
 
 /** UK spellings rewritten to US ones: [pattern, replacement], applied in order. */
 const SPELLING_RULES: [RegExp, string][] = [
@@ -64,7 +70,7 @@ export function canonicalWord(word: string): string {
   let key = keyCache.get(word);
   if (key !== undefined) return key;
   const folded = foldWord(word);
-  key = isDigit(folded.charCodeAt(0)) || NUMBER_WORDS.has(folded) ? NUMBER_KEY : usSpelling(singular(folded));
+  key = isDigit(folded.charCodeAt(0)) || NUMBER_WORDS.has(folded) ? NUMBER_KEY : usSpelling(singular(SAME_WORD.get(folded) ?? folded));
   if (keyCache.size >= MAX_CACHED_WORDS) keyCache.clear();
   keyCache.set(word, key);
   return key;

@@ -24,6 +24,7 @@ export function triage(redFlagIds: string[], redFlags: LexiconSource['redFlags']
       }
     }
   }
-  reasons.sort((a, b) => rank(a.urgency) - rank(b.urgency));
+  // Most urgent first; at one level, combinations (the more specific reasons) first.
+  reasons.sort((a, b) => rank(a.urgency) - rank(b.urgency) || b.redFlagIds.length - a.redFlagIds.length);
   return { urgency: mostUrgent(reasons.map((reason) => reason.urgency)), reasons };
 }

@@ -26,6 +26,11 @@ describe('canonicalWord', () => {
     expect(canonicalWord("dad's")).toBe('dad');
     expect(canonicalWord('Tumours')).toBe('tumor');
   });
+  it('joins spellings of one word and survives words that are object keys', () => {
+    expect(canonicalWord('cannot')).toBe(canonicalWord("can't"));
+    expect(canonicalWord('constructor')).toBe('constructor');
+    expect(canonicalWord('__proto__')).toBe('__proto__');
+  });
   it('gives every number one key', () => {
     expect(canonicalWord('6')).toBe(NUMBER_KEY);
     expect(canonicalWord('twelve')).toBe(NUMBER_KEY);
