@@ -1,0 +1,89 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const run = (script: string, args: string[], input?: string | Buffer) =>
+  spawnSync(tsx, [join(root, 'scripts', script), ...args], { cwd: root, input, encoding: 'utf8' });
+const dir = mkdtempSync(join(tmpdir(), 'bpl-cli-'));
+const file = (name: string, content: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describe('lookup CLI', () => {
+  it('prints one JSON document with ranked results', () => {
+    const out = JSON.parse(execFileSync(tsx, ['scripts/lookup.ts', '--json', 'multiple', 'myeloma'], { cwd: root, encoding: 'utf8' }));
+    expect(out.query).toBe('multiple myeloma');
+    expect(out.results[0]).toMatchObject({ id: 'multiple-myeloma', kind: 'topic' });
+    expect(out.results.length).toBeLessThanOrEqual(10);
+  });
+  it('answers one JSON line per input line in --batch mode, empty lines included', () => {
+    const result = run('lookup.ts', ['--json', '--batch'], 'sciatica\n\nrehab\n');
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.query)).toEqual(['sciatica', '', 'rehab']);
+    expect(lines[1].results).toEqual([]);
+    expect(lines[2].results[0].id).toBe('rehabilitation');
+  });
+  it('prints a readable list without --json', () => {
+    expect(run('lookup.ts', ['sciatica']).stdout).toMatch(/1\. Sciatica/);
+  });
+  it('fails with one line on an unknown option', () => {
+    const result = run('lookup.ts', ['--nope', 'x']);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('detect CLI', () => {
+  it('prints one JSON line per file, in order, with the contract fields', () => {
+    const a = file('a.txt', 'My legs keep giving way and my back hurts.');
+    const b = file('b.txt', 'Our backup job failed.');
+    const result = run('detect.ts', ['--json', a, b]);
+    expect(result.status).toBe(0);
+    const [first, second] = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(Object.keys(first)).toEqual(['file', 'matches', 'redFlags', 'topics', 'urgency']);
+    expect(first.file).toBe(a);
+    expect(first.urgency).toBe('emergency');
+    expect(first.redFlags).toEqual([{ id: 'rf-leg-weakness', context: 'affirmed' }]);
+    expect(first.matches[0]).toEqual({
+      start: 3, end: 23, text: 'legs keep giving way', termId: 'leg-weakness',
+      topicIds: ['metastatic-spinal-cord-compression', 'cauda-equina-syndrome'], redFlagIds: ['rf-leg-weakness'], context: 'affirmed',
+    });
+    expect(second).toMatchObject({ file: b, matches: [], redFlags: [], topics: [], urgency: 'none' });
+  });
+  it('reads standard input for -', () => {
+    const result = run('detect.ts', ['--json', '-'], 'siatica again');
+    expect(JSON.parse(result.stdout).topics).toEqual(['sciatica']);
+  });
+  it.each([
+    ['empty', file('empty.txt', ''), /is empty/],
+    ['white space only', file('blank.txt', ' \n\t'), /white space/],
+    ['binary', file('bin.dat', Buffer.from([0x50, 0x00, 0x01, 0x02])), /binary/],
+    ['not UTF-8', file('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x62])), /not valid UTF-8/],
+    ['missing', join(dir, 'missing.txt'), /cannot read/],
+    ['a directory', dir, /cannot read/],
+  ])('refuses %s input with one stderr line and a non-zero exit', (_, path, message) => {
+    const result = run('detect.ts', ['--json', path]);
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+  it('still reports the good files when one is bad', () => {
+    const good = file('good.txt', 'sciatica');
+    const result = run('detect.ts', ['--json', join(dir, 'missing.txt'), good]);
+    expect(result.status).not.toBe(0);
+    expect(JSON.parse(result.stdout).file).toBe(good);
+  });
+  it('prints a readable summary without --json', () => {
+    const result = run('detect.ts', [file('s.txt', 'I have lost bladder control.')]);
+    expect(result.stdout).toMatch(/urgency emergency/);
+    expect(result.stdout).toMatch(/"lost bladder control" affirmed/);
+  });
+});
