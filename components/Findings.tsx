@@ -25,10 +25,12 @@ function RevealButton({ matchIndexes, onReveal, label }: { matchIndexes: number[
     setShown(position + 1);
   };
   return (
-    <button type="button" class="bpl-button bpl-button--small" onClick={reveal} aria-label={t('showOnPageOf', label)}>
+    <button type="button" class="bpl-button bpl-button--small" onClick={reveal}>
       {matchIndexes.length > 1
         ? t('showOnPageCount', String((shown % matchIndexes.length) + 1), String(matchIndexes.length))
         : t('showOnPage')}
+      {/* The visible words start the accessible name (WCAG 2.5.3); the hidden part says which finding. */}
+      <span class="bpl-visually-hidden">{t('showOnPageOf', label)}</span>
     </button>
   );
 }

@@ -85,7 +85,9 @@ function Search({ catalog, search, onOpenResult }: Pick<PopupProps, 'catalog' | 
             aria-selected={index === active}
             class="bpl-option"
             onClick={() => onOpenResult(result)}
-            onMouseMove={() => setActive(index)}
+            // Chrome sends still "mousemove" events when the list changes under the pointer; only a
+            // real move should take the active option away from the keyboard.
+            onMouseMove={(event) => (event.movementX !== 0 || event.movementY !== 0) && setActive(index)}
           >
             <span class="bpl-option__title">{result.title}</span>
             <ResultKind kind={result.kind} id={result.id} catalog={catalog} />

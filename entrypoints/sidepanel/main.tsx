@@ -33,10 +33,10 @@ function useActiveTabFindings(windowId: number | null): { tabId: number | null; 
     const onMessage = (message: unknown) => {
       if (isMessage(message) && message.type === 'tab-findings-changed' && message.tabId === tabIdRef.current) void refresh();
     };
-    void refresh();
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);
     browser.runtime.onMessage.addListener(onMessage);
+    void refresh();
     return () => {
       browser.tabs.onActivated.removeListener(onActivated);
       browser.tabs.onUpdated.removeListener(onUpdated);
@@ -53,11 +53,13 @@ function useIncomingRequests(windowId: number | null): IncomingRequest | null {
     if (windowId === null) return;
     const receive = (request: PanelRequest | null) =>
       request && setIncoming((previous) => ({ request, seq: (previous?.seq ?? 0) + 1 }));
+    // Taking (not just reading) the broadcast request keeps it from showing again on the next opening.
+    const take = () => void sendMessage({ type: 'take-panel-request', windowId }).then(receive);
     const onMessage = (message: unknown) => {
-      if (isMessage(message) && message.type === 'panel-request' && message.windowId === windowId) receive(message.request);
+      if (isMessage(message) && message.type === 'panel-request' && message.windowId === windowId) take();
     };
     browser.runtime.onMessage.addListener(onMessage);
-    void sendMessage({ type: 'take-panel-request', windowId }).then(receive);
+    take();
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, [windowId]);
   return incoming;
