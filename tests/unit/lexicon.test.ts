@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_VARIANTS_IN_ALL, MIN_VARIANTS_PER_RED_FLAG, RED_FLAG_IDS, TOPIC_IDS, toLexiconSource } from '../../content-data/build';
+import { loadKnowledgeBase } from '../../content-data/load';
+import { compileLexicon, detect } from '../../lib/detect';
+
+const kb = loadKnowledgeBase();
+const lexicon = compileLexicon(toLexiconSource(kb));
+const targetsOf = (term: { topics: string[]; redFlags: string[] }) => JSON.stringify([[...term.topics].sort(), [...term.redFlags].sort()]);
+
+/** Words that mean back pain only in context: never a whole variant of a term without anchors. */
+const AMBIGUOUS = ['back', 'numb', 'bladder', 'cord', 'ces', 'compression', 'spine', 'weak', 'thirsty', 'tired', 'cancer',
+  'pain', 'nhl', 'ct', 'mets', 'radiation', 'brace', 'constipated', 'confused', 'decompression', 'tingling', 'numbness'];
+
+describe('terms lexicon', () => {
+  it('points at every topic and every red flag of CONTENT.md', () => {
+    const topics = new Set(kb.terms.flatMap((term) => term.topics));
+    const redFlags = new Set(kb.terms.flatMap((term) => term.redFlags));
+    expect(TOPIC_IDS.filter((id) => !topics.has(id))).toEqual([]);
+    expect(RED_FLAG_IDS.filter((id) => !redFlags.has(id))).toEqual([]);
+  });
+
+  it(`has at least ${MIN_VARIANTS_IN_ALL} variants and ${MIN_VARIANTS_PER_RED_FLAG} per red flag`, () => {
+    expect(kb.terms.flatMap((term) => term.variants).length).toBeGreaterThanOrEqual(MIN_VARIANTS_IN_ALL);
+    for (const id of RED_FLAG_IDS) {
+      const variants = kb.terms.filter((term) => term.redFlags.includes(id)).flatMap((term) => term.variants);
+      expect(variants.length, id).toBeGreaterThanOrEqual(MIN_VARIANTS_PER_RED_FLAG);
+    }
+  });
+
+  it('never lets an ambiguous word stand alone without anchors', () => {
+    const offenders = kb.terms
+      .filter((term) => !term.anchors?.length)
+      .flatMap((term) => term.variants.filter((variant) => AMBIGUOUS.includes(variant.toLowerCase())).map((v) => `${term.id}: ${v}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('finds every variant in its own text, leading to its own term\'s targets', () => {
+    const anchorWord = new Map(kb.anchors.map((group) => [group.id, group.words[0]!]));
+    const problems: string[] = [];
+    for (const term of kb.terms) {
+      // The anchor goes in a sentence of its own, so that it cannot lengthen the variant.
+      const anchor = term.anchors?.length ? `. See ${anchorWord.get(term.anchors[0]!)}.` : '';
+      for (const variant of term.variants) {
+        const [match] = detect(`${variant}${anchor}`, lexicon).matches;
+        const found = match && kb.terms.find((other) => other.id === match.termId);
+        // Filler words at the start ("my back hurts") are not part of the match.
+        const expected = variant.replace(/^(?:my|the|a|an|his|her)\s+/i, '');
+        if (!match || match.text !== expected || match.end !== variant.length || targetsOf(found!) !== targetsOf(term)) {
+          problems.push(`${term.id} "${variant}" -> ${match ? `${match.termId} "${match.text}"` : 'nothing'}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
