@@ -4,7 +4,7 @@ import type { Catalog } from '../lib/panel/catalog';
 import { nextActiveIndex } from '../lib/panel/listbox';
 import { findingsLine } from '../lib/panel/summary';
 import type { SearchResult } from '../lib/search/types';
-import type { Settings } from '../lib/settings';
+import { isPausedOn, type Settings } from '../lib/settings';
 import { t } from '../lib/i18n';
 import { Notice } from './Notice';
 import { ResultKind } from './ResultKind';
@@ -124,7 +124,7 @@ function Switch({ label, checked, disabled, onChange }: {
 /** The popup: search, the page's findings in one line, the pause switches, a link to settings. */
 export function Popup(props: PopupProps) {
   const { findings, site, settings } = props;
-  const line = findingsLine(findings?.detection ?? null);
+  const line = findingsLine(findings?.detection ?? null, site !== null && isPausedOn(settings, site));
   return (
     <div class="bpl-app bpl-popup">
       <h1 class="bpl-title">{t('extName')}</h1>

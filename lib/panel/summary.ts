@@ -10,7 +10,9 @@ export interface FindingsLine {
   urgency: Level;
 }
 
-export function findingsLine(detection: Detection | null): FindingsLine {
+/** `paused`: the extension does not scan this page (paused here or everywhere), whatever was found before. */
+export function findingsLine(detection: Detection | null, paused: boolean): FindingsLine {
+  if (paused) return { message: 'pageLinePaused', counts: [], urgency: 'none' };
   if (detection === null || detection.matches.length === 0) {
     return { message: 'pageLineNothing', counts: [], urgency: 'none' };
   }

@@ -235,15 +235,24 @@ describe('Popup', () => {
   });
 
   it("shows the page's findings in one line and the pause switches", () => {
-    const props = mountPopup();
+    const props = mountPopup({ settings: parseSettings({ pausedSites: ['other.example'] }) });
     expect(root.querySelector('.bpl-this-page p')?.textContent).toBe('Emergency Red flags: 1. Topics: 3.');
     const [site, everywhere] = [...root.querySelectorAll<HTMLInputElement>('input[role="switch"]')];
-    expect(site!.checked).toBe(true);
+    expect(site!.checked).toBe(false);
     expect(site!.closest('label')?.textContent).toBe('Pause on forum.example');
     click(site);
-    expect(props.onPauseSite).toHaveBeenCalledWith(false);
+    expect(props.onPauseSite).toHaveBeenCalledWith(true);
     click(everywhere);
     expect(props.onPauseEverywhere).toHaveBeenCalledWith(true);
+  });
+
+  it('shows a paused site as paused, with its switch on', () => {
+    const props = mountPopup();
+    expect(root.querySelector('.bpl-this-page p')?.textContent).toBe('Paused on this site: nothing is highlighted here.');
+    const site = root.querySelector<HTMLInputElement>('input[role="switch"]')!;
+    expect(site.checked).toBe(true);
+    click(site);
+    expect(props.onPauseSite).toHaveBeenCalledWith(false);
   });
 
   it('disables the site switch on pages that cannot be scanned', () => {

@@ -109,12 +109,16 @@ describe('nextActiveIndex', () => {
 
 describe('findingsLine', () => {
   it('says nothing was found without a detection or without matches', () => {
-    expect(findingsLine(null)).toEqual({ message: 'pageLineNothing', counts: [], urgency: 'none' });
-    expect(findingsLine({ ...emergencyDetection, matches: [] }).message).toBe('pageLineNothing');
+    expect(findingsLine(null, false)).toEqual({ message: 'pageLineNothing', counts: [], urgency: 'none' });
+    expect(findingsLine({ ...emergencyDetection, matches: [] }, false).message).toBe('pageLineNothing');
   });
 
   it('counts affirmed red flags and topics, with the urgency', () => {
-    expect(findingsLine(emergencyDetection)).toEqual({ message: 'pageLineCounts', counts: [1, 3], urgency: 'emergency' });
+    expect(findingsLine(emergencyDetection, false)).toEqual({ message: 'pageLineCounts', counts: [1, 3], urgency: 'emergency' });
+  });
+
+  it('says the site is paused rather than repeating findings from before the pause', () => {
+    expect(findingsLine(emergencyDetection, true)).toEqual({ message: 'pageLinePaused', counts: [], urgency: 'none' });
   });
 });
 
