@@ -8,12 +8,14 @@ import type { HoverCardContent } from '../../components/HoverCard';
 import type { LexiconSource } from '../../content-data/schema';
 import { compileLexicon } from '../detect';
 import type { Detection } from '../detect/types';
-import { isMessage, sendMessage, type PanelRequest } from '../messages';
+import { isMessage, type Message, type PanelRequest, type ReplyTo, sendMessage } from '../messages';
 import { isPausedOn, loadSettings, type Settings, watchSettings } from '../settings';
 import { watchHover } from './hover';
 import type { Mark } from './marks';
 import { PageScanner } from './scanner';
 import { summarizeMatches } from './summary';
+
+const LIVENESS_CHECK_MS = 2_000;
 
 /** Frames run the script too, but only same-origin ones (readable from the top) are scanned. */
 function isScannableFrame(view: Window): boolean {
@@ -35,15 +37,17 @@ export function panelRequestFor(mark: Mark): PanelRequest | null {
   return redFlagId ? { kind: 'red-flag', id: redFlagId } : null;
 }
 
-function describer(source: LexiconSource) {
+type Send = <M extends Message>(message: M) => Promise<ReplyTo<M> | undefined>;
+
+function describer(source: LexiconSource, send: Send) {
   const terms = new Map(source.terms.map((term) => [term.id, term]));
   const redFlags = new Map(source.redFlags.map((flag) => [flag.id, flag]));
   return async (mark: Mark): Promise<HoverCardContent> => {
     const { match } = mark;
     const redFlag = mark.kind === 'red-flag' ? redFlags.get(match.redFlagIds[0] ?? '') : undefined;
-    const topics = await sendMessage({ type: 'describe-topics', ids: match.topicIds }).catch(() =>
-      match.topicIds.map((id) => ({ id, title: id })),
-    );
+    const topics =
+      (await send({ type: 'describe-topics', ids: match.topicIds })) ??
+      match.topicIds.map((id) => ({ id, title: id }));
     return {
       matchedText: match.text,
       termLabel: terms.get(match.termId)?.label ?? match.text,
@@ -58,10 +62,15 @@ export async function startPage(ctx: ContentScriptContext, source: LexiconSource
   if (!isScannableFrame(view)) return;
   const isTopFrame = view.top === view;
 
+  /**
+   * A page can outlive its extension (reloaded or updated): then `isInvalid` turns true, which
+   * stops everything here (see `onInvalidated`), and nothing is sent, so nothing is logged.
+   */
+  const send: Send = (message) =>
+    ctx.isInvalid ? Promise.resolve(undefined) : sendMessage(message).catch(() => undefined);
+
   const report = (detection: Detection) => {
-    if (!isTopFrame || ctx.isInvalid) return;
-    // A page can outlive its extension (reload, update): a failed send is expected then.
-    sendMessage({ type: 'findings', detection, url: location.href, title: document.title }).catch(() => undefined);
+    if (isTopFrame) void send({ type: 'findings', detection, url: location.href, title: document.title });
   };
 
   const scanner = new PageScanner({
@@ -100,13 +109,18 @@ export async function startPage(ctx: ContentScriptContext, source: LexiconSource
   watchHover({
     document,
     marks: scanner.marks,
-    describe: describer(source),
+    describe: describer(source, send),
     openDetails: (mark) => {
       const request = panelRequestFor(mark);
-      if (request) sendMessage({ type: 'open-panel', request }).catch(() => undefined);
+      if (request) void send({ type: 'open-panel', request });
     },
     signal: ctx.signal,
   });
+  // Chrome sends an orphaned content script no event when its extension is reloaded or updated,
+  // but `isInvalid` notices (and fires `onInvalidated`) once `runtime.id` is gone: look now and then.
+  const livenessCheck = setInterval(() => {
+    if (ctx.isInvalid) clearInterval(livenessCheck);
+  }, LIVENESS_CHECK_MS);
   ctx.onInvalidated(() => {
     scanner.stop();
     try {
