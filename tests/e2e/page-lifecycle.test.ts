@@ -91,8 +91,9 @@ describe('the content script over a page’s life', () => {
     await expect.poll(() => page.locator('bpl-hover-card').count()).toBe(0);
     const broadcasts = () => extensionPage.evaluate(() => (window as unknown as { panelRequests: unknown[] }).panelRequests);
     await expect.poll(broadcasts).toHaveLength(1);
-    const [{ request, windowId: requestWindow }] = (await broadcasts()) as { request: unknown; windowId: number }[];
-    expect(requestWindow).toBe(windowId);
+    const [broadcast] = (await broadcasts()) as { request: unknown; windowId: number }[];
+    expect(broadcast?.windowId).toBe(windowId);
+    const request = broadcast?.request;
     expect(request).toEqual({ kind: 'red-flag', id: 'rf-saddle-numbness' });
     await page.close();
   });
