@@ -2,8 +2,8 @@
  * ConText-style context for each match: negated, hypothetical, about another person, or affirmed.
  * Triggers (lists in ./triggers) govern the matches inside their scope; a scope ends at the end of
  * the sentence, at a clause boundary for clause-scoped triggers, at a terminator ("but",
- * "however"...), after the trigger's window of tokens, and, for another person, at a first-person
- * word. When several triggers govern a match: negated > hypothetical > other-person.
+ * "however"...), after the trigger's window of tokens, and, for another person or a generic
+ * "you", at a first-person word. When several triggers govern a match: negated > hypothetical > other-person.
  */
 import type { MentionContext } from '../detect/types';
 import { createTrie, insertPhrase, scanPhrases, type TrieNode } from '../match/trie';
@@ -56,9 +56,9 @@ function insideAny(token: number, spans: readonly TokenSpan[]): boolean {
   return false;
 }
 
-function stops(hit: CueHit, kind: TriggerRule['kind']): boolean {
-  if ('terminator' in hit.cue) return hit.cue.terminator === 'all' || kind === 'other-person';
-  return false;
+function stops(hit: CueHit, rule: TriggerRule): boolean {
+  if (!('terminator' in hit.cue)) return false;
+  return hit.cue.terminator === 'all' || rule.endsAtFirstPerson === true;
 }
 
 /**
@@ -77,7 +77,7 @@ function reaches(hits: CueHit[], at: number, rule: TriggerRule, span: TokenSpan,
   for (let i = at + step; i >= 0 && i < hits.length; i += step) {
     const cut = hits[i]!;
     if (forward ? cut.start >= span.firstToken : cut.start < span.endToken) break;
-    if (stops(cut, rule.kind)) return false;
+    if (stops(cut, rule)) return false;
   }
   return true;
 }

@@ -7,6 +7,7 @@
  * reach: `clause` scopes stop at a clause boundary (comma, semicolon, line break...), `sentence`
  * scopes run to the end of the sentence (lists of warning signs after "symptoms include").
  * window: the most tokens between trigger and match.
+ * endsAtFirstPerson: the scope ends at "I", "me", "my"... (someone else's story, a generic "you").
  */
 export type TriggerKind = 'negated' | 'hypothetical' | 'other-person';
 
@@ -15,6 +16,7 @@ export interface TriggerRule {
   direction: 'forward' | 'backward';
   reach: 'clause' | 'sentence';
   window: number;
+  endsAtFirstPerson?: boolean;
   phrases: string[];
 }
 
@@ -56,6 +58,8 @@ export const TRIGGER_RULES: TriggerRule[] = [
       'test for', 'screen for', 'can cause', 'may cause', 'could cause', 'can lead to', 'could be',
       'possible', 'possibly', 'suspected', 'is it', 'could it be', 'do i have', 'have i got',
       'people with', 'patients with', 'anyone with', 'someone with', 'those with', 'more likely',
+      'reading about', 'read about', 'heard about', 'googling', 'googled', 'terrified of', 'scared about',
+      'ever cause', 'does it cause', 'can it cause', 'lead to', 'leads to', 'result in', 'a sign of',
     ],
   },
   {
@@ -64,13 +68,23 @@ export const TRIGGER_RULES: TriggerRule[] = [
     reach: 'sentence',
     window: 40,
     phrases: [
-      'watch for', 'watch out for', 'look out for', 'keep an eye out for', 'seek help if', 'get help if',
-      'seek medical help', 'seek urgent help', 'seek medical advice', 'call 999', 'call 911', 'go to a&e if',
+      'watch for', 'watch out for', 'look out for', 'keep an eye out for', 'seek medical help', 'seek urgent help', 'seek medical advice', 'call 999', 'call 911', 'go to a&e if',
       'signs of', 'symptoms of', 'signs include', 'symptoms include', 'signs are', 'symptoms are',
       'symptoms to watch', 'warning signs', 'warning sign', 'red flags', 'red flag symptoms',
-      'such as', 'including', 'what are the symptoms', 'what are the signs', 'tell your doctor if',
-      'see a doctor if', 'contact your doctor if', 'call your doctor if', 'go to the emergency',
+      'such as', 'including', 'what are the symptoms', 'what are the signs', 'go to the emergency',
+      // "Get emergency help if ...:", "Contact a doctor if ...", "Call 999 if ...": lists of what to look out for.
+      'help if', 'doctor if', 'gp if', 'a&e if', '999 if', '911 if', '111 if', 'hospital if', 'emergency if',
+      'immediately if', 'straight away if', 'right away if', 'urgently if', 'same day if',
     ],
+  },
+  {
+    // Health pages and replies speak to a generic "you": "it can make you very thirsty".
+    kind: 'hypothetical',
+    direction: 'forward',
+    reach: 'clause',
+    window: 8,
+    endsAtFirstPerson: true,
+    phrases: ['you', 'your', "you're", 'youre', 'yourself', "you've", 'youve', "you'll"],
   },
   {
     kind: 'hypothetical',
@@ -84,6 +98,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
     direction: 'forward',
     reach: 'sentence',
     window: 40,
+    endsAtFirstPerson: true,
     phrases: [
       'he', 'she', 'his', 'her', "he's", "she's", 'hes', 'shes',
       ...['dad', 'father', 'mum', 'mom', 'mother', 'wife', 'husband', 'partner', 'son', 'daughter', 'brother',
@@ -105,7 +120,7 @@ export const SCOPE_TERMINATORS = [
   'and now', 'now i', 'until', 'otherwise', 'instead',
 ];
 
-/** First-person words end another person's scope: "my dad had cancer and I have back pain". */
+/** First-person words end some scopes: "my dad had cancer and I have back pain". */
 export const FIRST_PERSON = ['i', "i'm", "i've", "i'd", 'me', 'my', 'myself', 'mine', 'im', 'ive'];
 
 /** Phrases that contain a trigger word but are not triggers. */

@@ -52,10 +52,15 @@ describe('hypothetical', () => {
     ['What are the symptoms of spinal cord compression?', 'spinal cord compression'],
     ['Could it be sciatica?', 'sciatica'],
     ['I am worried about cauda equina', 'cauda equina'],
+    ['Get emergency help if back pain: causes new bladder problems, or numb legs', 'numb legs'],
+    ['It can make you very thirsty', 'very thirsty'],
   ])('%s', (text, phrase) => expect(contextOf(text, phrase)).toBe('hypothetical'));
 
   it('ends at a new sentence', () => {
     expect(contextOf('Watch for signs. My legs are numb.', 'legs are numb')).toBe('affirmed');
+  });
+  it('a generic "you" ends at the reader', () => {
+    expect(contextOf('I told you my legs are numb', 'legs are numb')).toBe('affirmed');
   });
   it('ends at "but"', () => {
     expect(contextOf("If it gets worse I'll call, but right now my legs are numb", 'legs are numb')).toBe('affirmed');
