@@ -231,6 +231,38 @@ describe('marks on the page', () => {
     await panel.close();
   });
 
+  it('shows a looked-up selection in the side panel as text only, markup and all', async () => {
+    const page = await openScanned(session, server.url('/page-forum.html'));
+    const panel = await session.context.newPage();
+    await panel.goto(session.extensionUrl('sidepanel.html'));
+    const panelWindowId = await panel.evaluate(async () => (await chrome.windows.getCurrent()).id!);
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('post-5')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await expect.poll(() => tabOf(session, page.url())).not.toBeNull();
+    const { tabId } = (await tabOf(session, page.url()))!;
+    await session.serviceWorker.evaluate(
+      async ({ id, windowId }) => {
+        const tab = { ...(await chrome.tabs.get(id)), windowId };
+        const info = { menuItemId: 'bpl-lookup', selectionText: 'ignored', frameId: 0, editable: false, pageUrl: tab.url };
+        (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
+      },
+      { id: tabId, windowId: panelWindowId },
+    );
+    const quote = panel.locator('blockquote');
+    await expect.poll(() => quote.count()).toBe(1);
+    expect(await quote.innerText()).toContain('<img src=x onerror=');
+    expect(await quote.innerText()).toContain('<script>alert(1)</script>');
+    expect(await panel.locator('blockquote img, blockquote script').count()).toBe(0);
+    expect(await panel.title()).not.toBe('pwned');
+    expect(await panel.locator('body').innerText()).toMatch(/sciatica/i);
+    await page.close();
+    await panel.close();
+  });
+
   it('left no errors in any page', () => {
     expect(session.pageErrors).toEqual([]);
   });
