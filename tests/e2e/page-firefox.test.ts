@@ -1,0 +1,38 @@
+/** The content script in Firefox ESR: marks through the Custom Highlight API, DOM untouched. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox, startFixtureServer, type FirefoxSession, type FixtureServer } from './harness';
+
+describe('marks in Firefox ESR', () => {
+  let firefox: FirefoxSession;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    firefox = await launchFirefox();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  it('marks terms and red flags, in the shadow root too, without changing the DOM', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(server.url('/page-forum.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
+    const marks = await page.evaluate(() => ({
+      terms: [...(CSS.highlights.get('bpl-term') ?? [])].map(String),
+      redFlags: [...(CSS.highlights.get('bpl-red-flag') ?? [])].map(String).sort(),
+      documentSheets: document.adoptedStyleSheets.length,
+    }));
+    expect(marks.terms).toContain('sciatica');
+    expect(marks.redFlags).toEqual(['multiple myeloma', 'numbness down there']);
+    expect(marks.documentSheets).toBe(1);
+    const { live, pristine } = await page.evaluate(async () => {
+      const source = await (await fetch(location.href)).text();
+      const parsed = new DOMParser().parseFromString(source, 'text/html').documentElement.outerHTML;
+      return { live: document.documentElement.outerHTML, pristine: parsed };
+    });
+    expect(live).toBe(pristine);
+    await page.close();
+  });
+});
