@@ -263,6 +263,18 @@ describe('marks on the page', () => {
     await panel.close();
   });
 
+  it('marks same-origin frames, including srcdoc ones', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('/page-frames.html'));
+    const frameMarks = async (name: string) => {
+      const frame = page.frames().find((candidate) => candidate.name() === name || candidate.url().includes(name));
+      return frame ? frame.evaluate(() => [...(CSS.highlights.get('bpl-term') ?? [])].map(String)) : [];
+    };
+    await expect.poll(() => frameMarks('page-frame-post.html')).toEqual(['sciatica']);
+    await expect.poll(() => frameMarks('about:srcdoc')).toContain('sciatica');
+    await page.close();
+  });
+
   it('left no errors in any page', () => {
     expect(session.pageErrors).toEqual([]);
   });
