@@ -185,15 +185,16 @@ export class PageScanner {
     const spans: [number, number][] = startAt > 0 ? [[startAt, text.length], [0, startAt]] : [[0, text.length]];
     let chunkSize = INITIAL_CHUNK_CHARS;
     let matchCount = 0;
-    const deferred: Mark[] = [];
-    for (const [from, to] of spans) {
+    // One list per span: each is in document order, as `MarkStore.add` needs.
+    const deferred: Mark[][] = spans.map(() => []);
+    for (const [span, [from, to]] of spans.entries()) {
       for (let at = from; at < to; ) {
         const end = Math.min(chunkEnd(text, at, chunkSize), to);
         const started = performance.now();
         const marks = this.marksFor(index, at, end);
         chunkSize = nextChunkSize(end - at, performance.now() - started, chunkSize);
         if (at === startAt) this.addMarks(marks);
-        else deferred.push(...marks);
+        else deferred[span]!.push(...marks);
         matchCount += marks.length;
         at = end;
         if (slicer.timeIsUp()) {
@@ -202,7 +203,7 @@ export class PageScanner {
         }
       }
     }
-    this.addMarks(deferred);
+    for (const marks of deferred) this.addMarks(marks);
     return matchCount;
   }
 

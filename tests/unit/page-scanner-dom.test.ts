@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildKnowledgeBase, type ContentFile, toLexiconSource } from '../../content-data/build';
+import { compileLexicon, type Lexicon } from '../../lib/detect';
+import type { Detection } from '../../lib/detect/types';
+import { MUTATION_WINDOW_MS } from '../../lib/page/mutations';
+import { PageScanner } from '../../lib/page/scanner';
+
+/** happy-dom has no Custom Highlight API: a registry and Highlight with the same surface. */
+class FakeHighlight extends Set<Range> {
+  constructor(...ranges: Range[]) {
+    super(ranges);
+  }
+}
+const registry = new Map<string, FakeHighlight>();
+const realCss = globalThis.CSS;
+
+/**
+ * The content script's own lexicon, built from the real content files (content-data/load.ts
+ * cannot be imported under happy-dom: it resolves its folder from a file URL).
+ */
+function contentFiles(dir = join(process.cwd(), 'content-data')): ContentFile[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ path: `content-data/${name}`, data: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
+}
+const source = toLexiconSource(buildKnowledgeBase(contentFiles()));
+let lexicon: Lexicon;
+beforeAll(() => {
+  lexicon = compileLexicon(source);
+});
+beforeEach(() => {
+  Object.assign(globalThis, { Highlight: FakeHighlight });
+  Object.defineProperty(globalThis, 'CSS', { value: { highlights: registry }, configurable: true, writable: true });
+  registry.clear();
+});
+afterEach(() => {
+  delete (globalThis as { Highlight?: unknown }).Highlight;
+  Object.defineProperty(globalThis, 'CSS', { value: realCss, configurable: true, writable: true });
+});
+
+const marked = (name: string) => [...(registry.get(name) ?? [])].map(String).sort();
+const settle = () => new Promise((resolve) => setTimeout(resolve, MUTATION_WINDOW_MS * 2));
+
+function startScanner(html: string) {
+  document.body.innerHTML = html;
+  const reports: Detection[] = [];
+  const scanner = new PageScanner({ document, lexicon, redFlags: source.redFlags, onScanned: (detection) => reports.push(detection) });
+  return { scanner, reports, started: scanner.start() };
+}
+
+describe('PageScanner', () => {
+  it('marks the page in one pass and reports its detection', async () => {
+    const { scanner, reports, started } = startScanner(
+      '<article><p>My <b>sci</b>atica is back.</p><p>Since Monday I have numbness down there.</p></article><textarea>sciatica</textarea>',
+    );
+    await started;
+    expect(marked('bpl-term')).toEqual(['sciatica']);
+    expect(marked('bpl-red-flag')).toEqual(['numbness down there']);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.redFlags).toContainEqual({ id: 'rf-saddle-numbness', context: 'affirmed' });
+    expect(reports[0]!.urgency).toBe('emergency');
+    scanner.stop();
+    expect(registry.size).toBe(0);
+  });
+
+  it('follows appended, edited and removed text', async () => {
+    const { scanner, reports, started } = startScanner('<main><article id="a"><p>My sciatica is back.</p></article></main>');
+    await started;
+    const post = document.createElement('article');
+    post.innerHTML = '<p>I had breast cancer five years ago.</p>';
+    document.querySelector('main')!.append(post);
+    await settle();
+    expect(marked('bpl-red-flag')).toEqual(['had breast cancer']);
+    expect(reports.at(-1)!.matches.map((match) => match.text)).toEqual(['sciatica', 'had breast cancer']);
+
+    document.querySelector('#a p')!.firstChild!.textContent = 'My knee is back.';
+    post.remove();
+    await settle();
+    expect(marked('bpl-term')).toEqual([]);
+    expect(marked('bpl-red-flag')).toEqual([]);
+    expect(reports.at(-1)!.matches).toEqual([]);
+    scanner.stop();
+  });
+
+  it('reveals a reported match and refuses an unknown index', async () => {
+    const { scanner, started } = startScanner('<p>My sciatica is back.</p>');
+    await started;
+    expect(scanner.reveal(0)).toBe(true);
+    expect(marked('bpl-flash')).toEqual(['sciatica']);
+    expect(scanner.reveal(1)).toBe(false);
+    scanner.stop();
+  });
+});
