@@ -196,6 +196,48 @@ describe('marks on the page', () => {
     await page.close();
   });
 
+  it('opens the card on hover with the topic title, and closes it when the pointer leaves', async () => {
+    const page = await openScanned(session, server.url('/page-forum.html'));
+    const word = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('bpl-term')!].find((mark) => String(mark) === 'sciatica') as Range;
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(word.x - 3, word.y);
+    await page.mouse.move(word.x, word.y);
+    const card = page.locator('bpl-hover-card .card');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.innerText()).toMatch(/Topic: Sciatica/i);
+    // Hovering does not take focus from the page.
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('body');
+    await page.mouse.move(5, 5);
+    await expect.poll(() => page.locator('bpl-hover-card').count()).toBe(0);
+    await page.close();
+  });
+
+  it('looks up the selection from the keyboard command as well', async () => {
+    const page = await openScanned(session, server.url('/page-forum.html'));
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('post-1')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await expect.poll(() => tabOf(session, page.url())).not.toBeNull();
+    const { tabId, windowId } = (await tabOf(session, page.url()))!;
+    await session.serviceWorker.evaluate(async (id) => {
+      const tab = await chrome.tabs.get(id);
+      (chrome.commands.onCommand as unknown as { dispatch(...args: unknown[]): void }).dispatch('lookup-selection', tab);
+    }, tabId);
+    const panel = await session.context.newPage();
+    await panel.goto(session.extensionUrl('popup.html'));
+    const takeRequest = () =>
+      panel.evaluate((id) => chrome.runtime.sendMessage({ type: 'take-panel-request', windowId: id }), windowId);
+    await expect.poll(takeRequest).toMatchObject({ kind: 'lookup', text: expect.stringContaining('sciatica') });
+    await page.close();
+    await panel.close();
+  });
+
   it('looks up a selection from the context menu and hands the side panel the result', async () => {
     const page = await openScanned(session, server.url('/page-forum.html'));
     await page.evaluate(() => {
