@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { TabFindings } from '../lib/messages';
 import type { Catalog } from '../lib/panel/catalog';
 import { nextActiveIndex } from '../lib/panel/listbox';
@@ -30,7 +30,8 @@ const optionId = (index: number) => `bpl-result-${index}`;
 function Search({ catalog, search, onOpenResult }: Pick<PopupProps, 'catalog' | 'search' | 'onOpenResult'>) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState<number | null>(null);
-  const results = query.trim() === '' ? [] : search(query);
+  // Arrow keys re-render without changing the query: search again only when it changes.
+  const results = useMemo(() => (query.trim() === '' ? [] : search(query)), [query, search]);
   const expanded = results.length > 0;
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -44,7 +44,11 @@ export function byUrgency<T>(items: T[], urgencyOf: (item: T) => Urgency): T[] {
 function groupIndexes(matches: Match[], keysOf: (match: Match) => string[]): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   matches.forEach((match, index) => {
-    for (const key of keysOf(match)) groups.set(key, [...(groups.get(key) ?? []), index]);
+    for (const key of keysOf(match)) {
+      const indexes = groups.get(key);
+      if (indexes) indexes.push(index);
+      else groups.set(key, [index]);
+    }
   });
   return groups;
 }
