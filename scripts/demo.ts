@@ -29,26 +29,6 @@ async function waitForMarks(page: Page): Promise<number> {
     .catch(() => 0);
 }
 
-/** Opens the real side panel next to `page` the way a user would: a click inside an extension page. */
-async function openSidePanel(session: ChromiumSession, page: Page): Promise<Page | undefined> {
-  const launcher = await session.context.newPage();
-  await launcher.goto(session.extensionUrl('popup.html'));
-  await page.bringToFront();
-  const windowId = await session.serviceWorker.evaluate(async () => (await chrome.windows.getLastFocused()).id);
-  await launcher.evaluate((id) => {
-    const button = document.createElement('button');
-    button.id = 'bpl-demo-open-panel';
-    button.textContent = 'open';
-    button.addEventListener('click', () => void chrome.sidePanel.open({ windowId: id! }));
-    document.body.append(button);
-  }, windowId);
-  const panelOpened = session.context.waitForEvent('page', { timeout: 5_000 }).catch(() => undefined);
-  await launcher.click('#bpl-demo-open-panel');
-  const panel = await panelOpened;
-  await launcher.close();
-  return panel;
-}
-
 async function screenshots(session: ChromiumSession, page: Page): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const saved: string[] = [];
@@ -68,14 +48,13 @@ async function screenshots(session: ChromiumSession, page: Page): Promise<string
   await shoot(popup, 'popup.png');
   await popup.close();
 
-  const panel = (await openSidePanel(session, page)) ?? (await session.context.newPage());
-  if (panel.url().includes('sidepanel.html')) console.log('Side panel opened next to the page.');
-  else {
-    const tabId = await session.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, page.url());
-    await panel.goto(session.extensionUrl(`sidepanel.html?tab=${tabId}`));
-  }
+  // The side panel follows the active tab of its window; Playwright cannot reach the real panel's frame, so
+  // the same page opens as a tab in the window and the demo thread is brought back to the front.
+  const panel = await session.context.newPage();
   await panel.setViewportSize({ width: 400, height: 900 });
-  await panel.waitForTimeout(800);
+  await panel.goto(session.extensionUrl('sidepanel.html'));
+  await page.bringToFront();
+  await panel.locator('.bpl-card').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
   await shoot(panel, 'sidepanel.png');
 
   // The picture for the README: the highlighted thread with the side panel beside it.
