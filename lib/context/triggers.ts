@@ -55,19 +55,21 @@ export const TRIGGER_RULES: TriggerRule[] = [
       'if', 'in case', 'in case of', 'could', 'would', 'might', 'may', 'unless', 'whether', 'what if',
       'in the event of', 'should you', 'worried about', 'worried i have', 'worried it is', 'scared of',
       'afraid of', 'fear of', 'risk of', 'rule out', 'to rule out', 'check for', 'checking for',
-      'test for', 'screen for', 'can cause', 'may cause', 'could cause', 'can lead to', 'could be',
+      'test for', 'screen for', 'could be',
       'possible', 'possibly', 'suspected', 'is it', 'could it be', 'do i have', 'have i got',
       'people with', 'patients with', 'anyone with', 'someone with', 'those with', 'more likely',
       'reading about', 'read about', 'heard about', 'googling', 'googled', 'terrified of', 'scared about',
-      'ever cause', 'does it cause', 'can it cause', 'lead to', 'leads to', 'result in', 'a sign of',
+      'ever cause', 'does it cause', 'can it cause', 'result in', 'a sign of', 'may suggest', 'may be a sign',
     ],
   },
   {
     kind: 'hypothetical',
     direction: 'forward',
     reach: 'sentence',
-    window: 40,
+    window: 120,
     phrases: [
+      'can cause', 'may cause', 'could cause', 'can lead to', 'may lead to', 'lead to', 'leads to', 'can produce',
+      'producing', 'may include', 'can include', 'the following', 'symptoms like', 'signs like', 'problems like',
       'watch for', 'watch out for', 'look out for', 'keep an eye out for', 'seek medical help', 'seek urgent help', 'seek medical advice', 'call 999', 'call 911', 'go to a&e if',
       'signs of', 'symptoms of', 'signs include', 'symptoms include', 'signs are', 'symptoms are',
       'symptoms to watch', 'warning signs', 'warning sign', 'red flags', 'red flag symptoms',
@@ -76,6 +78,15 @@ export const TRIGGER_RULES: TriggerRule[] = [
       'help if', 'doctor if', 'gp if', 'a&e if', '999 if', '911 if', '111 if', 'hospital if', 'emergency if',
       'immediately if', 'straight away if', 'right away if', 'urgently if', 'same day if',
     ],
+  },
+  {
+    // "When back pain is worse at night..." describes a case; "when I lie down" is the reader's own.
+    kind: 'hypothetical',
+    direction: 'forward',
+    reach: 'clause',
+    window: 10,
+    endsAtFirstPerson: true,
+    phrases: ['when', 'whenever', 'once'],
   },
   {
     // Health pages and replies speak to a generic "you": "it can make you very thirsty".
@@ -91,7 +102,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
     direction: 'backward',
     reach: 'clause',
     window: 4,
-    phrases: ['is possible', 'is a possibility', 'is suspected', 'was suspected', 'can happen', 'is rare'],
+    phrases: ['is possible', 'is a possibility', 'is suspected', 'was suspected', 'can happen', 'is rare', 'may be present'],
   },
   {
     kind: 'other-person',

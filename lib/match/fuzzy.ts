@@ -7,6 +7,13 @@
 /** Tokens and targets shorter than this never match fuzzily ("bak" is not "back"). */
 export const MIN_FUZZY_LENGTH = 5;
 
+/**
+ * A swapped letter turns many English words into a term ("alive" / "aleve", "cancel" / "cancer",
+ * "postgres" / "posture"); people's misspellings of medical words mostly drop, double or swap
+ * letters. So substitutions count only in long tokens.
+ */
+export const MIN_SUBSTITUTION_LENGTH = 8;
+
 export type DeletionIndex = Map<string, string[]>;
 
 function deletions(word: string): string[] {
@@ -30,8 +37,11 @@ export function buildDeletionIndex(targets: Iterable<string>): DeletionIndex {
   return index;
 }
 
-/** True when `a` and `b` differ by at most one insertion, deletion, substitution or adjacent swap. */
-export function withinOneEdit(a: string, b: string): boolean {
+/**
+ * True when `a` and `b` differ by at most one insertion, deletion, adjacent swap or (when
+ * `substitution` allows it) substitution.
+ */
+export function withinOneEdit(a: string, b: string, substitution = true): boolean {
   if (a === b) return true;
   const lengthDifference = a.length - b.length;
   if (lengthDifference > 1 || lengthDifference < -1) return false;
@@ -39,7 +49,7 @@ export function withinOneEdit(a: string, b: string): boolean {
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (lengthDifference === 1) return a.slice(i + 1) === b.slice(i);
   if (lengthDifference === -1) return a.slice(i) === b.slice(i + 1);
-  if (a.slice(i + 1) === b.slice(i + 1)) return true;
+  if (substitution && a.slice(i + 1) === b.slice(i + 1)) return true;
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
@@ -50,7 +60,9 @@ export function fuzzyLookup(token: string, index: DeletionIndex): string | undef
   for (const key of keys) {
     const candidates = index.get(key);
     if (!candidates) continue;
-    for (const candidate of candidates) if (withinOneEdit(token, candidate)) return candidate;
+    for (const candidate of candidates) {
+      if (withinOneEdit(token, candidate, token.length >= MIN_SUBSTITUTION_LENGTH)) return candidate;
+    }
   }
   return undefined;
 }

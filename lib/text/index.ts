@@ -105,48 +105,47 @@ function isDigit(code: number): boolean {
 /** A word: letters with inner apostrophes ("can't"), or a run of digits. */
 const WORD = /[\p{L}\p{M}]+(?:['\u2018\u2019\u02bc][\p{L}\p{M}]+)*|\d+/gu;
 
+/** What the characters between two tokens contain, as bits. */
 const enum Gap {
-  None,
-  Clause,
-  Sentence,
+  None = 0,
+  /** , ; : ( ) an em dash, a dash or bullet between spaces, a line break. */
+  Clause = 1,
+  /** A full stop followed by a space, ! or ?. */
+  Stop = 2,
+  Newline = 4,
+  BlankLine = 8,
+  Colon = 16,
+  /** A line that starts with a bullet. */
+  BulletLine = 32,
 }
 
-/**
- * What the characters between two tokens separate: a sentence (". ", "!", "?", a blank line),
- * a clause (",", ";", ":", brackets, a dash between spaces, a line break) or nothing.
- */
-function classifyGap(text: string, from: number, to: number, previousWord: string): Gap {
+/** Characters that start a list item when they begin a line. */
+const BULLETS = new Set([0x2022, 0x00b7, 0x25e6, 0x25aa, 0x2023, 0x2043, 45 /* - */, 42 /* * */, 0x2013]);
+
+function gapFacts(text: string, from: number, to: number, previousWord: string): number {
   if (to - from === 1 && text.charCodeAt(from) === 32) return Gap.None;
-  let gap = Gap.None;
+  let facts = Gap.None;
   let newlines = 0;
+  let lineStart = false;
   for (let i = from; i < to; i++) {
-    switch (text.charCodeAt(i)) {
-      case 10: // \n
-        if (++newlines >= 2) return Gap.Sentence;
-        gap = Gap.Clause;
-        break;
-      case 33: // !
-      case 63: // ?
-        return Gap.Sentence;
-      case 46: // .
-        if ((i + 1 >= to || isSpace(text.charCodeAt(i + 1))) && !isAbbreviation(previousWord, i === from)) return Gap.Sentence;
-        break;
-      case 44: // ,
-      case 59: // ;
-      case 58: // :
-      case 40: // (
-      case 41: // )
-      case 0x2013: // en dash
-      case 0x2014: // em dash
-      case 0x2022: // bullet
-        gap = Gap.Clause;
-        break;
-      case 45: // - between spaces
-        if (isSpace(text.charCodeAt(i - 1)) && isSpace(text.charCodeAt(i + 1))) gap = Gap.Clause;
-        break;
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      facts |= Gap.Clause | Gap.Newline | (++newlines >= 2 ? Gap.BlankLine : 0);
+      lineStart = true;
+      continue;
     }
+    if (code === 33 || code === 63) facts |= Gap.Stop;
+    else if (code === 46) {
+      if ((i + 1 >= to || isSpace(text.charCodeAt(i + 1))) && !isAbbreviation(previousWord, i === from)) facts |= Gap.Stop;
+    } else if (code === 58) facts |= Gap.Colon | Gap.Clause;
+    else if (code === 44 || code === 59 || code === 40 || code === 41 || code === 0x2014) facts |= Gap.Clause;
+    else if (BULLETS.has(code)) {
+      if (lineStart) facts |= Gap.BulletLine | Gap.Clause;
+      else if (code !== 45 || (isSpace(text.charCodeAt(i - 1)) && isSpace(text.charCodeAt(i + 1)))) facts |= Gap.Clause;
+    }
+    if (!isSpace(code)) lineStart = false;
   }
-  return gap;
+  return facts;
 }
 
 function isSpace(code: number): boolean {
@@ -170,15 +169,18 @@ export function tokenize(text: string): Tokens {
   let count = 0;
   let sentence = 0;
   let clause = 0;
+  let inList = false;
   let previousEnd = 0;
   let previousWord = '';
   const word = new RegExp(WORD);
   for (let found = word.exec(text); found; found = word.exec(text)) {
     const start = found.index;
     if (count > 0) {
-      const gap = classifyGap(text, previousEnd, start, previousWord);
-      if (gap === Gap.Sentence) sentence++;
-      if (gap !== Gap.None) clause++;
+      const facts = gapFacts(text, previousEnd, start, previousWord);
+      if (startsSentence(facts, inList)) sentence++;
+      if (facts !== Gap.None) clause++;
+      if (facts & Gap.BulletLine) inList = true;
+      else if (facts & Gap.Newline) inList = false;
     }
     if (count === capacity) {
       capacity *= 2;
@@ -199,6 +201,17 @@ export function tokenize(text: string): Tokens {
   }
   const [starts, ends, sentences, clauses] = columns.map((column) => column.subarray(0, count)) as [Int32Array, Int32Array, Int32Array, Int32Array];
   return { count, starts, ends, keys, sentences, clauses };
+}
+
+/**
+ * A list stays in the sentence that introduces it: a line that starts with a bullet, and full
+ * stops inside a list item, only start a clause ("Red flags:\n\n• Night pain. [1]\n• Weak legs.").
+ * A list ends at the first line that does not start with a bullet.
+ */
+function startsSentence(facts: number, inList: boolean): boolean {
+  if (facts & Gap.BulletLine) return false;
+  if (inList && !(facts & Gap.Newline)) return false;
+  return (facts & Gap.Stop) !== 0 || ((facts & Gap.BlankLine) !== 0 && (facts & Gap.Colon) === 0);
 }
 
 /** The token keys of a short phrase, e.g. a lexicon variant or a trigger. */

@@ -32,6 +32,10 @@ describe('withinOneEdit', () => {
     expect(withinOneEdit('sciatixa', 'sciatica')).toBe(true);
     expect(withinOneEdit('sciaticaa', 'sciatica')).toBe(true);
   });
+  it('can refuse substitutions', () => {
+    expect(withinOneEdit('cancel', 'cancer', false)).toBe(false);
+    expect(withinOneEdit('canecr', 'cancer', false)).toBe(true);
+  });
   it('rejects two edits', () => {
     expect(withinOneEdit('siatcia', 'sciatica')).toBe(false);
     expect(withinOneEdit('sciatic', 'sciaticas')).toBe(false);
@@ -43,6 +47,10 @@ describe('fuzzyLookup', () => {
   it('finds the word one edit away', () => {
     expect(fuzzyLookup('myloma', index)).toBe('myeloma');
     expect(fuzzyLookup('scaitica', index)).toBe('sciatica');
+  });
+  it('corrects a substituted letter only in long words', () => {
+    expect(fuzzyLookup('sciatixa', index)).toBe('sciatica');
+    expect(fuzzyLookup('rehob', index)).toBeUndefined();
   });
   it('never corrects tokens under five letters', () => {
     expect(fuzzyLookup('reha', index)).toBeUndefined();

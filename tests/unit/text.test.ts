@@ -71,6 +71,12 @@ describe('tokenize', () => {
     expect(tokens.sentences[at('home')]).toBe(2);
     expect(tokens.sentences[at('new')]).toBe(3);
   });
+  it('keeps a bulleted list in the sentence that introduces it', () => {
+    const tokens = tokenize('Red flags\n\n• Night pain. [1]\n• Weak legs.\n\nAfter the list');
+    const at = (word: string) => tokens.sentences[tokens.keys.indexOf(word)];
+    expect(at('weak')).toBe(at('red'));
+    expect(at('after')).toBe(at('red')! + 1);
+  });
   it('does not end a sentence at a decimal point', () => {
     const tokens = tokenize('lost 6.5 kg');
     expect(new Set(tokens.sentences).size).toBe(1);
