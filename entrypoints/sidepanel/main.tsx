@@ -53,13 +53,15 @@ function useIncomingRequests(windowId: number | null): IncomingRequest | null {
     if (windowId === null) return;
     const receive = (request: PanelRequest | null) =>
       request && setIncoming((previous) => ({ request, seq: (previous?.seq ?? 0) + 1 }));
-    // Taking (not just reading) the broadcast request keeps it from showing again on the next opening.
-    const take = () => void sendMessage({ type: 'take-panel-request', windowId }).then(receive);
     const onMessage = (message: unknown) => {
-      if (isMessage(message) && message.type === 'panel-request' && message.windowId === windowId) take();
+      if (isMessage(message) && message.type === 'panel-request' && message.windowId === windowId) {
+        receive(message.request);
+        // Take it out of the store too, or the next opening of the panel would show it again.
+        void sendMessage({ type: 'take-panel-request', windowId });
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
-    take();
+    void sendMessage({ type: 'take-panel-request', windowId }).then(receive);
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, [windowId]);
   return incoming;
