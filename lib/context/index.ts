@@ -6,7 +6,7 @@
  * "you", at a first-person word. When several triggers govern a match: negated > hypothetical > other-person.
  */
 import type { MentionContext } from '../detect/types';
-import { createTrie, insertPhrase, scanPhrases, type TrieNode } from '../match/trie';
+import { createTrie, insertPhrase, longestAt, type TrieNode } from '../match/trie';
 import { phraseKeys, type Tokens } from '../text';
 import { FIRST_PERSON, PSEUDO_TRIGGERS, SCOPE_TERMINATORS, TRIGGER_RULES, type TriggerRule } from './triggers';
 
@@ -23,6 +23,9 @@ export interface TokenSpan {
   firstToken: number;
   endToken: number;
 }
+
+/** How many sentences without a subject of their own may continue another person's story. */
+const MAX_CARRIED_SENTENCES = 3;
 
 /** Strongest first: when several triggers govern a match, the first of these wins. */
 const PRECEDENCE: MentionContext[] = ['negated', 'hypothetical', 'other-person', 'affirmed'];
@@ -83,13 +86,40 @@ function reaches(hits: CueHit[], at: number, rule: TriggerRule, span: TokenSpan,
 }
 
 /**
+ * The cues of the sentences that hold a span and of the MAX_CARRIED_SENTENCES before each (whose
+ * subject may carry over), in order: other sentences cannot change any context, so they are not
+ * scanned.
+ */
+function cueHits(tokens: Tokens, spans: readonly TokenSpan[]): CueHit[] {
+  const trie = cues();
+  const hits: CueHit[] = [];
+  let scannedTo = 0;
+  for (const span of spans) {
+    const sentence = tokens.sentences[span.firstToken]!;
+    let from = span.firstToken;
+    while (from > scannedTo && tokens.sentences[from - 1]! >= sentence - MAX_CARRIED_SENTENCES) from--;
+    let to = Math.max(span.endToken, scannedTo);
+    while (to < tokens.count && tokens.sentences[to] === sentence) to++;
+    for (let i = Math.max(from, scannedTo); i < to; ) {
+      const hit = longestAt(trie, tokens.keys, i);
+      if (!hit) {
+        i++;
+        continue;
+      }
+      if (!insideAny(i, spans)) hits.push({ cue: hit.value, start: i, end: hit.end });
+      i = hit.end;
+    }
+    scannedTo = Math.max(scannedTo, to);
+  }
+  return hits;
+}
+
+/**
  * The context of each span (sorted, disjoint). Cues that begin inside a span are part of the
  * term ("not better with rest") and govern nothing.
  */
 export function assignContexts(tokens: Tokens, spans: readonly TokenSpan[]): MentionContext[] {
-  const hits: CueHit[] = scanPhrases(cues(), tokens.keys)
-    .filter((hit) => !insideAny(hit.start, spans))
-    .map((hit) => ({ cue: hit.value, start: hit.start, end: hit.end }));
+  const hits = cueHits(tokens, spans);
   let low = 0;
   let high = 0;
   const contexts = spans.map((span) => {
@@ -116,9 +146,6 @@ function contextOf(span: TokenSpan, hits: CueHit[], low: number, high: number, t
   }
   return found;
 }
-
-/** How many sentences without a subject of their own may continue another person's story. */
-const MAX_CARRIED_SENTENCES = 3;
 
 /**
  * A sentence with no first-person word continues the story of the previous one when that one was
