@@ -43,10 +43,10 @@ const MAX_CORRECTIONS_CACHED = 20000;
 
 /**
  * Words skipped on both sides when matching, so that one variant covers "numbness in my groin",
- * "numbness in the groin" and "numbness in groin", or "legs are weak" and "legs are still weak".
+ * "numbness in the groin" and "numbness in groin", or "legs are weak" and "legs are still so weak".
  */
 const FILLER_KEYS = new Set(
-  phraseKeys('my the a an his her their your our its both just also still totally completely'),
+  phraseKeys('my the a an his her their your our its both just also still totally completely very really so quite extremely super bit little slightly'),
 );
 
 /** The keys of a variant without fillers, unless the variant is nothing but fillers. */
