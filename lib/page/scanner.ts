@@ -24,7 +24,7 @@ export const SCAN_MEASURE = 'bpl:scan';
 export const FIRST_MARK_MARK = 'bpl:first-mark';
 
 /** Detection runs on chunks of about this many characters, resized to fit the slice budget. */
-const INITIAL_CHUNK_CHARS = 8_000;
+const INITIAL_CHUNK_CHARS = 2_000;
 const MIN_CHUNK_CHARS = 1_000;
 /** Detection speed varies (JIT, GC, dense passages): a cap keeps one slow chunk short. */
 const MAX_CHUNK_CHARS = 24_000;

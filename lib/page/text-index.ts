@@ -14,7 +14,7 @@ export interface TextIndex {
 }
 
 /** Elements whose text is not page prose, or belongs to a form field or to us. */
-const SKIPPED_ELEMENTS = new Set([
+const SKIPPED_ELEMENTS = [
   'script',
   'style',
   'noscript',
@@ -26,7 +26,7 @@ const SKIPPED_ELEMENTS = new Set([
   'object',
   'svg',
   'math',
-]);
+];
 
 /** The tag name of the hover card's host: our own UI is never scanned. */
 export const OWN_UI_TAG = 'bpl-hover-card';
@@ -52,14 +52,6 @@ const BLOCK_ELEMENTS = new Set([
 
 const BLOCK_SEPARATOR = '\n';
 
-function isSkipped(element: Element): boolean {
-  const name = element.localName;
-  if (SKIPPED_ELEMENTS.has(name) || name === OWN_UI_TAG) return true;
-  if (element.hasAttribute('hidden')) return true;
-  const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
-}
-
 /** Whether nothing under `node` may be scanned because it or an ancestor is skipped. */
 export function isInSkippedSubtree(node: Node): boolean {
   const element = node instanceof Element ? node : node.parentElement;
@@ -69,18 +61,33 @@ export function isInSkippedSubtree(node: Node): boolean {
 
 /** The nearest block element holding `node` (itself included), or its tree's root. */
 export function blockContainerOf(node: Node): Node {
-  let current: Node | null = node instanceof Element ? node : node.parentNode;
-  while (current instanceof Element) {
-    if (BLOCK_ELEMENTS.has(current.localName)) return current;
+  let current: Node | null = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
+  while (current !== null && current.nodeType === Node.ELEMENT_NODE) {
+    if (BLOCK_ELEMENTS.has((current as Element).localName)) return current;
     current = current.parentNode;
   }
   return current ?? node;
 }
 
-const acceptNode = (node: Node): number =>
-  node.nodeType === Node.ELEMENT_NODE && isSkipped(node as Element)
-    ? NodeFilter.FILTER_REJECT
-    : NodeFilter.FILTER_ACCEPT;
+/** Past the walker's current node and its subtree: its next sibling, or an ancestor's. */
+function nextOutside(walker: TreeWalker): Node | null {
+  while (!walker.nextSibling()) {
+    if (!walker.parentNode()) return null;
+  }
+  return walker.currentNode;
+}
+
+/** One tree being walked (the root's, or an open shadow root's). */
+interface TreeWalk {
+  walker: TreeWalker;
+  /**
+   * The elements to skip, found by one native query up front: a NodeFilter callback, called for
+   * every node, makes the walk several times slower.
+   */
+  skipped: Set<Element>;
+  /** The node to visit next; null when the tree is done. */
+  next: Node | null;
+}
 
 /**
  * An index built step by step: call `step` until it returns true, handing it a function that says
@@ -93,7 +100,7 @@ export interface TextIndexBuilder {
 
 export function createTextIndexBuilder(root: Node): TextIndexBuilder {
   const ownerDocument = root.ownerDocument ?? (root as Document);
-  const walkers: TreeWalker[] = [];
+  const walks: TreeWalk[] = [];
   const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -105,12 +112,16 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
   let finished = false;
   let result: TextIndex | null = null;
 
-  const openWalker = (from: Node) => {
-    walkers.push(
-      ownerDocument.createTreeWalker(from, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-        acceptNode,
-      }),
-    );
+  // A stack of walks: a shadow root met on the way is walked before the rest of its host's tree.
+  const openWalk = (from: Element | Document | ShadowRoot) => {
+    const walker = ownerDocument.createTreeWalker(from, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    walks.push({ walker, skipped: new Set(from.querySelectorAll(SKIPPED_SUBTREE_SELECTOR)), next: walker.nextNode() });
+  };
+  const openShadowWalk = (host: Element) => {
+    const shadowRoot = host.shadowRoot;
+    if (!shadowRoot) return;
+    shadowRoots.push(shadowRoot);
+    openWalk(shadowRoot);
   };
 
   const addText = (node: Text) => {
@@ -131,38 +142,42 @@ export function createTextIndexBuilder(root: Node): TextIndexBuilder {
     length += value.length;
   };
 
-  const visit = (node: Node) => {
-    if (node.nodeType === Node.TEXT_NODE) return addText(node as Text);
-    const element = node as Element;
-    if (element.localName === 'br') lineBreakPending = true;
-    if (element.shadowRoot) {
-      shadowRoots.push(element.shadowRoot);
-      openWalker(element.shadowRoot);
+  const visit = (walk: TreeWalk, node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      addText(node as Text);
+      walk.next = walk.walker.nextNode();
+      return;
     }
+    const element = node as Element;
+    if (walk.skipped.has(element)) {
+      walk.next = nextOutside(walk.walker);
+      return;
+    }
+    if (element.localName === 'br') lineBreakPending = true;
+    walk.next = walk.walker.nextNode();
+    openShadowWalk(element);
   };
 
-  // A stack of walkers: a shadow root met on the way is walked before the rest of its host's tree.
   if (root.nodeType === Node.TEXT_NODE) addText(root as Text);
   else {
-    openWalker(root);
-    if (root instanceof Element && root.shadowRoot) visit(root);
+    openWalk(root as Element | Document | ShadowRoot);
+    if (root.nodeType === Node.ELEMENT_NODE) openShadowWalk(root as Element);
   }
 
   // A time check per node would cost more than the work it guards.
-  const NODES_PER_TIME_CHECK = 128;
+  const NODES_PER_TIME_CHECK = 256;
 
   return {
     step(timeIsUp) {
       while (!finished) {
         for (let visited = 0; visited < NODES_PER_TIME_CHECK; visited++) {
-          const walker = walkers[walkers.length - 1];
-          if (walker === undefined) {
+          const walk = walks[walks.length - 1];
+          if (walk === undefined) {
             finished = true;
             return true;
           }
-          const next = walker.nextNode();
-          if (next === null) walkers.pop();
-          else visit(next);
+          if (walk.next === null) walks.pop();
+          else visit(walk, walk.next);
         }
         if (timeIsUp()) return false;
       }
