@@ -146,5 +146,4 @@ export function startBackground(options: BackgroundOptions) {
     isMessage(message) ? handle(message, sender) : undefined,
   );
 
-  return { findings, panelRequests };
 }

@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { KnowledgeBase } from '../../content-data/schema';
+import { startBackground } from '../../lib/background';
+import type { Detection } from '../../lib/detect/types';
+import type { SerializedSearchIndex } from '../../lib/search';
+
+const knowledgeBase = {
+  topics: [{ id: 'sciatica', title: 'Sciatica' }],
+  redFlags: [],
+  terms: [],
+  anchors: [],
+  sources: [],
+} as unknown as KnowledgeBase;
+
+const detection: Detection = {
+  urgency: 'emergency',
+  reasons: [],
+  matches: [],
+  redFlags: [{ id: 'rf-saddle-numbness', context: 'affirmed' }],
+  topics: ['cauda-equina-syndrome'],
+};
+
+/** Deliver a message to the background's listener as if sent from `sender`. */
+async function deliver(message: unknown, sender: object = {}) {
+  const replies = await fakeBrowser.runtime.onMessage.trigger(message, sender);
+  return replies.find((reply: unknown) => reply !== undefined);
+}
+
+const fromTab = (tabId: number, frameId = 0) => ({ tab: { id: tabId, windowId: 1 }, frameId });
+let seen: { type: string }[];
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // Not in the fake browser: the background only registers listeners on them here.
+  vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+  startBackground({ knowledgeBase, searchIndex: {} as SerializedSearchIndex });
+  seen = [];
+  fakeBrowser.runtime.onMessage.addListener((message: { type: string }) => {
+    seen.push(message);
+  });
+});
+
+describe('background messages', () => {
+  it('keeps a tab’s findings, sets its badge and tells the extension pages', async () => {
+    await deliver({ type: 'findings', detection, url: 'https://forum.example/t/1', title: 'Thread' }, fromTab(3));
+    expect(await deliver({ type: 'get-tab-findings', tabId: 3 })).toMatchObject({ tabId: 3, url: 'https://forum.example/t/1', detection });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('1');
+    expect(seen).toContainEqual({ type: 'tab-findings-changed', tabId: 3 });
+  });
+
+  it('ignores findings from frames other than the top one', async () => {
+    await deliver({ type: 'findings', detection, url: 'https://ads.example/', title: '' }, fromTab(3, 7));
+    expect(await deliver({ type: 'get-tab-findings', tabId: 3 })).toBeNull();
+  });
+
+  it('clears a tab’s findings and badge when it starts loading a new page', async () => {
+    await deliver({ type: 'findings', detection, url: 'https://forum.example/t/1', title: 'Thread' }, fromTab(3));
+    await fakeBrowser.tabs.onUpdated.trigger(3, { status: 'loading' }, { id: 3 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe(''));
+    expect(await deliver({ type: 'get-tab-findings', tabId: 3 })).toBeNull();
+  });
+
+  it('hands a window’s panel request over once and broadcasts it', async () => {
+    const request = { kind: 'topic', id: 'sciatica' };
+    await deliver({ type: 'set-panel-request', windowId: 4, request });
+    expect(seen).toContainEqual({ type: 'panel-request', windowId: 4, request });
+    expect(await deliver({ type: 'take-panel-request', windowId: 4 })).toEqual(request);
+    expect(await deliver({ type: 'take-panel-request', windowId: 4 })).toBeNull();
+  });
+
+  it('names topics for the hover card, leaving unknown ids out', async () => {
+    expect(await deliver({ type: 'describe-topics', ids: ['sciatica', 'no-such-topic'] })).toEqual([{ id: 'sciatica', title: 'Sciatica' }]);
+  });
+
+  it('leaves stray messages alone', async () => {
+    expect(await deliver({ type: 'something-else' })).toBeUndefined();
+    expect(await deliver('findings')).toBeUndefined();
+  });
+});
