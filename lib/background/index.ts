@@ -145,5 +145,4 @@ export function startBackground(options: BackgroundOptions) {
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
     isMessage(message) ? handle(message, sender) : undefined,
   );
-
 }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { KnowledgeBase } from '../../content-data/schema';
 import { startBackground } from '../../lib/background';
@@ -37,8 +38,8 @@ beforeEach(() => {
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
   startBackground({ knowledgeBase, searchIndex: {} as SerializedSearchIndex });
   seen = [];
-  fakeBrowser.runtime.onMessage.addListener((message: { type: string }) => {
-    seen.push(message);
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    seen.push(message as { type: string });
   });
 });
 
@@ -57,7 +58,7 @@ describe('background messages', () => {
 
   it('clears a tab’s findings and badge when it starts loading a new page', async () => {
     await deliver({ type: 'findings', detection, url: 'https://forum.example/t/1', title: 'Thread' }, fromTab(3));
-    await fakeBrowser.tabs.onUpdated.trigger(3, { status: 'loading' }, { id: 3 });
+    await fakeBrowser.tabs.onUpdated.trigger(3, { status: 'loading' }, { id: 3 } as Browser.tabs.Tab);
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe(''));
     expect(await deliver({ type: 'get-tab-findings', tabId: 3 })).toBeNull();
   });
