@@ -28,7 +28,7 @@ function isScannableFrame(view: Window): boolean {
 }
 
 /** What the side panel should open at for a mark: its red flag if affirmed, else its topic. */
-export function panelRequestFor(mark: Mark): PanelRequest | null {
+function panelRequestFor(mark: Mark): PanelRequest | null {
   const { match } = mark;
   const redFlagId = match.redFlagIds[0];
   if (mark.kind === 'red-flag' && redFlagId) return { kind: 'red-flag', id: redFlagId };
