@@ -6,6 +6,7 @@ import { render } from 'preact';
 import type { Urgency } from '../content-data/schema';
 import { OWN_UI_TAG } from '../lib/page/text-index';
 import { type Box, placeCard } from '../lib/page/placement';
+import { t } from '../lib/i18n';
 import { urgencyMeaning, UrgencyBadge } from './UrgencyBadge';
 import themeCss from './theme.css?inline';
 import cardCss from './HoverCard.css?inline';
@@ -29,8 +30,8 @@ export interface HoverCardProps extends HoverCardContent {
 export function HoverCard(props: Omit<HoverCardProps, 'takeFocus'>) {
   const topic = props.topics[0];
   return (
-    <div class="card" role="dialog" aria-label={`Back Pain Lens: ${props.termLabel}`}>
-      <button type="button" class="close" aria-label="Close" onClick={props.onClose}>
+    <div class="card" role="dialog" aria-label={`${t('extName')}: ${props.termLabel}`}>
+      <button type="button" class="close" aria-label={t('close')} onClick={props.onClose}>
         ×
       </button>
       {props.redFlag && (
@@ -46,11 +47,11 @@ export function HoverCard(props: Omit<HoverCardProps, 'takeFocus'>) {
           <span class="term-label"> ({props.termLabel})</span>
         )}
       </p>
-      {topic && <p class="topic">Topic: {topic.title}</p>}
+      {topic && <p class="topic">{t('topicPrefix', topic.title)}</p>}
       <button type="button" class="open" onClick={props.onOpenDetails}>
-        Open details
+        {t('openDetails')}
       </button>
-      <p class="notice">Educational information only, not medical advice.</p>
+      <p class="notice">{t('noticeText')}</p>
     </div>
   );
 }
