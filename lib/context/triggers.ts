@@ -66,7 +66,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
     kind: 'hypothetical',
     direction: 'forward',
     reach: 'sentence',
-    window: 120,
+    window: 80,
     phrases: [
       'can cause', 'may cause', 'could cause', 'can lead to', 'may lead to', 'lead to', 'leads to', 'can produce',
       'producing', 'may include', 'can include', 'the following', 'symptoms like', 'signs like', 'problems like',

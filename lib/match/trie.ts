@@ -19,7 +19,7 @@ export function insertPhrase<T>(root: TrieNode<T>, keys: string[], value: T): vo
     }
     node = child;
   }
-  node.values.push(value);
+  if (!node.values.includes(value)) node.values.push(value);
 }
 
 export interface PhraseHit<T> {

@@ -34,31 +34,27 @@ const NUMBER_WORDS = new Set([
 /** Words before a full stop that do not end a sentence ("Dr. Patel", "e.g. sciatica"). */
 const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'eg', 'ie', 'etc', 'vs', 'approx', 'fig']);
 
-/** UK spellings rewritten to US ones: [pattern, replacement], applied in order. */
+/**
+ * UK spellings rewritten to US ones: [pattern, replacement], applied in order. Text and lexicon
+ * go through the same rules, so a rule that also rewrites an unrelated word does no harm.
+ */
 const SPELLING_RULES: [RegExp, string][] = [
-  [/^oe(?=soph|dem|strog)/, 'e'],
-  [/^(an)?aem/, '$1em'],
-  [/^haem/, 'hem'],
-  [/paed/, 'ped'],
-  [/oea$/, 'ea'],
-  [/(?<=...)our$/, 'or'],
-  [/(?<=..[^aeiou])tre$/, 'ter'],
-  [/(?<=...)is(e|ed|es|ing|ation)$/, 'iz$1'],
+  [/(?<=[^aeiou])ae/g, 'e'], // haemorrhage, anaemia, hypercalcaemia, faecal, orthopaedic
+  [/^oe(?=[a-z])/, 'e'], // oesophagus, oedema
+  [/oea$/, 'ea'], // diarrhoea
+  [/(?<=...)our$/, 'or'], // tumour, colour
+  [/(?<=..[^aeiou])tre$/, 'ter'], // centre, fibre
+  [/(?<=...)is(e|ed|es|ing|ation)$/, 'iz$1'], // stabilise, stabilisation
+  [/(?<=...)ys(e|ed|es|ing)$/, 'yz$1'], // paralysed, analyse
 ];
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const APOSTROPHES = /['\u2018\u2019\u02bc`]/g;
-const foldCache = new Map<string, string>();
 
 /** Lower case, no diacritics, no apostrophes. */
 export function foldWord(word: string): string {
-  if (isAscii(word)) return word.toLowerCase().replace(APOSTROPHES, '');
-  const cached = foldCache.get(word);
-  if (cached !== undefined) return cached;
-  const folded = word.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().replace(APOSTROPHES, '');
-  if (foldCache.size > 5000) foldCache.clear();
-  foldCache.set(word, folded);
-  return folded;
+  const lower = isAscii(word) ? word.toLowerCase() : word.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+  return lower.replace(APOSTROPHES, '');
 }
 
 /** Words of real text repeat a lot: their keys are kept (a bounded cache, cleared when full). */
@@ -136,7 +132,7 @@ function gapFacts(text: string, from: number, to: number, previousWord: string):
     }
     if (code === 33 || code === 63) facts |= Gap.Stop;
     else if (code === 46) {
-      if ((i + 1 >= to || isSpace(text.charCodeAt(i + 1))) && !isAbbreviation(previousWord, i === from)) facts |= Gap.Stop;
+      if (endsSentenceAt(text, i + 1) && !isAbbreviation(previousWord, i === from)) facts |= Gap.Stop;
     } else if (code === 58) facts |= Gap.Colon | Gap.Clause;
     else if (code === 44 || code === 59 || code === 40 || code === 41 || code === 0x2014) facts |= Gap.Clause;
     else if (BULLETS.has(code)) {
@@ -146,6 +142,13 @@ function gapFacts(text: string, from: number, to: number, previousWord: string):
     if (!isSpace(code)) lineStart = false;
   }
   return facts;
+}
+
+/** A full stop ends a sentence when a space, a closing quote or bracket, or the end follows it ("6.5", "nhs.uk" do not). */
+function endsSentenceAt(text: string, next: number): boolean {
+  if (next >= text.length) return true;
+  const code = text.charCodeAt(next);
+  return isSpace(code) || code === 34 || code === 39 || code === 41 || code === 93 || code === 0x201d || code === 0x2019;
 }
 
 function isSpace(code: number): boolean {

@@ -19,6 +19,11 @@ describe('canonicalWord', () => {
     expect(canonicalWord('paediatric')).toBe('pediatric');
     expect(canonicalWord('centre')).toBe('center');
     expect(canonicalWord('stabilisation')).toBe(canonicalWord('stabilization'));
+    expect(canonicalWord('hypercalcaemia')).toBe('hypercalcemia');
+    expect(canonicalWord('faecal')).toBe('fecal');
+    expect(canonicalWord('leukaemia')).toBe('leukemia');
+    expect(canonicalWord('paralysed')).toBe(canonicalWord('paralyzed'));
+    expect(canonicalWord('orthopaedic')).toBe('orthopedic');
   });
   it('reduces simple plurals and possessives', () => {
     expect(canonicalWord('legs')).toBe('leg');
@@ -77,9 +82,9 @@ describe('tokenize', () => {
     expect(at('weak')).toBe(at('red'));
     expect(at('after')).toBe(at('red')! + 1);
   });
-  it('does not end a sentence at a decimal point', () => {
-    const tokens = tokenize('lost 6.5 kg');
-    expect(new Set(tokens.sentences).size).toBe(1);
+  it('does not end a sentence at a decimal point or inside an address', () => {
+    expect(new Set(tokenize('lost 10.5 kg on nhs.uk advice').sentences).size).toBe(1);
+    expect(new Set(tokenize('It hurts." Then').sentences).size).toBe(2);
   });
   it('handles empty text and text without words', () => {
     expect(tokenize('').count).toBe(0);
