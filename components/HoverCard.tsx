@@ -66,13 +66,17 @@ export interface MountedCard {
 /** Events that must not reach the page's own handlers from inside the card. */
 const CONTAINED_EVENTS = ['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'keydown', 'keyup', 'input', 'focusin', 'focusout'];
 
+export type CardTheme = 'auto' | 'light' | 'dark';
+
 /**
  * Create the host, render the card next to `anchor` (never over it) and return a handle.
  * The host exists only while the card is open.
  */
-export function mountHoverCard(document: Document, anchor: Box, props: HoverCardProps): MountedCard {
+export function mountHoverCard(document: Document, anchor: Box, props: HoverCardProps, theme: CardTheme): MountedCard {
   const host = document.createElement(OWN_UI_TAG);
   host.style.cssText = 'all: initial; position: fixed; z-index: 2147483647; top: 0; left: 0; visibility: hidden;';
+  // `all: initial` resets the colour scheme too; theme.css's light-dark() colours follow this one.
+  host.style.colorScheme = theme === 'auto' ? 'light dark' : theme;
   const shadow = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(themeCss + cardCss);

@@ -2,7 +2,7 @@
  * Hovering or clicking a mark opens the card. Highlights take no pointer events, so the mark
  * under the pointer is found from the caret position, once per animation frame at most.
  */
-import type { HoverCardContent, MountedCard } from '../../components/HoverCard';
+import type { CardTheme, HoverCardContent, MountedCard } from '../../components/HoverCard';
 import { caretAt, rangeContainsPoint } from './caret';
 import type { Mark, MarkStore } from './marks';
 
@@ -16,6 +16,8 @@ export interface HoverOptions {
   /** What the card says about a mark (may ask the background for topic titles). */
   describe(mark: Mark): Promise<HoverCardContent>;
   openDetails(mark: Mark): void;
+  /** The colour scheme the user chose for the extension's UI. */
+  theme(): CardTheme;
   signal: AbortSignal;
 }
 
@@ -61,15 +63,20 @@ export function watchHover(options: HoverOptions): void {
     if (attempt !== opening || signal.aborted || !mark.range.startContainer.isConnected) return;
     focusBeforeCard = document.activeElement;
     const anchor = mark.range.getBoundingClientRect();
-    card = mountHoverCard(document, anchor, {
-      ...content,
-      takeFocus,
-      onOpenDetails: () => {
-        options.openDetails(mark);
-        close();
+    card = mountHoverCard(
+      document,
+      anchor,
+      {
+        ...content,
+        takeFocus,
+        onOpenDetails: () => {
+          options.openDetails(mark);
+          close();
+        },
+        onClose: close,
       },
-      onClose: close,
-    });
+      options.theme(),
+    );
     cardMark = mark;
   };
 

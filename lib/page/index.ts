@@ -81,7 +81,9 @@ export async function startPage(ctx: ContentScriptContext, source: LexiconSource
   });
 
   let paused = true;
+  let theme: Settings['theme'] = 'auto';
   const apply = (settings: Settings) => {
+    theme = settings.theme;
     scanner.marks.setDisplay({ style: settings.highlightStyle, redFlagsOnly: settings.redFlagsOnly });
     const shouldPause = isPausedOn(settings, location.hostname);
     if (shouldPause === paused) return;
@@ -114,6 +116,7 @@ export async function startPage(ctx: ContentScriptContext, source: LexiconSource
       const request = panelRequestFor(mark);
       if (request) void send({ type: 'open-panel', request });
     },
+    theme: () => theme,
     signal: ctx.signal,
   });
   // Chrome sends an orphaned content script no event when its extension is reloaded or updated,
