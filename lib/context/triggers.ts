@@ -28,7 +28,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
     window: 6,
     phrases: [
       'no', 'not', 'never', 'never had', 'nor', 'neither', 'without', 'denies', 'denied', 'deny',
-      "don't have", "don't have any", 'do not have', "doesn't have", 'does not have', "didn't have",
+      "don't have", "don't have any", 'do not have', "haven't", 'have not', "hasn't", 'has not', "doesn't have", 'does not have', "didn't have",
       'did not have', "haven't had", 'have not had', "haven't got", "hasn't had", 'has not had',
       "didn't", 'did not', "don't get", "haven't noticed", "didn't notice", "isn't", "wasn't", "aren't",
       'free of', 'negative for', 'no sign of', 'no signs of', 'no history of', 'no evidence of',
@@ -128,7 +128,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
 /** Words that end every scope: what follows them is a new statement. */
 export const SCOPE_TERMINATORS = [
   'but', 'however', 'although', 'though', 'except', 'yet', 'whereas', 'apart from', 'aside from',
-  'and now', 'now i', 'until', 'otherwise', 'instead',
+  'and now', 'until', 'otherwise', 'instead', 'because', 'since', 'as well as',
 ];
 
 /** First-person words end some scopes: "my dad had cancer and I have back pain". */

@@ -46,7 +46,7 @@ const MAX_CORRECTIONS_CACHED = 20000;
  * "numbness in the groin" and "numbness in groin", or "legs are weak" and "legs are still so weak".
  */
 const FILLER_KEYS = new Set(
-  phraseKeys('my the a an his her their your our its both just also still totally completely very really so quite extremely super bit little slightly'),
+  phraseKeys('my the a an his her their your our its both just also still totally completely very really so quite extremely super bit little slightly any some'),
 );
 
 /** The keys of a variant without fillers, unless the variant is nothing but fillers. */

@@ -35,6 +35,16 @@ describe('detect on forum sentences', () => {
     ['I had prostate cancer 5 years ago and now my lower back aches.', 'rf-cancer-history', 'affirmed'],
     ['No history of cancer, just a sore back from lifting.', 'rf-cancer-history', 'negated'],
     ['Can\'t get an erection since the back pain started.', 'rf-sexual-dysfunction', 'affirmed'],
+    ["I haven't lost any weight and my appetite is fine.", 'rf-weight-loss', 'negated'],
+    ["Haven't slept because the pain wakes me up at night.", 'rf-night-pain', 'affirmed'],
+    ['The doctor asked if I had any numbness down there, I said no.', 'rf-saddle-numbness', 'hypothetical'],
+    ['The leg weakness has gone now.', 'rf-leg-weakness', 'negated'],
+    ['Thankfully no saddle numbness and no incontinence.', 'rf-bladder-bowel', 'negated'],
+    ['Mum (76) has had back pain for 8 weeks, now she has lost her appetite.', 'rf-weight-loss', 'other-person'],
+    ['Get emergency help if back pain causes new bladder problems.', 'rf-bladder-bowel', 'hypothetical'],
+    ['Symptoms include:\n\n• numb legs\n• weak legs\n• trouble peeing', 'rf-bladder-bowel', 'hypothetical'],
+    ['I keep weeing myself a little when I cough.', 'rf-bladder-bowel', 'affirmed'],
+    ['My legs went from under me in the kitchen.', 'rf-leg-weakness', 'affirmed'],
   ];
   it.each(cases)('%s -> %s is %s', (text, id, context) => {
     expect(redFlagContext(text, id)).toBe(context);
