@@ -233,9 +233,11 @@ export class MarkStore {
   }
 }
 
+/** Marks by tree root; marks whose text left the page while it was being scanned are dropped. */
 function groupByRoot(marks: readonly Mark[]): Map<Node, Mark[]> {
   const groups = new Map<Node, Mark[]>();
   for (const mark of marks) {
+    if (!mark.range.startContainer.isConnected) continue;
     const root = mark.range.startContainer.getRootNode();
     const group = groups.get(root);
     if (group) group.push(mark);

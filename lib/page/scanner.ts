@@ -120,7 +120,9 @@ export class PageScanner {
   }
 
   private enqueue(pass: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(pass);
+    // A pass that fails (the page changed under it) must not block the ones after it; the next
+    // mutation or navigation scans that part again.
+    this.queue = this.queue.then(pass).catch(() => undefined);
     return this.queue;
   }
 
