@@ -8,6 +8,8 @@ import { blockContainerOf, isInSkippedSubtree } from './text-index';
 /** Past this many added nodes in one window, one full rescan is cheaper than many small ones. */
 export const FULL_RESCAN_THRESHOLD = 1000;
 export const MUTATION_WINDOW_MS = 100;
+/** Attributes that decide whether text is scanned at all (see SKIPPED_SUBTREE_SELECTOR). */
+const WATCHED_ATTRIBUTES = ['hidden', 'contenteditable'];
 
 export interface MutationWork {
   /** So many nodes were added that one full rescan is cheaper. */
@@ -37,6 +39,14 @@ export function reduceMutations(records: readonly MutationRecord[]): MutationWor
   let addedNodes = 0;
   let textLost = false;
   for (const record of records) {
+    if (record.type === 'attributes') {
+      // Shown or hidden, made editable or not: rescan around the element, since it may now be
+      // skipped itself (and its old marks must go).
+      const parent = record.target.parentNode;
+      const target = parent && rescanTarget(parent);
+      if (target) targets.add(target);
+      continue;
+    }
     if (record.type === 'characterData') {
       textLost = true;
       const target = rescanTarget(record.target);
@@ -80,7 +90,12 @@ export class BatchedObserver {
   observe(root: Node): void {
     if (this.observed.has(root)) return;
     this.observed.add(root);
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
+    });
   }
 
   disconnect(): void {

@@ -6,7 +6,7 @@ import { BatchedObserver, FULL_RESCAN_THRESHOLD, outermost, reduceMutations } fr
 async function recordsOf(change: () => void): Promise<MutationRecord[]> {
   const records: MutationRecord[] = [];
   const observer = new MutationObserver((batch) => records.push(...batch));
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributeFilter: ['hidden'] });
   change();
   await new Promise((resolve) => setTimeout(resolve, 0));
   observer.disconnect();
@@ -48,6 +48,13 @@ describe('reduceMutations', () => {
     const work = reduceMutations(records);
     expect(work.textLost).toBe(true);
     expect(work.containers).toEqual([]);
+  });
+
+  it('rescans around an element that was hidden or shown', async () => {
+    const records = await recordsOf(() => {
+      document.getElementById('p')!.hidden = true;
+    });
+    expect(reduceMutations(records).containers).toEqual([document.getElementById('a')]);
   });
 
   it('asks for one full rescan above the added-node threshold', async () => {

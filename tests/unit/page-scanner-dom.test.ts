@@ -86,6 +86,19 @@ describe('PageScanner', () => {
     scanner.stop();
   });
 
+  it('drops the marks of text that gets hidden and marks it again when shown', async () => {
+    const { scanner, started } = startScanner('<main><article><p id="p">My sciatica is back.</p></article></main>');
+    await started;
+    const paragraph = document.getElementById('p')!;
+    paragraph.hidden = true;
+    await settle();
+    expect(marked('bpl-term')).toEqual([]);
+    paragraph.hidden = false;
+    await settle();
+    expect(marked('bpl-term')).toEqual(['sciatica']);
+    scanner.stop();
+  });
+
   it('reveals a reported match and refuses an unknown index', async () => {
     const { scanner, started } = startScanner('<p>My sciatica is back.</p>');
     await started;
