@@ -152,6 +152,14 @@ async function main() {
       contentScript: contentScriptSize(),
     };
     console.log(JSON.stringify(figures, null, 2));
+    const aims: [string, boolean][] = [
+      ['whole scan <= 300 ms', big.scanMs <= 300],
+      ['no slice over 16 ms', big.detail.longestSliceMs <= 16],
+      ['first mark <= 100 ms after load (60 kB page)', small.firstMarkAfterLoadMs <= 100],
+      ['>= 100x faster than mark.js', figures.speedupOverMarkJs >= 100],
+      ['content script <= 30 kB gzip', figures.contentScript.gzipBytes <= 30 * 1024],
+    ];
+    for (const [aim, met] of aims) console.log(`${met ? 'met ' : 'MISS'}  ${aim}`);
   } finally {
     await session.close();
     await server.close();

@@ -205,14 +205,19 @@ export class PageScanner {
         }
       }
     }
+    // Showing thousands of marks takes a few milliseconds: give it a slice of its own.
+    await slicer.nextSlice();
+    if (generation !== this.generation) return null;
     for (const marks of deferred) this.addMarks(marks);
     return matchCount;
   }
 
   private marksFor(index: TextIndex, from: number, to: number): Mark[] {
     const detection = detect(index.text.slice(from, to), this.options.lexicon);
-    return detection.matches.map((found) => {
-      const match = { ...found, start: found.start + from, end: found.end + from };
+    return detection.matches.map((match) => {
+      // Offsets into the whole index; the matches are this call's own objects, so shift in place.
+      match.start += from;
+      match.end += from;
       return { match, range: rangeForOffsets(index, match.start, match.end), kind: markKindOf(match) };
     });
   }
