@@ -205,10 +205,12 @@ export class PageScanner {
         }
       }
     }
-    // Showing thousands of marks takes a few milliseconds: give it a slice of its own.
-    await slicer.nextSlice();
-    if (generation !== this.generation) return null;
-    for (const marks of deferred) this.addMarks(marks);
+    if (deferred.some((marks) => marks.length > 0)) {
+      // Showing thousands of marks takes a few milliseconds: give it a slice of its own.
+      await slicer.nextSlice();
+      if (generation !== this.generation) return null;
+      for (const marks of deferred) this.addMarks(marks);
+    }
     return matchCount;
   }
 
