@@ -25,8 +25,8 @@ export interface Lexicon {
   /** Every key that occurs in a variant: such tokens are never "corrected". */
   vocabulary: Set<string>;
   typos: DeletionIndex;
-  /** Misspelt token -> corrected key ('' when there is none), filled as texts are scanned. */
-  corrections: Map<string, string>;
+  /** Token key -> the key the matcher walks ('' for a filler), filled as texts are scanned. */
+  walkKeys: Map<string, string>;
 }
 
 /** A term found in a text, in tokens and in characters. */
@@ -39,7 +39,7 @@ export interface RawMatch {
   end: number;
 }
 
-const MAX_CORRECTIONS_CACHED = 20000;
+const MAX_WALK_KEYS_CACHED = 50000;
 
 /**
  * Words skipped on both sides when matching, so that one variant covers "numbness in my groin",
@@ -92,33 +92,33 @@ export function compileLexicon(source: LexiconSource): Lexicon {
     anchorTrie,
     vocabulary,
     typos: buildDeletionIndex(singleWords),
-    corrections: new Map(),
+    walkKeys: new Map(),
   };
 }
 
-/**
- * The tokens the matcher walks: fillers left out, misspellings of single-word variants replaced
- * by the variant's key. `positions[i]` is the token index of `keys[i]`.
- */
+/** '' for a filler; a misspelling of a single-word variant becomes that variant; others stay. */
+function walkKey(key: string, lexicon: Lexicon): string {
+  if (FILLER_KEYS.has(key)) return '';
+  if (key.length < MIN_FUZZY_LENGTH || lexicon.vocabulary.has(key)) return key;
+  return fuzzyLookup(key, lexicon.typos) ?? key;
+}
+
+/** The keys the matcher walks, fillers left out; `positions[i]` is the token index of `keys[i]`. */
 function matchableKeys(tokens: Tokens, lexicon: Lexicon): { keys: string[]; positions: number[] } {
-  const { vocabulary, corrections, typos } = lexicon;
+  const { walkKeys } = lexicon;
   const keys: string[] = [];
   const positions: number[] = [];
   for (let i = 0; i < tokens.count; i++) {
     const key = tokens.keys[i]!;
-    if (FILLER_KEYS.has(key)) continue;
+    let walked = walkKeys.get(key);
+    if (walked === undefined) {
+      walked = walkKey(key, lexicon);
+      if (walkKeys.size >= MAX_WALK_KEYS_CACHED) walkKeys.clear();
+      walkKeys.set(key, walked);
+    }
+    if (walked === '') continue;
+    keys.push(walked);
     positions.push(i);
-    if (key.length < MIN_FUZZY_LENGTH || vocabulary.has(key)) {
-      keys.push(key);
-      continue;
-    }
-    let corrected = corrections.get(key);
-    if (corrected === undefined) {
-      corrected = fuzzyLookup(key, typos) ?? '';
-      if (corrections.size >= MAX_CORRECTIONS_CACHED) corrections.clear();
-      corrections.set(key, corrected);
-    }
-    keys.push(corrected || key);
   }
   return { keys, positions };
 }

@@ -98,8 +98,39 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** A word: letters with inner apostrophes ("can't"), or a run of digits. */
-const WORD = /[\p{L}\p{M}]+(?:['\u2018\u2019\u02bc][\p{L}\p{M}]+)*|\d+/gu;
+const enum CharKind {
+  Other,
+  Letter,
+  Digit,
+}
+
+const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
+
+/** Letters (of any script, with their combining marks), digits, or anything else. */
+function kindAt(text: string, index: number): CharKind {
+  const code = text.charCodeAt(index);
+  if (code < 128) {
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return CharKind.Letter;
+    return isDigit(code) ? CharKind.Digit : CharKind.Other;
+  }
+  return NON_ASCII_LETTER.test(text[index]!) ? CharKind.Letter : CharKind.Other;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 0x2018 || code === 0x2bc;
+}
+
+/** Where the word that starts at `start` ends: a run of one kind; letters may have inner apostrophes ("can't"). */
+function wordEnd(text: string, start: number, kind: CharKind): number {
+  let end = start + 1;
+  while (end < text.length) {
+    const next = kindAt(text, end);
+    if (next === kind) end++;
+    else if (kind === CharKind.Letter && isApostrophe(text.charCodeAt(end)) && end + 1 < text.length && kindAt(text, end + 1) === CharKind.Letter) end += 2;
+    else break;
+  }
+  return end;
+}
 
 /** What the characters between two tokens contain, as bits. */
 const enum Gap {
@@ -125,6 +156,7 @@ function gapFacts(text: string, from: number, to: number, previousWord: string):
   let lineStart = false;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 13) continue;
     if (code === 10) {
       facts |= Gap.Clause | Gap.Newline | (++newlines >= 2 ? Gap.BlankLine : 0);
       lineStart = true;
@@ -139,7 +171,7 @@ function gapFacts(text: string, from: number, to: number, previousWord: string):
       if (lineStart) facts |= Gap.BulletLine | Gap.Clause;
       else if (code !== 45 || (isSpace(text.charCodeAt(i - 1)) && isSpace(text.charCodeAt(i + 1)))) facts |= Gap.Clause;
     }
-    if (!isSpace(code)) lineStart = false;
+    if (code !== 160) lineStart = false;
   }
   return facts;
 }
@@ -175,9 +207,14 @@ export function tokenize(text: string): Tokens {
   let inList = false;
   let previousEnd = 0;
   let previousWord = '';
-  const word = new RegExp(WORD);
-  for (let found = word.exec(text); found; found = word.exec(text)) {
-    const start = found.index;
+  let start = 0;
+  while (start < text.length) {
+    const kind = kindAt(text, start);
+    if (kind === CharKind.Other) {
+      start++;
+      continue;
+    }
+    const end = wordEnd(text, start, kind);
     if (count > 0) {
       const facts = gapFacts(text, previousEnd, start, previousWord);
       if (startsSentence(facts, inList)) sentence++;
@@ -193,14 +230,15 @@ export function tokenize(text: string): Tokens {
         return grown;
       });
     }
-    previousWord = found[0];
-    previousEnd = start + previousWord.length;
+    previousWord = text.slice(start, end);
+    previousEnd = end;
     columns[0]![count] = start;
-    columns[1]![count] = previousEnd;
+    columns[1]![count] = end;
     columns[2]![count] = sentence;
     columns[3]![count] = clause;
     keys.push(canonicalWord(previousWord));
     count++;
+    start = end;
   }
   const [starts, ends, sentences, clauses] = columns.map((column) => column.subarray(0, count)) as [Int32Array, Int32Array, Int32Array, Int32Array];
   return { count, starts, ends, keys, sentences, clauses };
