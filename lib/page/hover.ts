@@ -93,13 +93,14 @@ export function watchHover(options: HoverOptions): void {
   };
 
   const listen = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void, capture = false) =>
-    document.addEventListener(type, handler, { capture, passive: type !== 'keydown', signal });
+    document.addEventListener(type, handler, { capture, passive: true, signal });
 
   listen('pointermove', (event) => {
     if (card?.contains(event.composedPath()[0] as Node)) {
       clearTimeout(timer);
       return;
     }
+    if (marks.count === 0 && !card) return;
     pointer = { x: event.clientX, y: event.clientY };
     frame ||= requestAnimationFrame(onFrame);
   });
