@@ -7,6 +7,9 @@
 /** Tokens and targets shorter than this never match fuzzily ("bak" is not "back"). */
 export const MIN_FUZZY_LENGTH = 5;
 
+/** Longer tokens are not words anyone misspelt (and their deletions would cost O(length²)). */
+export const MAX_FUZZY_LENGTH = 30;
+
 /**
  * A swapped letter turns many English words into a term ("alive" / "aleve", "cancel" / "cancer",
  * "postgres" / "posture"); people's misspellings of medical words mostly drop, double or swap
@@ -30,7 +33,7 @@ export function buildDeletionIndex(targets: Iterable<string>): DeletionIndex {
     else if (!list.includes(target)) list.push(target);
   };
   for (const target of targets) {
-    if (target.length < MIN_FUZZY_LENGTH) continue;
+    if (target.length < MIN_FUZZY_LENGTH || target.length > MAX_FUZZY_LENGTH) continue;
     add(target, target);
     for (const deleted of deletions(target)) add(deleted, target);
   }
@@ -53,9 +56,9 @@ export function withinOneEdit(a: string, b: string, substitution = true): boolea
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
-/** The target one edit away from `token`, or undefined. Tokens under MIN_FUZZY_LENGTH never match. */
+/** The target one edit away from `token`, or undefined. Tokens outside the fuzzy lengths never match. */
 export function fuzzyLookup(token: string, index: DeletionIndex): string | undefined {
-  if (token.length < MIN_FUZZY_LENGTH) return undefined;
+  if (token.length < MIN_FUZZY_LENGTH || token.length > MAX_FUZZY_LENGTH) return undefined;
   const keys = [token, ...deletions(token)];
   for (const key of keys) {
     const candidates = index.get(key);

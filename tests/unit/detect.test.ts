@@ -96,6 +96,13 @@ describe('detect results', () => {
     expect(detection.redFlags).toEqual([{ id: 'rf-leg-numbness', context: 'affirmed' }]);
   });
 
+  it('copes with hostile text: one huge word, control characters, markup, astral characters', () => {
+    expect(detect('a'.repeat(1_000_000), lexicon).matches).toEqual([]);
+    const hostile = '<script>alert(1)</script>\u0000\u202e🙂 𝔰𝔠𝔦𝔞𝔱𝔦𝔠𝔞 sciatica\uFFFF';
+    const [match] = detect(hostile, lexicon).matches;
+    expect(match).toMatchObject({ text: 'sciatica', termId: 'sciatica' });
+  });
+
   it('lists topics most mentioned first', () => {
     expect(detect('Sciatica, sciatica, siatica and an MRI.', lexicon).topics).toEqual(['sciatica', 'evaluating-back-pain']);
   });
