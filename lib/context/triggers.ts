@@ -76,7 +76,9 @@ export const TRIGGER_RULES: TriggerRule[] = [
       'such as', 'including', 'what are the symptoms', 'what are the signs', 'go to the emergency',
       // "Get emergency help if ...:", "Contact a doctor if ...", "Call 999 if ...": lists of what to look out for.
       'help if', 'doctor if', 'gp if', 'a&e if', '999 if', '911 if', '111 if', 'hospital if', 'emergency if',
-      'immediately if', 'straight away if', 'right away if', 'urgently if', 'same day if',
+      'immediately if', 'straight away if', 'right away if', 'urgently if', 'same day if', 'at once if', 'asap if',
+      // A condition put to a generic reader usually lists several signs: "if you ever get numbness, trouble peeing".
+      'if you', 'if your', 'if you ever', 'if anyone', 'if someone',
     ],
   },
   {
