@@ -69,6 +69,46 @@ async function badgeOf(session: ChromiumSession, url: string): Promise<string | 
   return session.serviceWorker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tab.tabId);
 }
 
+async function selectContents(page: Page, id: string): Promise<void> {
+  await page.evaluate((elementId) => {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById(elementId)!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  }, id);
+}
+
+async function tabShowing(session: ChromiumSession, page: Page): Promise<{ tabId: number; windowId: number }> {
+  await expect.poll(() => tabOf(session, page.url())).not.toBeNull();
+  return (await tabOf(session, page.url()))!;
+}
+
+/** Fire the real context-menu listener, as a click on "Look up …" in the tab would. */
+async function clickLookupMenu(session: ChromiumSession, tabId: number, windowId: number): Promise<void> {
+  await session.serviceWorker.evaluate(
+    async ({ id, window }) => {
+      const tab = { ...(await chrome.tabs.get(id)), windowId: window };
+      const info = { menuItemId: 'bpl-lookup', selectionText: 'ignored', frameId: 0, editable: false, pageUrl: tab.url };
+      (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
+    },
+    { id: tabId, window: windowId },
+  );
+}
+
+/** The lookup the background stored for the window's side panel, once it is there. */
+async function takePanelRequest(session: ChromiumSession, windowId: number) {
+  const extensionPage = await session.context.newPage();
+  await extensionPage.goto(session.extensionUrl('popup.html'));
+  const take = () => extensionPage.evaluate((id) => chrome.runtime.sendMessage({ type: 'take-panel-request', windowId: id }), windowId);
+  let request = await take();
+  for (let tries = 0; request === null && tries < 50; tries++) {
+    await extensionPage.waitForTimeout(100);
+    request = await take();
+  }
+  await extensionPage.close();
+  return request;
+}
+
 describe('marks on the page', () => {
   let session: ChromiumSession;
   let server: FixtureServer;
@@ -220,60 +260,46 @@ describe('marks on the page', () => {
 
   it('looks up the selection from the keyboard command as well', async () => {
     const page = await openScanned(session, server.url('/page-forum.html'));
-    await page.evaluate(() => {
-      const range = document.createRange();
-      range.selectNodeContents(document.getElementById('post-1')!);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    });
-    await expect.poll(() => tabOf(session, page.url())).not.toBeNull();
-    const { tabId, windowId } = (await tabOf(session, page.url()))!;
+    await selectContents(page, 'post-1');
+    const { tabId, windowId } = await tabShowing(session, page);
     await session.serviceWorker.evaluate(async (id) => {
       const tab = await chrome.tabs.get(id);
       (chrome.commands.onCommand as unknown as { dispatch(...args: unknown[]): void }).dispatch('lookup-selection', tab);
     }, tabId);
-    const panel = await session.context.newPage();
-    await panel.goto(session.extensionUrl('popup.html'));
-    const takeRequest = () =>
-      panel.evaluate((id) => chrome.runtime.sendMessage({ type: 'take-panel-request', windowId: id }), windowId);
-    await expect.poll(takeRequest).toMatchObject({ kind: 'lookup', text: expect.stringContaining('sciatica') });
+    const request = await takePanelRequest(session, windowId);
+    expect(request).toMatchObject({ kind: 'lookup', text: expect.stringContaining('sciatica') });
     await page.close();
-    await panel.close();
   });
 
   it('looks up a selection from the context menu and hands the side panel the result', async () => {
     const page = await openScanned(session, server.url('/page-forum.html'));
-    await page.evaluate(() => {
-      const range = document.createRange();
-      range.selectNodeContents(document.getElementById('post-2')!);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    });
-    const { tabId, windowId } = (await tabOf(session, page.url()))!;
-    await session.serviceWorker.evaluate(
-      async ({ id, pageUrl }) => {
-        const tab = await chrome.tabs.get(id);
-        const info = { menuItemId: 'bpl-lookup', selectionText: 'ignored', frameId: 0, editable: false, pageUrl };
-        (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
-      },
-      { id: tabId, pageUrl: page.url() },
-    );
-
-    const panel = await session.context.newPage();
-    await panel.goto(session.extensionUrl('popup.html'));
-    const takeRequest = () =>
-      panel.evaluate((id) => chrome.runtime.sendMessage({ type: 'take-panel-request', windowId: id }), windowId);
-    let request = await takeRequest();
-    for (let tries = 0; request === null && tries < 50; tries++) {
-      await panel.waitForTimeout(100);
-      request = await takeRequest();
-    }
+    await selectContents(page, 'post-2');
+    const { tabId, windowId } = await tabShowing(session, page);
+    await clickLookupMenu(session, tabId, windowId);
+    const request = await takePanelRequest(session, windowId);
     // The page's own selection wins over the menu's whitespace-collapsed copy.
     expect(request).toMatchObject({ kind: 'lookup', truncated: false, text: expect.stringContaining('numbness down there') });
     expect(request.detection.redFlags).toContainEqual({ id: 'rf-saddle-numbness', context: 'affirmed' });
     expect(request.results.length).toBeGreaterThan(0);
     await page.close();
-    await panel.close();
+  });
+
+  it('cuts a selection over 20,000 characters and says so', async () => {
+    const page = await openScanned(session, server.url('/page-forum.html'));
+    await page.evaluate(() => {
+      const long = document.createElement('p');
+      long.id = 'long-post';
+      long.textContent = 'My sciatica is bad today. '.repeat(1_000);
+      document.body.append(long);
+    });
+    await selectContents(page, 'long-post');
+    const { tabId, windowId } = await tabShowing(session, page);
+    await clickLookupMenu(session, tabId, windowId);
+    const request = await takePanelRequest(session, windowId);
+    expect(request).toMatchObject({ kind: 'lookup', truncated: true });
+    expect(request.text).toHaveLength(20_000);
+    expect(request.detection.matches.length).toBeGreaterThan(500);
+    await page.close();
   });
 
   it('shows a looked-up selection in the side panel as text only, markup and all', async () => {
@@ -281,22 +307,9 @@ describe('marks on the page', () => {
     const panel = await session.context.newPage();
     await panel.goto(session.extensionUrl('sidepanel.html'));
     const panelWindowId = await panel.evaluate(async () => (await chrome.windows.getCurrent()).id!);
-    await page.evaluate(() => {
-      const range = document.createRange();
-      range.selectNodeContents(document.getElementById('post-5')!);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    });
-    await expect.poll(() => tabOf(session, page.url())).not.toBeNull();
-    const { tabId } = (await tabOf(session, page.url()))!;
-    await session.serviceWorker.evaluate(
-      async ({ id, windowId }) => {
-        const tab = { ...(await chrome.tabs.get(id)), windowId };
-        const info = { menuItemId: 'bpl-lookup', selectionText: 'ignored', frameId: 0, editable: false, pageUrl: tab.url };
-        (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
-      },
-      { id: tabId, windowId: panelWindowId },
-    );
+    await selectContents(page, 'post-5');
+    const { tabId } = await tabShowing(session, page);
+    await clickLookupMenu(session, tabId, panelWindowId);
     const quote = panel.locator('blockquote');
     await expect.poll(() => quote.count()).toBe(1);
     expect(await quote.innerText()).toContain('<img src=x onerror=');
