@@ -115,8 +115,12 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
   const docNumber = new Map(docs.map((doc, i) => [`${doc.kind}:${doc.id}`, i]));
   const titleKeys = docs.map((doc) => new Set(phraseKeys(doc.title)));
   const entries = searchEntries(kb);
-  const parsedIndex = index ? Fuse.parseIndex<SearchEntry>(index as Parameters<typeof Fuse.parseIndex>[0]) : undefined;
-  const fuse = new Fuse(entries, FUSE_OPTIONS, parsedIndex);
+  // The fallback is rarely needed: build it on first use.
+  let fuse: Fuse<SearchEntry> | undefined;
+  const fuseSearch = (text: string) => {
+    fuse ??= new Fuse(entries, FUSE_OPTIONS, index && Fuse.parseIndex<SearchEntry>(index as Parameters<typeof Fuse.parseIndex>[0]));
+    return fuse.search(text);
+  };
   const lexicon = compileLexicon(kb);
   const words = wordIndex(entries);
   const wordKeys = [...words.keys()];
@@ -193,7 +197,7 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
     addRanked([...byWords].filter(([, score]) => score <= MAX_WORD_SCORE));
     if (ranked.size === 0 && text.length <= FUSE_PATTERN_LIMIT) {
       const byFuse = new Map<number, number>();
-      for (const result of fuse.search(text)) {
+      for (const result of fuseSearch(text)) {
         for (const doc of result.item.docs) if (!byFuse.has(doc)) byFuse.set(doc, result.score ?? 1);
       }
       addRanked(byFuse);

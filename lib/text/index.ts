@@ -192,6 +192,21 @@ function isAbbreviation(word: string, stopFollowsWord: boolean): boolean {
   return stopFollowsWord && (word.length === 1 || ABBREVIATIONS.has(foldWord(word)));
 }
 
+/** Calls `onWord` with the bounds of every word: letters (with inner apostrophes) or digits. */
+function forEachWord(text: string, onWord: (start: number, end: number) => void): void {
+  let start = 0;
+  while (start < text.length) {
+    const kind = kindAt(text, start);
+    if (kind === CharKind.Other) {
+      start++;
+      continue;
+    }
+    const end = wordEnd(text, start, kind);
+    onWord(start, end);
+    start = end;
+  }
+}
+
 /**
  * Splits a text into word tokens: runs of letters (with inner apostrophes, "can't") or of digits.
  * Everything else separates tokens, hyphens included ("non-Hodgkin" is "non" + "hodgkin").
@@ -207,14 +222,7 @@ export function tokenize(text: string): Tokens {
   let inList = false;
   let previousEnd = 0;
   let previousWord = '';
-  let start = 0;
-  while (start < text.length) {
-    const kind = kindAt(text, start);
-    if (kind === CharKind.Other) {
-      start++;
-      continue;
-    }
-    const end = wordEnd(text, start, kind);
+  forEachWord(text, (start, end) => {
     if (count > 0) {
       const facts = gapFacts(text, previousEnd, start, previousWord);
       if (startsSentence(facts, inList)) sentence++;
@@ -238,8 +246,7 @@ export function tokenize(text: string): Tokens {
     columns[3]![count] = clause;
     keys.push(canonicalWord(previousWord));
     count++;
-    start = end;
-  }
+  });
   const [starts, ends, sentences, clauses] = columns.map((column) => column.subarray(0, count)) as [Int32Array, Int32Array, Int32Array, Int32Array];
   return { count, starts, ends, keys, sentences, clauses };
 }
@@ -257,5 +264,7 @@ function startsSentence(facts: number, inList: boolean): boolean {
 
 /** The token keys of a short phrase, e.g. a lexicon variant or a trigger. */
 export function phraseKeys(phrase: string): string[] {
-  return tokenize(phrase).keys;
+  const keys: string[] = [];
+  forEachWord(phrase, (start, end) => keys.push(canonicalWord(phrase.slice(start, end))));
+  return keys;
 }
