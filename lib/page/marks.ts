@@ -109,7 +109,9 @@ function isStale(mark: Mark): boolean {
 export class MarkStore {
   /** Marks per tree root (document or shadow root), in document order. */
   private readonly byRoot = new Map<Node, Mark[]>();
-  private readonly highlights: Record<MarkKind, Highlight> | null;
+  private highlights: Record<MarkKind, Highlight> | null;
+  /** While set, new ranges go here, off the page, until `showStaged` swaps it in at once. */
+  private staged: Record<MarkKind, Highlight> | null = null;
   private readonly sheet: CSSStyleSheet | null;
   private display: MarkDisplay = { style: 'underline', redFlagsOnly: false };
 
@@ -139,7 +141,8 @@ export class MarkStore {
       if (existing.length === 0) this.byRoot.set(root, existing);
       const at = insertionPoint(existing, group[0]!.range);
       existing.splice(at, 0, ...group);
-      if (this.highlights) for (const mark of group) this.highlights[mark.kind].add(mark.range);
+      const target = this.staged ?? this.highlights;
+      if (target) for (const mark of group) target[mark.kind].add(mark.range);
       this.adoptStyles(root);
     }
   }
@@ -156,6 +159,31 @@ export class MarkStore {
 
   clear(): void {
     this.removeWhere(() => true);
+    this.staged = null;
+  }
+
+  /**
+   * Add the next marks off the page: every change to a shown highlight costs the page a style
+   * pass over the whole document, so a long scan shows its marks in one update (`showStaged`).
+   */
+  stage(): void {
+    if (!this.highlights || this.staged) return;
+    this.staged = {
+      term: new Highlight(...this.highlights.term),
+      'red-flag': new Highlight(...this.highlights['red-flag']),
+    };
+  }
+
+  get staging(): boolean {
+    return this.staged !== null;
+  }
+
+  /** Show the staged marks along with the shown ones, in one update. */
+  showStaged(): void {
+    if (!this.staged) return;
+    this.highlights = this.staged;
+    this.staged = null;
+    this.show();
   }
 
   /** The shown mark at a point of the page, if any. */
@@ -217,6 +245,7 @@ export class MarkStore {
       const kept = marks.filter((mark) => {
         if (!shouldRemove(mark)) return true;
         this.highlights?.[mark.kind].delete(mark.range);
+        this.staged?.[mark.kind].delete(mark.range);
         return false;
       });
       if (kept.length === 0) this.byRoot.delete(root);

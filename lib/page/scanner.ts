@@ -174,8 +174,7 @@ export class PageScanner {
 
   /**
    * Detect over the index chunk by chunk (from `startAt`, wrapping round); null if cancelled.
-   * The first chunk (what the reader sees) is marked at once, the rest in one update at the end:
-   * every change to the highlights costs the page a style pass over the whole document.
+   * The first chunk (what the reader sees) is shown at once, the rest staged and shown together.
    */
   private async markIndex(
     index: TextIndex,
@@ -187,16 +186,14 @@ export class PageScanner {
     const spans: [number, number][] = startAt > 0 ? [[startAt, text.length], [0, startAt]] : [[0, text.length]];
     let chunkSize = INITIAL_CHUNK_CHARS;
     let matchCount = 0;
-    // One list per span: each is in document order, as `MarkStore.add` needs.
-    const deferred: Mark[][] = spans.map(() => []);
-    for (const [span, [from, to]] of spans.entries()) {
+    for (const [from, to] of spans) {
       for (let at = from; at < to; ) {
         const end = Math.min(chunkEnd(text, at, chunkSize), to);
         const started = performance.now();
         const marks = this.marksFor(index, at, end);
         chunkSize = nextChunkSize(end - at, performance.now() - started, chunkSize);
-        if (at === startAt) this.addMarks(marks);
-        else deferred[span]!.push(...marks);
+        if (at !== startAt) this.marks.stage();
+        this.addMarks(marks);
         matchCount += marks.length;
         at = end;
         if (slicer.timeIsUp()) {
@@ -205,12 +202,8 @@ export class PageScanner {
         }
       }
     }
-    if (deferred.some((marks) => marks.length > 0)) {
-      // Showing thousands of marks takes a few milliseconds: give it a slice of its own.
-      await slicer.nextSlice();
-      if (generation !== this.generation) return null;
-      for (const marks of deferred) this.addMarks(marks);
-    }
+    this.marks.showStaged();
+    this.recordFirstMark();
     return matchCount;
   }
 
@@ -227,10 +220,14 @@ export class PageScanner {
   private addMarks(marks: Mark[]): void {
     if (marks.length === 0) return;
     this.marks.add(marks);
-    if (!this.firstMarkRecorded) {
-      this.firstMarkRecorded = true;
-      performance.mark(FIRST_MARK_MARK);
-    }
+    this.recordFirstMark();
+  }
+
+  /** Put the moment the page first shows a mark on its timeline (once per page). */
+  private recordFirstMark(): void {
+    if (this.firstMarkRecorded || this.marks.staging || this.marks.count === 0) return;
+    this.firstMarkRecorded = true;
+    performance.mark(FIRST_MARK_MARK);
   }
 
   private report(): void {

@@ -5,7 +5,11 @@ import { findRangeAt, HIGHLIGHT_NAMES, isWithin, type Mark, markKindOf, MarkStor
 import { buildTextIndex, rangeForOffsets, type TextIndex } from '../../lib/page/text-index';
 
 /** happy-dom has no Custom Highlight API: a registry and Highlight with the same surface. */
-class FakeHighlight extends Set<Range> {}
+class FakeHighlight extends Set<Range> {
+  constructor(...ranges: Range[]) {
+    super(ranges);
+  }
+}
 const registry = new Map<string, FakeHighlight>();
 
 const realCss = globalThis.CSS;
@@ -103,6 +107,21 @@ describe('MarkStore', () => {
     expect(shadow.adoptedStyleSheets).toHaveLength(1);
     expect(store.shadowRoots()).toEqual([shadow]);
     expect(store.markAt(index.nodes[0]!, 5)?.match.text).toBe('sciatica');
+  });
+
+  it('keeps staged marks off the page until they are shown together', () => {
+    document.body.innerHTML = '<p>alpha</p><p>beta</p><p>gamma</p>';
+    const index = buildTextIndex(document.body);
+    const store = new MarkStore(document);
+    store.add(marksFor(index, ['alpha']));
+    store.stage();
+    store.add(marksFor(index, ['beta']));
+    store.add(marksFor(index, ['gamma']));
+    expect([...registry.get('bpl-term')!].map(String)).toEqual(['alpha']);
+    expect(store.staging).toBe(true);
+    store.showStaged();
+    expect([...registry.get('bpl-term')!].map(String).sort()).toEqual(['alpha', 'beta', 'gamma']);
+    expect(store.staging).toBe(false);
   });
 
   it('removes the marks inside a container, and marks whose text changed or went away', () => {
