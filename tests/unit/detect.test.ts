@@ -45,6 +45,7 @@ describe('detect on forum sentences', () => {
     ['Symptoms include:\n\n• numb legs\n• weak legs\n• trouble peeing', 'rf-bladder-bowel', 'hypothetical'],
     ['I keep weeing myself a little when I cough.', 'rf-bladder-bowel', 'affirmed'],
     ['My legs went from under me in the kitchen.', 'rf-leg-weakness', 'affirmed'],
+    ['Gall bladder problems again, pain goes through to my back.', 'rf-bladder-bowel', 'absent' as MentionContext],
   ];
   it.each(cases)('%s -> %s is %s', (text, id, context) => {
     expect(redFlagContext(text, id)).toBe(context);
@@ -64,6 +65,8 @@ describe('detect never matches confusables', () => {
     'Being numb to the news is normal, my friend said.',
     'The CES trade show is in January.',
     'He scored in the NHL playoffs.',
+    'Set a reminder to back up your phone; it will be back soon.',
+    'The compression ratio of this codec is great.',
     'Is this a cancel culture thing?',
   ];
   it.each(confusables)('%s', (text) => {
