@@ -49,21 +49,34 @@ const FILLER_KEYS = new Set(
   phraseKeys('my the a an his her their your our its both just also still totally completely very really so quite extremely super bit little slightly any some'),
 );
 
-/** The keys of a variant without fillers, unless the variant is nothing but fillers. */
+/** The keys of a variant or anchor word, fillers left out (as the scan leaves them out). */
 function variantKeys(variant: string): string[] {
-  const keys = phraseKeys(variant);
-  const meaningful = keys.filter((key) => !FILLER_KEYS.has(key));
-  return meaningful.length > 0 ? meaningful : keys;
+  return phraseKeys(variant).filter((key) => !FILLER_KEYS.has(key));
 }
+
 const MAX_ANCHOR_GROUPS = 31;
+
+/** One trie entry per anchor word, holding the bits of every group that lists it. */
+function compileAnchors(anchors: LexiconSource['anchors'], anchorBit: Map<string, number>): TrieNode<number> {
+  const bitsByWord = new Map<string, { keys: string[]; bits: number }>();
+  for (const group of anchors) {
+    for (const word of group.words) {
+      const keys = variantKeys(word);
+      if (keys.length === 0) continue;
+      const entry = bitsByWord.get(keys.join(' ')) ?? { keys, bits: 0 };
+      entry.bits |= anchorBit.get(group.id)!;
+      bitsByWord.set(keys.join(' '), entry);
+    }
+  }
+  const trie = createTrie<number>();
+  for (const { keys, bits } of bitsByWord.values()) insertPhrase(trie, keys, bits);
+  return trie;
+}
 
 export function compileLexicon(source: LexiconSource): Lexicon {
   if (source.anchors.length > MAX_ANCHOR_GROUPS) throw new Error(`at most ${MAX_ANCHOR_GROUPS} anchor groups are supported`);
   const anchorBit = new Map(source.anchors.map((group, i) => [group.id, 1 << i]));
-  const anchorTrie = createTrie<number>();
-  for (const group of source.anchors) {
-    for (const word of group.words) insertPhrase(anchorTrie, variantKeys(word), anchorBit.get(group.id)!);
-  }
+  const anchorTrie = compileAnchors(source.anchors, anchorBit);
 
   const termTrie = createTrie<CompiledTerm>();
   const vocabulary = new Set<string>();

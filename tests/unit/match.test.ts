@@ -6,8 +6,8 @@ import { tokenize } from '../../lib/text';
 
 const source: LexiconSource = {
   anchors: [
-    { id: 'limb', label: 'Limbs', words: ['leg', 'foot', 'feet'] },
-    { id: 'back', label: 'Back', words: ['back', 'lower back'] },
+    { id: 'limb', label: 'Limbs', words: ['leg', 'foot', 'feet', 'hip'] },
+    { id: 'back', label: 'Back', words: ['back', 'lower back', 'hip'] },
   ],
   redFlags: [],
   terms: [
@@ -16,6 +16,7 @@ const source: LexiconSource = {
     { id: 'myeloma', label: 'Myeloma', variants: ['myeloma', 'multiple myeloma'], topics: ['t-myeloma'], redFlags: [] },
     { id: 'tumour', label: 'Tumour', variants: ['spinal tumour'], topics: ['t-tumour'], redFlags: [] },
     { id: 'numb', label: 'Numb', variants: ['numb'], topics: [], redFlags: ['rf-numb'], anchors: ['limb'] },
+    { id: 'stiff', label: 'Stiff', variants: ['stiff'], topics: ['t-back'], redFlags: [], anchors: ['back'] },
     { id: 'weight', label: 'Weight', variants: ['lost 5 kg'], topics: [], redFlags: ['rf-weight'] },
     { id: 'cord', label: 'Cord', variants: ['spinal cord compression'], topics: ['t-cord'], redFlags: [] },
     { id: 'mri', label: 'MRI', variants: ['MRI'], topics: ['t-mri'], redFlags: [] },
@@ -89,6 +90,9 @@ describe('findMatches', () => {
     expect(found('Numb. Also my leg hurts.')).toEqual([['Numb', 'numb']]);
     expect(found('I feel numb about the news.')).toEqual([]);
     expect(found('Leg day. Fine. Fine. I feel numb.')).toEqual([]);
+  });
+  it('counts a word listed in several anchor groups for each of them', () => {
+    expect(found('My hip is numb and stiff.')).toEqual([['numb', 'numb'], ['stiff', 'stiff']]);
   });
   it('returns character offsets into the original text', () => {
     const text = 'Ouch: Sciatica!';
