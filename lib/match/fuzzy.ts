@@ -11,11 +11,11 @@ export const MIN_FUZZY_LENGTH = 5;
 export const MAX_FUZZY_LENGTH = 30;
 
 /**
- * A swapped letter turns many English words into a term ("alive" / "aleve", "cancel" / "cancer",
- * "postgres" / "posture"); people's misspellings of medical words mostly drop, double or swap
+ * A replaced letter turns many English words into a term ("alive" / "aleve", "cancel" / "cancer",
+ * "morphing" / "morphine"); people's misspellings of medical words mostly drop, double or swap
  * letters. So substitutions count only in long tokens.
  */
-export const MIN_SUBSTITUTION_LENGTH = 8;
+export const MIN_SUBSTITUTION_LENGTH = 9;
 
 export type DeletionIndex = Map<string, string[]>;
 

@@ -44,13 +44,14 @@ describe('withinOneEdit', () => {
 });
 
 describe('fuzzyLookup', () => {
-  const index = buildDeletionIndex(['sciatica', 'myeloma', 'rehab']);
+  const index = buildDeletionIndex(['sciatica', 'myeloma', 'rehab', 'duloxetine', 'morphine']);
   it('finds the word one edit away', () => {
     expect(fuzzyLookup('myloma', index)).toBe('myeloma');
     expect(fuzzyLookup('scaitica', index)).toBe('sciatica');
   });
   it('corrects a substituted letter only in long words', () => {
-    expect(fuzzyLookup('sciatixa', index)).toBe('sciatica');
+    expect(fuzzyLookup('duloxatine', index)).toBe('duloxetine');
+    expect(fuzzyLookup('morphing', index)).toBeUndefined();
     expect(fuzzyLookup('rehob', index)).toBeUndefined();
   });
   it('never corrects tokens under five letters', () => {
