@@ -27,9 +27,9 @@ export const FIRST_MARK_MARK = 'bpl:first-mark';
 const INITIAL_CHUNK_CHARS = 2_000;
 const MIN_CHUNK_CHARS = 1_000;
 /** Detection speed varies (JIT, GC, dense passages): a cap keeps one slow chunk short. */
-const MAX_CHUNK_CHARS = 24_000;
-/** Aim each chunk at well under a slice, so a slice rarely overruns by a whole chunk. */
-const CHUNK_TARGET_MS = 3;
+const MAX_CHUNK_CHARS = 16_000;
+/** Aim each chunk at a quarter of a slice, so a slice rarely overruns by much. */
+const CHUNK_TARGET_MS = 2;
 
 /** The end of a chunk of about `size` characters from `from`, cut after a block separator. */
 export function chunkEnd(text: string, from: number, size: number): number {
@@ -148,7 +148,9 @@ export class PageScanner {
     const slicer = createSlicer();
     const totals = { chars: 0, nodes: 0, matches: 0 };
     for (const root of roots) {
+      // Creating the builder runs one query over the whole subtree: let that be its own slice.
       const builder = createTextIndexBuilder(root);
+      if (slicer.timeIsUp()) await slicer.nextSlice();
       while (!builder.step(slicer.timeIsUp)) {
         await slicer.nextSlice();
         if (generation !== this.generation) return;
