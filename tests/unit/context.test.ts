@@ -54,6 +54,8 @@ describe('hypothetical', () => {
     ['I am worried about cauda equina', 'cauda equina'],
     ['Get emergency help if back pain: causes new bladder problems, or numb legs', 'numb legs'],
     ['It can make you very thirsty', 'very thirsty'],
+    ['Does sciatica ever cause incontinence?', 'incontinence'],
+    ['Some people get numb legs after surgery', 'numb legs'],
   ])('%s', (text, phrase) => expect(contextOf(text, phrase)).toBe('hypothetical'));
 
   it('ends at a new sentence', () => {
@@ -76,6 +78,7 @@ describe('other person', () => {
     ['his legs keep giving way', 'legs keep giving way'],
     ['She said her back aches all night', 'aches all night'],
     ['Family history of breast cancer', 'breast cancer'],
+    ['My 80 year old mum has numb legs', 'numb legs'],
     ['He was diagnosed last year. The backache got worse.', 'backache'],
   ])('%s', (text, phrase) => expect(contextOf(text, phrase)).toBe('other-person'));
 
