@@ -43,10 +43,14 @@ const MAX_WALK_KEYS_CACHED = 50000;
 
 /**
  * Words skipped on both sides when matching, so that one variant covers "numbness in my groin",
- * "numbness in the groin" and "numbness in groin", or "legs are weak" and "legs are still so weak".
+ * "numbness in the groin" and "numbness in groin", or "legs feel weak", "legs are weak" and
+ * "legs have been so weak".
  */
 const FILLER_KEYS = new Set(
-  phraseKeys('my the a an his her their your our its both just also still totally completely very really so quite extremely super bit little slightly any some'),
+  phraseKeys(
+    'my the a an his her their your our its both just also still totally completely very really so quite ' +
+      'extremely super bit little slightly any some is are was were be been being am keep keeps kept',
+  ),
 );
 
 /** The keys of a variant or anchor word, fillers left out (as the scan leaves them out). */
