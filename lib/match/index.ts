@@ -96,7 +96,9 @@ export function compileLexicon(source: LexiconSource): Lexicon {
       const keys = variantKeys(variant);
       if (keys.length === 0) continue;
       for (const key of keys) vocabulary.add(key);
-      if (keys.length === 1 && keys[0] !== NUMBER_KEY) singleWords.add(keys[0]!);
+      // Typos are forgiven in words that mean back pain on their own, never in anchored ones
+      // ("stripping" is not "tripping").
+      if (keys.length === 1 && keys[0] !== NUMBER_KEY && compiled.anchorBits === 0) singleWords.add(keys[0]!);
       insertPhrase(termTrie, keys, compiled);
     }
     return compiled;
