@@ -32,7 +32,8 @@ export const TRIGGER_RULES: TriggerRule[] = [
       'did not have', "haven't had", 'have not had', "haven't got", "hasn't had", 'has not had',
       "didn't", 'did not', "don't get", "haven't noticed", "didn't notice", "isn't", "wasn't", "aren't",
       'free of', 'negative for', 'no sign of', 'no signs of', 'no history of', 'no evidence of',
-      'absence of', 'ruled out', 'rules out', 'no more', 'zero',
+      'absence of', 'ruled out', 'rules out', 'no more', 'used to have', 'used to get', 'no longer have',
+      'no longer get', 'zero',
     ],
   },
   {
@@ -43,7 +44,8 @@ export const TRIGGER_RULES: TriggerRule[] = [
     phrases: [
       'ruled out', 'was ruled out', 'were ruled out', 'has been ruled out', 'came back negative',
       'was negative', 'were negative', 'is normal', 'are normal', 'was normal', 'were normal', 'is fine',
-      'are fine', 'none', 'gone', 'has gone', 'have gone', 'went away', 'has resolved', 'resolved',
+      'are fine', 'none', 'gone', 'has gone', 'have gone', 'went away', 'has resolved', 'resolved', 'not anymore',
+      'not any more', 'is better now', 'has settled', 'settled down', 'cleared up',
     ],
   },
   {

@@ -27,6 +27,9 @@ describe('negation', () => {
     ['Negative for cauda equina', 'cauda equina'],
     ['Cauda equina was ruled out', 'Cauda equina'],
     ['Numbness has gone now', 'Numbness'],
+    ['I used to have night pain', 'night pain'],
+    ['The night pain has settled down', 'night pain'],
+    ['I no longer have sciatica', 'sciatica'],
   ])('%s', (text, phrase) => expect(contextOf(text, phrase)).toBe('negated'));
 
   it.each([
