@@ -12,7 +12,7 @@ import { isMessage, type Message, type PanelRequest, type ReplyTo, sendMessage }
 import { isPausedOn, loadSettings, type Settings, watchSettings } from '../settings';
 import { watchHover } from './hover';
 import type { Mark } from './marks';
-import { PageScanner } from './scanner';
+import { COMPILE_MEASURE, PageScanner } from './scanner';
 import { summarizeMatches } from './summary';
 
 const LIVENESS_CHECK_MS = 2_000;
@@ -75,7 +75,12 @@ export async function startPage(ctx: ContentScriptContext, source: LexiconSource
 
   const scanner = new PageScanner({
     document,
-    lexicon: compileLexicon(source),
+    compileLexicon: () => {
+      const start = performance.now();
+      const lexicon = compileLexicon(source);
+      performance.measure(COMPILE_MEASURE, { start });
+      return lexicon;
+    },
     redFlags: source.redFlags,
     onScanned: report,
   });

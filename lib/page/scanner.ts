@@ -8,7 +8,7 @@ import type { Detection } from '../detect/types';
 import { caretAt } from './caret';
 import { type Mark, MarkStore, markKindOf } from './marks';
 import { BatchedObserver, reduceMutations } from './mutations';
-import { type Slicer, createSlicer } from './slices';
+import { type Slicer, createSlicer, yieldToPage } from './slices';
 import { summarizeMatches } from './summary';
 import { type TextIndex, createTextIndexBuilder, rangeForOffsets } from './text-index';
 
@@ -21,6 +21,7 @@ export interface ScanStats {
 }
 
 export const SCAN_MEASURE = 'bpl:scan';
+export const COMPILE_MEASURE = 'bpl:compile';
 export const FIRST_MARK_MARK = 'bpl:first-mark';
 
 /** Detection runs on chunks of about this many characters, resized to fit the slice budget. */
@@ -60,7 +61,8 @@ function visibleStart(document: Document, index: TextIndex): number {
 
 export interface PageScannerOptions {
   document: Document;
-  lexicon: Lexicon;
+  /** Compiles the lexicon; called once, at the first scan, so a paused page never pays for it. */
+  compileLexicon(): Lexicon;
   redFlags: LexiconSource['redFlags'];
   /** Called after every pass with the whole page's detection. */
   onScanned(detection: Detection): void;
@@ -77,6 +79,7 @@ export class PageScanner {
   private firstMarkRecorded = false;
   /** The marks as last reported, so `reveal` indexes the detection the panel was given. */
   private reported: Mark[] = [];
+  private lexicon: Lexicon | null = null;
 
   constructor(private readonly options: PageScannerOptions) {
     this.document = options.document;
@@ -88,6 +91,8 @@ export class PageScanner {
   start(): Promise<void> {
     this.marks.show();
     this.observer.observe(this.document);
+    // Compiling is one long task of its own: the scan's slices start after it.
+    this.compiledLexicon();
     return this.scanAll();
   }
 
@@ -104,6 +109,8 @@ export class PageScanner {
   scanAll(): Promise<void> {
     const generation = ++this.generation;
     return this.enqueue(async () => {
+      await yieldToPage();
+      if (generation !== this.generation) return;
       this.marks.clear();
       const root = this.document.body ?? this.document.documentElement;
       await this.scan([root], generation, true);
@@ -117,6 +124,11 @@ export class PageScanner {
     mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     this.marks.flash(mark.range);
     return true;
+  }
+
+  private compiledLexicon(): Lexicon {
+    this.lexicon ??= this.options.compileLexicon();
+    return this.lexicon;
   }
 
   private enqueue(pass: () => Promise<void>): Promise<void> {
@@ -210,7 +222,7 @@ export class PageScanner {
   }
 
   private marksFor(index: TextIndex, from: number, to: number): Mark[] {
-    const detection = detect(index.text.slice(from, to), this.options.lexicon);
+    const detection = detect(index.text.slice(from, to), this.compiledLexicon());
     return detection.matches.map((match) => {
       // Offsets into the whole index; the matches are this call's own objects, so shift in place.
       match.start += from;

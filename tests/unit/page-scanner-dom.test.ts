@@ -48,7 +48,12 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, MUTATION_WINDO
 function startScanner(html: string) {
   document.body.innerHTML = html;
   const reports: Detection[] = [];
-  const scanner = new PageScanner({ document, lexicon, redFlags: source.redFlags, onScanned: (detection) => reports.push(detection) });
+  const scanner = new PageScanner({
+    document,
+    compileLexicon: () => lexicon,
+    redFlags: source.redFlags,
+    onScanned: (detection) => reports.push(detection),
+  });
   return { scanner, reports, started: scanner.start() };
 }
 
