@@ -137,7 +137,8 @@ runCli(() => {
     `detection / baseline                 ${(baselineMs / detectMs).toFixed(1)}x`,
     `scan only: token trie                ${mbPerS(scanMs).toFixed(1)} MB/s  (${scanMs.toFixed(1)} ms)`,
     `scan only: trie-factored RegExp      ${mbPerS(factoredMs).toFixed(1)} MB/s  (${factoredMs.toFixed(1)} ms, no normalisation)`,
-    `lookup latency over ${latencies.length} queries      p50 ${percentile(latencies, 0.5).toFixed(3)} ms, p95 ${percentile(latencies, 0.95).toFixed(3)} ms`,
+    `lookup latency over ${latencies.length} queries      ` +
+      `p50 ${percentile(latencies, 0.5).toFixed(3)} ms, p95 ${percentile(latencies, 0.95).toFixed(3)} ms`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 export class CliError extends Error {}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const READ_ERRORS: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
 
 /** The text of a file (`-` is standard input), refusing empty, binary and non-UTF-8 input. */
 export function readTextInput(path: string): string {
@@ -13,8 +14,8 @@ export function readTextInput(path: string): string {
   try {
     bytes = readFileSync(path === '-' ? 0 : path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`${name}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unknown error')})`);
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new CliError(`${name}: cannot read (${READ_ERRORS[code] ?? code})`);
   }
   if (bytes.length === 0) throw new CliError(`${name}: is empty`);
   if (bytes.includes(0)) throw new CliError(`${name}: looks binary (contains NUL bytes), expected UTF-8 text`);

@@ -57,7 +57,8 @@ function carrying(matches: Match[], ids: string[]): Match | undefined {
 }
 
 function describeMatches(matches: Match[]): string {
-  return matches.length === 0 ? 'no match' : matches.map((m) => `"${m.text}" ${m.context} [${[...m.redFlagIds, ...m.topicIds].join(', ')}]`).join('; ');
+  if (matches.length === 0) return 'no match';
+  return matches.map((m) => `"${m.text}" ${m.context} [${[...m.redFlagIds, ...m.topicIds].join(', ')}]`).join('; ');
 }
 
 runCli(() => {

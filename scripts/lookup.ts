@@ -18,7 +18,9 @@ function describe(query: string, search: Searcher, json: boolean): string {
 runCli(() => {
   const { flags, rest } = parseFlags(process.argv.slice(2), ['--json', '--batch']);
   const json = flags.has('--json');
-  if (!flags.has('--batch') && rest.length === 0) throw new CliError('usage: lookup [--json] "QUERY" | lookup [--json] --batch < queries.txt');
+  if (!flags.has('--batch') && rest.length === 0) {
+    throw new CliError('usage: lookup [--json] "QUERY" | lookup [--json] --batch < queries.txt');
+  }
   const search = createSearcher(loadKnowledgeBase());
   if (flags.has('--batch')) {
     const lines = readFileSync(0, 'utf8').split(/\r?\n/);

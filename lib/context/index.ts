@@ -64,18 +64,52 @@ function stops(hit: CueHit, rule: TriggerRule): boolean {
   return hit.cue.terminator === 'all' || rule.endsAtFirstPerson === true;
 }
 
+const LIST_ENDERS = new Set(['or', 'nor']);
+
+/**
+ * "No numbness, tingling or weakness": a negation reaches every item of a list of matches that
+ * ends with "or"/"nor", across the commas between the items. Anything else between them (a verb,
+ * "my legs...") ends the list.
+ */
+function inNegatedList(triggerEnd: number, span: TokenSpan, tokens: Tokens, spans: readonly TokenSpan[]): boolean {
+  let ended = false;
+  for (let i = triggerEnd; i < span.firstToken; i++) {
+    const key = tokens.keys[i]!;
+    if (LIST_ENDERS.has(key)) ended = true;
+    else if (key !== 'and' && !insideAny(i, spans)) return false;
+  }
+  if (ended) return true;
+  const after = span.endToken;
+  return (
+    after + 1 < tokens.count &&
+    LIST_ENDERS.has(tokens.keys[after]!) &&
+    insideAny(after + 1, spans) &&
+    tokens.sentences[after + 1] === tokens.sentences[span.firstToken]
+  );
+}
+
 /**
  * True when the trigger `hits[at]` reaches the span: same sentence, same clause if the rule says
- * so, within its window, and no cue between them that stops its kind.
+ * so (or a negated list), within its window, and no cue between them that stops its kind.
  */
-function reaches(hits: CueHit[], at: number, rule: TriggerRule, span: TokenSpan, tokens: Tokens): boolean {
+function reaches(
+  hits: CueHit[],
+  at: number,
+  rule: TriggerRule,
+  span: TokenSpan,
+  tokens: Tokens,
+  spans: readonly TokenSpan[],
+): boolean {
   const hit = hits[at]!;
   const forward = rule.direction === 'forward';
   const near = forward ? hit.end - 1 : hit.start;
   const far = forward ? span.firstToken : span.endToken - 1;
   if (Math.abs(far - near) > rule.window) return false;
   if (tokens.sentences[near] !== tokens.sentences[far]) return false;
-  if (rule.reach === 'clause' && tokens.clauses[near] !== tokens.clauses[far]) return false;
+  if (rule.reach === 'clause' && tokens.clauses[near] !== tokens.clauses[far]) {
+    const negatedList = rule.kind === 'negated' && forward && inNegatedList(hit.end, span, tokens, spans);
+    if (!negatedList) return false;
+  }
   const step = forward ? 1 : -1;
   for (let i = at + step; i >= 0 && i < hits.length; i += step) {
     const cut = hits[i]!;
@@ -127,20 +161,27 @@ export function assignContexts(tokens: Tokens, spans: readonly TokenSpan[]): Men
     while (low < hits.length && tokens.sentences[hits[low]!.start]! < sentence) low++;
     high = Math.max(high, low);
     while (high < hits.length && tokens.sentences[hits[high]!.start]! === sentence) high++;
-    return contextOf(span, hits, low, high, tokens);
+    return contextOf(span, spans, hits, low, high, tokens);
   });
   return carryOtherPerson(tokens, spans, contexts, hits);
 }
 
 /** The context of one span, given the cues of its sentence: hits[low, high). */
-function contextOf(span: TokenSpan, hits: CueHit[], low: number, high: number, tokens: Tokens): MentionContext {
+function contextOf(
+  span: TokenSpan,
+  spans: readonly TokenSpan[],
+  hits: CueHit[],
+  low: number,
+  high: number,
+  tokens: Tokens,
+): MentionContext {
   let found: MentionContext = 'affirmed';
   for (let at = low; at < high; at++) {
     const cue = hits[at]!.cue;
     if (!('rule' in cue)) continue;
     const rule = cue.rule;
     const placed = rule.direction === 'forward' ? hits[at]!.start < span.firstToken : hits[at]!.start >= span.endToken;
-    if (placed && PRECEDENCE.indexOf(rule.kind) < PRECEDENCE.indexOf(found) && reaches(hits, at, rule, span, tokens)) {
+    if (placed && PRECEDENCE.indexOf(rule.kind) < PRECEDENCE.indexOf(found) && reaches(hits, at, rule, span, tokens, spans)) {
       found = rule.kind;
     }
   }
@@ -152,7 +193,12 @@ function contextOf(span: TokenSpan, hits: CueHit[], low: number, high: number, t
  * about someone else to its end ("He was diagnosed last year. The backache got worse."), for at
  * most MAX_CARRIED_SENTENCES sentences after the last one that named that person.
  */
-function carryOtherPerson(tokens: Tokens, spans: readonly TokenSpan[], contexts: MentionContext[], hits: CueHit[]): MentionContext[] {
+function carryOtherPerson(
+  tokens: Tokens,
+  spans: readonly TokenSpan[],
+  contexts: MentionContext[],
+  hits: CueHit[],
+): MentionContext[] {
   const endsAboutOthers = new Set<number>();
   const speaksForSelf = new Set<number>();
   for (const hit of hits) {

@@ -28,7 +28,8 @@ export const TRIGGER_RULES: TriggerRule[] = [
     window: 6,
     phrases: [
       'no', 'not', 'never', 'never had', 'nor', 'neither', 'without', 'denies', 'denied', 'deny',
-      "don't have", "don't have any", 'do not have', "haven't", 'have not', "hasn't", 'has not', "doesn't have", 'does not have', "didn't have",
+      "don't have", "don't have any", 'do not have', "haven't", 'have not', "hasn't", 'has not', "doesn't have",
+      'does not have', "didn't have",
       'did not have', "haven't had", 'have not had', "haven't got", "hasn't had", 'has not had',
       "didn't", 'did not', "don't get", "haven't noticed", "didn't notice", "isn't", "wasn't", "aren't",
       'free of', 'negative for', 'no sign of', 'no signs of', 'no history of', 'no evidence of',
@@ -74,7 +75,8 @@ export const TRIGGER_RULES: TriggerRule[] = [
     phrases: [
       'can cause', 'may cause', 'could cause', 'can lead to', 'may lead to', 'lead to', 'leads to', 'can produce',
       'producing', 'may include', 'can include', 'the following', 'symptoms like', 'signs like', 'problems like',
-      'watch for', 'watch out for', 'look out for', 'keep an eye out for', 'seek medical help', 'seek urgent help', 'seek medical advice', 'call 999', 'call 911', 'go to a&e if',
+      'watch for', 'watch out for', 'look out for', 'keep an eye out for', 'seek medical help', 'seek urgent help',
+      'seek medical advice', 'call 999', 'call 911', 'go to a&e if',
       'signs of', 'symptoms of', 'signs include', 'symptoms include', 'signs are', 'symptoms are',
       'symptoms to watch', 'warning signs', 'warning sign', 'red flags', 'red flag symptoms',
       'such as', 'including', 'what are the symptoms', 'what are the signs', 'go to the emergency',

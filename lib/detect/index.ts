@@ -47,7 +47,8 @@ function strongestContexts(matches: Match[]): Detection['redFlags'] {
   for (const match of matches) {
     for (const id of match.redFlagIds) {
       const current = strongest.get(id);
-      if (!current || CONTEXT_STRENGTH.indexOf(match.context) < CONTEXT_STRENGTH.indexOf(current)) strongest.set(id, match.context);
+      const stronger = !current || CONTEXT_STRENGTH.indexOf(match.context) < CONTEXT_STRENGTH.indexOf(current);
+      if (stronger) strongest.set(id, match.context);
     }
   }
   return [...strongest].map(([id, context]) => ({ id, context }));

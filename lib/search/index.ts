@@ -51,7 +51,8 @@ const MAX_QUERY_LENGTH = 20000;
 const MATCH_SCORE_SPAN = 0.1;
 const STOP_KEYS = new Set(
   phraseKeys(
-    'the and for with from that this have has had what when can does are was about into my not but you your its it is of in on a an i me to or be do how why which at by',
+    'the and for with from that this have has had what when can does are was about into my not but you your ' +
+      'its it is of in on a an i me to or be do how why which at by',
   ),
 );
 
@@ -118,7 +119,8 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
   // The fallback is rarely needed: build it on first use.
   let fuse: Fuse<SearchEntry> | undefined;
   const fuseSearch = (text: string) => {
-    fuse ??= new Fuse(entries, FUSE_OPTIONS, index && Fuse.parseIndex<SearchEntry>(index as Parameters<typeof Fuse.parseIndex>[0]));
+    const parsed = index && Fuse.parseIndex<SearchEntry>(index as Parameters<typeof Fuse.parseIndex>[0]);
+    fuse ??= new Fuse(entries, FUSE_OPTIONS, parsed);
     return fuse.search(text);
   };
   const lexicon = compileLexicon(kb);

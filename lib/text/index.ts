@@ -66,7 +66,8 @@ export function canonicalWord(word: string): string {
   let key = keyCache.get(word);
   if (key !== undefined) return key;
   const folded = foldWord(word);
-  key = isDigit(folded.charCodeAt(0)) || NUMBER_WORDS.has(folded) ? NUMBER_KEY : usSpelling(singular(SAME_WORD.get(folded) ?? folded));
+  const isNumber = isDigit(folded.charCodeAt(0)) || NUMBER_WORDS.has(folded);
+  key = isNumber ? NUMBER_KEY : usSpelling(singular(SAME_WORD.get(folded) ?? folded));
   if (keyCache.size >= MAX_CACHED_WORDS) keyCache.clear();
   keyCache.set(word, key);
   return key;
@@ -108,6 +109,7 @@ const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
 
 /** Letters (of any script, with their combining marks), digits, or anything else. */
 function kindAt(text: string, index: number): CharKind {
+  if (index >= text.length) return CharKind.Other;
   const code = text.charCodeAt(index);
   if (code < 128) {
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return CharKind.Letter;
@@ -126,7 +128,7 @@ function wordEnd(text: string, start: number, kind: CharKind): number {
   while (end < text.length) {
     const next = kindAt(text, end);
     if (next === kind) end++;
-    else if (kind === CharKind.Letter && isApostrophe(text.charCodeAt(end)) && end + 1 < text.length && kindAt(text, end + 1) === CharKind.Letter) end += 2;
+    else if (kind === CharKind.Letter && isApostrophe(text.charCodeAt(end)) && kindAt(text, end + 1) === CharKind.Letter) end += 2;
     else break;
   }
   return end;
@@ -247,7 +249,12 @@ export function tokenize(text: string): Tokens {
     keys.push(canonicalWord(previousWord));
     count++;
   });
-  const [starts, ends, sentences, clauses] = columns.map((column) => column.subarray(0, count)) as [Int32Array, Int32Array, Int32Array, Int32Array];
+  const [starts, ends, sentences, clauses] = columns.map((column) => column.subarray(0, count)) as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ];
   return { count, starts, ends, keys, sentences, clauses };
 }
 

@@ -45,6 +45,10 @@ describe('detect on forum sentences', () => {
     ['Symptoms include:\n\n• numb legs\n• weak legs\n• trouble peeing', 'rf-bladder-bowel', 'hypothetical'],
     ['I keep weeing myself a little when I cough.', 'rf-bladder-bowel', 'affirmed'],
     ['My legs went from under me in the kitchen.', 'rf-leg-weakness', 'affirmed'],
+    ['No numbness, incontinence or weakness in my legs.', 'rf-bladder-bowel', 'negated'],
+    ['No numbness, incontinence or weakness in my legs.', 'rf-leg-weakness', 'negated'],
+    ['No fever, my legs feel weak.', 'rf-leg-weakness', 'affirmed'],
+    ['No numbness, legs feel weak.', 'rf-leg-weakness', 'affirmed'],
     ['Gall bladder problems again, pain goes through to my back.', 'rf-bladder-bowel', 'absent' as MentionContext],
   ];
   it.each(cases)('%s -> %s is %s', (text, id, context) => {

@@ -60,6 +60,11 @@ describe('tokenize', () => {
     expect(words).toEqual(['My', 'Back', 'can’t', 'cope']);
     expect(tokens.keys).toEqual(['my', 'back', 'cant', 'cope']);
   });
+  it('ends a word at a trailing apostrophe', () => {
+    const tokens = tokenize("the dogs' legs'");
+    expect(tokens.keys).toEqual(['the', 'dog', 'leg']);
+    expect(tokens.ends[2]).toBe(14);
+  });
   it('splits hyphenated words and letter/digit runs', () => {
     expect(tokenize('non-Hodgkin').keys).toEqual(['non', 'hodgkin']);
     expect(tokenize('lost 6kg').keys).toEqual(['lost', NUMBER_KEY, 'kg']);
