@@ -5,6 +5,7 @@
 import type { CardTheme, HoverCardContent, MountedCard } from '../../components/HoverCard';
 import { caretAt, rangeContainsPoint } from './caret';
 import type { Mark, MarkStore } from './marks';
+import { toLiveRange } from './ranges';
 
 /** How long the pointer rests on a mark before the card opens, and off it before it closes. */
 const OPEN_DELAY_MS = 250;
@@ -26,7 +27,8 @@ export function markAtPoint(document: Document, marks: MarkStore, x: number, y: 
   const caret = caretAt(document, x, y, marks.shadowRoots());
   if (!caret) return null;
   const mark = marks.markAt(caret.node, caret.offset);
-  return mark && rangeContainsPoint(mark.range, x, y) ? mark : null;
+  const live = mark && toLiveRange(mark.range);
+  return live && rangeContainsPoint(live, x, y) ? mark : null;
 }
 
 export function watchHover(options: HoverOptions): void {
@@ -60,9 +62,10 @@ export function watchHover(options: HoverOptions): void {
       import('../../components/HoverCard'),
       options.describe(mark),
     ]);
-    if (attempt !== opening || signal.aborted || !mark.range.startContainer.isConnected) return;
+    const word = toLiveRange(mark.range);
+    if (attempt !== opening || signal.aborted || !word || !mark.range.startContainer.isConnected) return;
     focusBeforeCard = document.activeElement;
-    const anchor = mark.range.getBoundingClientRect();
+    const anchor = word.getBoundingClientRect();
     card = mountHoverCard(
       document,
       anchor,

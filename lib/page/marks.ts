@@ -1,8 +1,9 @@
 /**
- * The marks on the page: one live Range per match, shown through the CSS Custom Highlight API
+ * The marks on the page: one StaticRange per match, shown through the CSS Custom Highlight API
  * (no DOM change), kept per tree root in document order so a point can be found by binary search.
  */
 import type { Match } from '../detect/types';
+import { comparePoints, comparePointToRange, textOf } from './ranges';
 
 export type MarkKind = 'term' | 'red-flag';
 
@@ -13,7 +14,7 @@ export const HIGHLIGHT_NAMES: Record<MarkKind, string> = {
 };
 
 export interface Mark {
-  range: Range;
+  range: StaticRange;
   match: Match;
   kind: MarkKind;
 }
@@ -57,7 +58,7 @@ export function supportsHighlights(): boolean {
 }
 
 interface Ranged {
-  range: Range;
+  range: AbstractRange;
 }
 
 /** Index of the item whose range holds the point, in items sorted in document order, or -1. */
@@ -66,7 +67,7 @@ export function findRangeAt(items: readonly Ranged[], node: Node, offset: number
   let high = items.length - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    const position = items[middle]!.range.comparePoint(node, offset);
+    const position = comparePointToRange(items[middle]!.range, node, offset);
     if (position === 0) return middle;
     if (position < 0) high = middle - 1;
     else low = middle + 1;
@@ -75,12 +76,13 @@ export function findRangeAt(items: readonly Ranged[], node: Node, offset: number
 }
 
 /** Where `range` goes in `items` (document order) so the order holds. */
-function insertionPoint(items: readonly Ranged[], range: Range): number {
+function insertionPoint(items: readonly Ranged[], range: AbstractRange): number {
   let low = 0;
   let high = items.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (items[middle]!.range.compareBoundaryPoints(Range.START_TO_START, range) < 0) low = middle + 1;
+    const { startContainer, startOffset } = items[middle]!.range;
+    if (comparePoints(startContainer, startOffset, range.startContainer, range.startOffset) < 0) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -99,11 +101,8 @@ export function isWithin(node: Node, container: Node): boolean {
 
 /** A mark whose text was edited or removed since it was made. */
 function isStale(mark: Mark): boolean {
-  return (
-    !mark.range.startContainer.isConnected ||
-    mark.range.collapsed ||
-    mark.range.toString() !== mark.match.text
-  );
+  const { startContainer, endContainer } = mark.range;
+  return !startContainer.isConnected || !endContainer.isConnected || textOf(mark.range) !== mark.match.text;
 }
 
 export class MarkStore {
@@ -195,9 +194,9 @@ export class MarkStore {
   }
 
   /** Highlight `range` for a moment (it need not be a shown mark). */
-  flash(range: Range): void {
+  flash(range: AbstractRange): void {
     if (!this.highlights) return;
-    const flash = new Highlight(range.cloneRange());
+    const flash = new Highlight(range);
     CSS.highlights.set(FLASH_NAME, flash);
     setTimeout(() => {
       if (CSS.highlights.get(FLASH_NAME) === flash) CSS.highlights.delete(FLASH_NAME);

@@ -212,14 +212,16 @@ function nodeIndexAt(starts: number[], offset: number, before: boolean): number 
   return low;
 }
 
-/** A live DOM range over `text.slice(start, end)` (start < end, both inside one indexed span). */
-export function rangeForOffsets(index: TextIndex, start: number, end: number): Range {
+/** A (static) range over `text.slice(start, end)` (start < end, both inside one indexed span). */
+export function rangeForOffsets(index: TextIndex, start: number, end: number): StaticRange {
   const first = nodeIndexAt(index.starts, start, false);
   const last = nodeIndexAt(index.starts, end, true);
-  const startNode = index.nodes[first]!;
-  const endNode = index.nodes[last]!;
-  const range = startNode.ownerDocument.createRange();
-  range.setStart(startNode, Math.min(start - index.starts[first]!, startNode.length));
-  range.setEnd(endNode, Math.min(end - index.starts[last]!, endNode.length));
-  return range;
+  const startContainer = index.nodes[first]!;
+  const endContainer = index.nodes[last]!;
+  return new StaticRange({
+    startContainer,
+    startOffset: Math.min(start - index.starts[first]!, startContainer.length),
+    endContainer,
+    endOffset: Math.min(end - index.starts[last]!, endContainer.length),
+  });
 }

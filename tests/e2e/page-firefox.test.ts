@@ -19,11 +19,17 @@ describe('marks in Firefox ESR', () => {
     const page = await firefox.browser.newPage();
     await page.goto(server.url('/page-forum.html'));
     await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
-    const marks = await page.evaluate(() => ({
-      terms: [...(CSS.highlights.get('bpl-term') ?? [])].map(String),
-      redFlags: [...(CSS.highlights.get('bpl-red-flag') ?? [])].map(String).sort(),
-      documentSheets: document.adoptedStyleSheets.length,
-    }));
+    const marks = await page.evaluate(() => {
+      // Marks are StaticRanges: read their text from a live copy.
+      const texts = (name: string) =>
+        [...(CSS.highlights.get(name) ?? [])].map((range) => {
+          const live = new Range();
+          live.setStart(range.startContainer, range.startOffset);
+          live.setEnd(range.endContainer, range.endOffset);
+          return live.toString();
+        });
+      return { terms: texts('bpl-term'), redFlags: texts('bpl-red-flag').sort(), documentSheets: document.adoptedStyleSheets.length };
+    });
     expect(marks.terms).toContain('sciatica');
     expect(marks.redFlags).toEqual([expect.stringContaining('multiple myeloma'), 'numbness down there']);
     expect(marks.documentSheets).toBe(1);

@@ -6,9 +6,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
+import { installRangeHelpers } from './page-helpers';
 
 const markTexts = (page: Page, name: string) =>
-  page.evaluate((highlightName) => [...(CSS.highlights.get(highlightName) ?? [])].map(String).sort(), name);
+  page.evaluate((highlightName) => [...(CSS.highlights.get(highlightName) ?? [])].map(window.bplRangeText).sort(), name);
 
 async function openScanned(session: ChromiumSession, url: string): Promise<Page> {
   const page = await session.context.newPage();
@@ -33,6 +34,7 @@ describe('the content script over a page’s life', () => {
   beforeAll(async () => {
     server = await startFixtureServer();
     session = await launchChromium();
+    await installRangeHelpers(session.context);
     extensionPage = await session.context.newPage();
     await extensionPage.goto(session.extensionUrl('popup.html'));
   });
@@ -74,8 +76,8 @@ describe('the content script over a page’s life', () => {
     const { tabId } = (await storedFindings(extensionPage, page.url()))!;
     const windowId = await extensionPage.evaluate(async (id) => (await chrome.tabs.get(id)).windowId, tabId);
     const point = await page.evaluate(() => {
-      const range = [...CSS.highlights.get('bpl-red-flag')!].find((mark) => String(mark) === 'numbness down there') as Range;
-      const rect = range.getBoundingClientRect();
+      const range = [...CSS.highlights.get('bpl-red-flag')!].find((mark) => window.bplRangeText(mark) === 'numbness down there')!;
+      const rect = window.bplRangeRect(range);
       return { x: rect.left + 5, y: rect.top + rect.height / 2 };
     });
     // The side panel may open and take the request at once: watch the broadcast instead.

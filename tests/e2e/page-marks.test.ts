@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
+import { installRangeHelpers } from './page-helpers';
 
 interface RangeInfo {
   text: string;
@@ -23,7 +24,7 @@ function highlightRanges(page: Page, name: string): Promise<RangeInfo[]> {
       let holder: Element | null = element;
       while (holder && !holder.id) holder = holder.parentElement ?? ((holder.getRootNode() as ShadowRoot).host ?? null);
       return {
-        text: range.toString(),
+        text: window.bplRangeText(range),
         inShadow: container.getRootNode() instanceof ShadowRoot,
         nearestId: holder?.id ?? '',
       };
@@ -116,6 +117,7 @@ describe('marks on the page', () => {
   beforeAll(async () => {
     server = await startFixtureServer();
     session = await launchChromium();
+    await installRangeHelpers(session.context);
   });
   afterAll(async () => {
     await session?.close();
@@ -220,8 +222,7 @@ describe('marks on the page', () => {
   it('opens the hover card over a mark without covering it, and closes it with Escape', async () => {
     const page = await openScanned(session, server.url('/page-forum.html'));
     const word = await page.evaluate(() => {
-      const range = [...CSS.highlights.get('bpl-red-flag')!][0] as Range;
-      const rect = range.getBoundingClientRect();
+      const rect = window.bplRangeRect([...CSS.highlights.get('bpl-red-flag')!][0]!);
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, top: rect.top, bottom: rect.bottom };
     });
     await page.mouse.click(word.x, word.y);
@@ -242,8 +243,8 @@ describe('marks on the page', () => {
   it('opens the card on hover with the topic title, and closes it when the pointer leaves', async () => {
     const page = await openScanned(session, server.url('/page-forum.html'));
     const word = await page.evaluate(() => {
-      const range = [...CSS.highlights.get('bpl-term')!].find((mark) => String(mark) === 'sciatica') as Range;
-      const rect = range.getBoundingClientRect();
+      const range = [...CSS.highlights.get('bpl-term')!].find((mark) => window.bplRangeText(mark) === 'sciatica')!;
+      const rect = window.bplRangeRect(range);
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.move(word.x - 3, word.y);
@@ -326,7 +327,7 @@ describe('marks on the page', () => {
     await page.goto(server.url('/page-frames.html'));
     const frameMarks = async (name: string) => {
       const frame = page.frames().find((candidate) => candidate.name() === name || candidate.url().includes(name));
-      return frame ? frame.evaluate(() => [...(CSS.highlights.get('bpl-term') ?? [])].map(String)) : [];
+      return frame ? frame.evaluate(() => [...(CSS.highlights.get('bpl-term') ?? [])].map(window.bplRangeText)) : [];
     };
     await expect.poll(() => frameMarks('page-frame-post.html')).toEqual(['sciatica']);
     await expect.poll(() => frameMarks('about:srcdoc')).toContain('sciatica');

@@ -1,28 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Match } from '../../lib/detect/types';
 import { findRangeAt, HIGHLIGHT_NAMES, isWithin, type Mark, markKindOf, MarkStore } from '../../lib/page/marks';
 import { buildTextIndex, rangeForOffsets, type TextIndex } from '../../lib/page/text-index';
+import { marked, registry, useHighlightFakes } from './page-dom-fakes';
 
-/** happy-dom has no Custom Highlight API: a registry and Highlight with the same surface. */
-class FakeHighlight extends Set<Range> {
-  constructor(...ranges: Range[]) {
-    super(ranges);
-  }
-}
-const registry = new Map<string, FakeHighlight>();
-
-const realCss = globalThis.CSS;
-beforeEach(() => {
-  Object.assign(globalThis, { Highlight: FakeHighlight });
-  // happy-dom hands out a fresh CSS object on every read: pin one that has a registry.
-  Object.defineProperty(globalThis, 'CSS', { value: { highlights: registry }, configurable: true, writable: true });
-  registry.clear();
-});
-afterEach(() => {
-  delete (globalThis as { Highlight?: unknown }).Highlight;
-  Object.defineProperty(globalThis, 'CSS', { value: realCss, configurable: true, writable: true });
-});
+useHighlightFakes();
 
 function matchOf(text: string, start: number, overrides: Partial<Match> = {}): Match {
   return { start, end: start + text.length, text, termId: 't', topicIds: ['sciatica'], redFlagIds: [], context: 'affirmed', ...overrides };
@@ -81,8 +64,8 @@ describe('MarkStore', () => {
       ...marksFor(index, ['wakes me at night'], { redFlagIds: ['rf-night-pain'] }),
     ]);
     expect([...registry.keys()].sort()).toEqual([HIGHLIGHT_NAMES['red-flag'], HIGHLIGHT_NAMES.term]);
-    expect([...registry.get('bpl-term')!].map(String)).toEqual(['sciatica']);
-    expect([...registry.get('bpl-red-flag')!].map(String)).toEqual(['wakes me at night']);
+    expect(marked('bpl-term')).toEqual(['sciatica']);
+    expect(marked('bpl-red-flag')).toEqual(['wakes me at night']);
     expect(document.adoptedStyleSheets).toHaveLength(1);
   });
 
@@ -117,10 +100,10 @@ describe('MarkStore', () => {
     store.stage();
     store.add(marksFor(index, ['beta']));
     store.add(marksFor(index, ['gamma']));
-    expect([...registry.get('bpl-term')!].map(String)).toEqual(['alpha']);
+    expect(marked('bpl-term')).toEqual(['alpha']);
     expect(store.staging).toBe(true);
     store.showStaged();
-    expect([...registry.get('bpl-term')!].map(String).sort()).toEqual(['alpha', 'beta', 'gamma']);
+    expect(marked('bpl-term')).toEqual(['alpha', 'beta', 'gamma']);
     expect(store.staging).toBe(false);
   });
 

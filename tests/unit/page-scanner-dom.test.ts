@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildKnowledgeBase, type ContentFile, toLexiconSource } from '../../content-data/build';
@@ -7,15 +7,7 @@ import { compileLexicon, type Lexicon } from '../../lib/detect';
 import type { Detection } from '../../lib/detect/types';
 import { MUTATION_WINDOW_MS } from '../../lib/page/mutations';
 import { PageScanner } from '../../lib/page/scanner';
-
-/** happy-dom has no Custom Highlight API: a registry and Highlight with the same surface. */
-class FakeHighlight extends Set<Range> {
-  constructor(...ranges: Range[]) {
-    super(ranges);
-  }
-}
-const registry = new Map<string, FakeHighlight>();
-const realCss = globalThis.CSS;
+import { marked, registry, useHighlightFakes } from './page-dom-fakes';
 
 /**
  * The content script's own lexicon, built from the real content files (content-data/load.ts
@@ -32,17 +24,8 @@ let lexicon: Lexicon;
 beforeAll(() => {
   lexicon = compileLexicon(source);
 });
-beforeEach(() => {
-  Object.assign(globalThis, { Highlight: FakeHighlight });
-  Object.defineProperty(globalThis, 'CSS', { value: { highlights: registry }, configurable: true, writable: true });
-  registry.clear();
-});
-afterEach(() => {
-  delete (globalThis as { Highlight?: unknown }).Highlight;
-  Object.defineProperty(globalThis, 'CSS', { value: realCss, configurable: true, writable: true });
-});
+useHighlightFakes();
 
-const marked = (name: string) => [...(registry.get(name) ?? [])].map(String).sort();
 const settle = () => new Promise((resolve) => setTimeout(resolve, MUTATION_WINDOW_MS * 2));
 
 function startScanner(html: string) {
