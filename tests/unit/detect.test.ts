@@ -71,6 +71,11 @@ describe('detect never matches confusables', () => {
     'He scored in the NHL playoffs.',
     'Set a reminder to back up your phone; it will be back soon.',
     'The compression ratio of this codec is great.',
+    'Too many options lead to analysis paralysis.',
+    'He spent a month in drug rehab.',
+    'Good posture matters when you present on stage.',
+    'A yoga and pilates studio opens downtown.',
+    'The electric shock warning label is missing.',
     'Is this a cancel culture thing?',
   ];
   it.each(confusables)('%s', (text) => {
