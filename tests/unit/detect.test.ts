@@ -76,6 +76,7 @@ describe('detect never matches confusables', () => {
     'Good posture matters when you present on stage.',
     'A yoga and pilates studio opens downtown.',
     'The electric shock warning label is missing.',
+    "I'll get back to you tomorrow. Honestly I feel numb about the whole thing.",
     'Is this a cancel culture thing?',
   ];
   it.each(confusables)('%s', (text) => {
