@@ -87,3 +87,19 @@ describe('detect CLI', () => {
     expect(result.stdout).toMatch(/"lost bladder control" affirmed/);
   });
 });
+
+describe('eval CLI', () => {
+  it('prints every figure of the evaluation README, then the misses', () => {
+    const result = run('eval.ts', []);
+    expect(result.status).toBe(0);
+    for (const label of ['lookup hit@1', 'lookup hit@3', 'mention recall', 'context accuracy', 'matches on empty texts', 'forbidden matches']) {
+      expect(result.stdout).toMatch(new RegExp(`^${label}\\s+\\S`, 'm'));
+    }
+    expect(result.stdout).toMatch(/^misses/m);
+  });
+  it('fails with one line when the evaluation set is missing', () => {
+    const result = run('eval.ts', ['--dir', join(dir, 'nowhere')]);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
