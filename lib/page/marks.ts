@@ -113,13 +113,14 @@ export class MarkStore {
   private staged: Record<MarkKind, Highlight> | null = null;
   private readonly sheet: CSSStyleSheet | null;
   private display: MarkDisplay = { style: 'underline', redFlagsOnly: false };
+  /** Whether our highlights belong in the page's registry (between `show` and `hide`). */
+  private shown = false;
 
   constructor(private readonly document: Document) {
     const rendering = supportsHighlights();
     this.highlights = rendering ? { term: new Highlight(), 'red-flag': new Highlight() } : null;
     this.sheet = rendering ? new CSSStyleSheet() : null;
     this.sheet?.replaceSync(highlightRules(this.display.style));
-    this.show();
   }
 
   get count(): number {
@@ -182,7 +183,7 @@ export class MarkStore {
     if (!this.staged) return;
     this.highlights = this.staged;
     this.staged = null;
-    this.show();
+    this.syncRegistry();
   }
 
   /** The shown mark at a point of the page, if any. */
@@ -213,29 +214,32 @@ export class MarkStore {
     return kind === 'red-flag' || !this.display.redFlagsOnly;
   }
 
-  /** Apply the user's display settings: register or unregister the highlights, restyle them. */
+  /** Apply the user's display settings: restyle the highlights, register the allowed ones. */
   setDisplay(display: MarkDisplay): void {
     this.display = display;
     this.sheet?.replaceSync(highlightRules(display.style));
-    this.show();
-  }
-
-  /** Take our highlights out of the page's registry (when paused or shut down). */
-  hide(): void {
-    if (!this.highlights) return;
-    for (const kind of Object.keys(HIGHLIGHT_NAMES) as MarkKind[]) {
-      if (CSS.highlights.get(HIGHLIGHT_NAMES[kind]) === this.highlights[kind]) {
-        CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
-      }
-    }
+    this.syncRegistry();
   }
 
   /** Put the highlights the display settings allow into the page's registry. */
   show(): void {
+    this.shown = true;
+    this.syncRegistry();
+  }
+
+  /** Take our highlights out of the page's registry (when paused or shut down). */
+  hide(): void {
+    this.shown = false;
+    this.syncRegistry();
+  }
+
+  private syncRegistry(): void {
     if (!this.highlights) return;
     for (const kind of Object.keys(HIGHLIGHT_NAMES) as MarkKind[]) {
-      if (this.isShown(kind)) CSS.highlights.set(HIGHLIGHT_NAMES[kind], this.highlights[kind]);
-      else CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
+      const name = HIGHLIGHT_NAMES[kind];
+      if (this.shown && this.isShown(kind)) CSS.highlights.set(name, this.highlights[kind]);
+      // Only ever remove our own: a page is free to use the same name.
+      else if (CSS.highlights.get(name) === this.highlights[kind]) CSS.highlights.delete(name);
     }
   }
 

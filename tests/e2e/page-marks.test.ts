@@ -211,6 +211,8 @@ describe('marks on the page', () => {
     try {
       await expect.poll(async () => (await highlightRanges(page, 'bpl-term')).length).toBe(0);
       expect(await highlightRanges(page, 'bpl-red-flag')).toEqual([]);
+      // Paused means nothing of ours in the page's registry, not even empty highlights.
+      expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
       await expect.poll(() => badgeOf(session, page.url())).toBe('');
     } finally {
       await setPausedSites([]);

@@ -59,6 +59,8 @@ describe('MarkStore', () => {
     document.body.innerHTML = '<p>sciatica and wakes me at night</p>';
     const index = buildTextIndex(document.body);
     const store = new MarkStore(document);
+    expect(registry.size).toBe(0);
+    store.show();
     store.add([
       ...marksFor(index, ['sciatica']),
       ...marksFor(index, ['wakes me at night'], { redFlagIds: ['rf-night-pain'] }),
@@ -96,6 +98,7 @@ describe('MarkStore', () => {
     document.body.innerHTML = '<p>alpha</p><p>beta</p><p>gamma</p>';
     const index = buildTextIndex(document.body);
     const store = new MarkStore(document);
+    store.show();
     store.add(marksFor(index, ['alpha']));
     store.stage();
     store.add(marksFor(index, ['beta']));
@@ -111,6 +114,7 @@ describe('MarkStore', () => {
     document.body.innerHTML = '<p id="a">alpha</p><p id="b">beta</p><p id="c">gamma</p>';
     const index = buildTextIndex(document.body);
     const store = new MarkStore(document);
+    store.show();
     store.add(marksFor(index, ['alpha', 'beta', 'gamma']));
     store.removeWithin(document.getElementById('a')!);
     expect(store.all().map((mark) => mark.match.text)).toEqual(['beta', 'gamma']);
@@ -125,6 +129,7 @@ describe('MarkStore', () => {
     document.body.innerHTML = '<p>sciatica</p>';
     const index = buildTextIndex(document.body);
     const store = new MarkStore(document);
+    store.show();
     store.add(marksFor(index, ['sciatica']));
     store.setDisplay({ style: 'underline', redFlagsOnly: true });
     expect(registry.has('bpl-term')).toBe(false);
