@@ -64,6 +64,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
       'some people', 'many people', 'most people', 'people who', 'anyone who', 'those who', 'patients who',
       'cause', 'what causes',
       'reading about', 'read about', 'heard about', 'googling', 'googled', 'terrified of', 'scared about',
+      'read that', 'i read', 'heard that', 'apparently', 'according to google',
       'ever cause', 'does it cause', 'can it cause', 'result in', 'a sign of', 'may suggest', 'may be a sign',
     ],
   },
@@ -110,7 +111,11 @@ export const TRIGGER_RULES: TriggerRule[] = [
     direction: 'backward',
     reach: 'clause',
     window: 4,
-    phrases: ['is possible', 'is a possibility', 'is suspected', 'was suspected', 'can happen', 'is rare', 'may be present'],
+    phrases: [
+      'is possible', 'is a possibility', 'is suspected', 'was suspected', 'can happen', 'is rare', 'may be present',
+      'is a sign of', 'is a symptom of', 'are signs of', 'are symptoms of', 'can be a sign', 'is a red flag',
+      'are red flags', 'is a warning sign', 'are warning signs',
+    ],
   },
   {
     kind: 'other-person',

@@ -59,6 +59,8 @@ describe('hypothetical', () => {
     ['It can make you very thirsty', 'very thirsty'],
     ['Does sciatica ever cause incontinence?', 'incontinence'],
     ['Some people get numb legs after surgery', 'numb legs'],
+    ['I read that saddle numbness is a sign of CES', 'saddle numbness'],
+    ['Saddle numbness is a red flag', 'Saddle numbness'],
   ])('%s', (text, phrase) => expect(contextOf(text, phrase)).toBe('hypothetical'));
 
   it('ends at a new sentence', () => {
