@@ -15,12 +15,17 @@ export function mostUrgent(levels: Level[]): Level {
 export function triage(redFlagIds: string[], redFlags: LexiconSource['redFlags']): Triage {
   const present = new Set(redFlagIds);
   const reasons: TriageReason[] = [];
+  const combined = new Set<string>();
   for (const flag of redFlags) {
     if (!present.has(flag.id)) continue;
     reasons.push({ redFlagIds: [flag.id], urgency: flag.urgency, text: flag.label });
     for (const combination of flag.combinations) {
-      if (combination.with.every((id) => present.has(id))) {
-        reasons.push({ redFlagIds: [flag.id, ...combination.with], urgency: combination.urgency, text: combination.reason });
+      const redFlagIds = [flag.id, ...combination.with];
+      // Two red flags may each list the other: one reason per set of red flags.
+      const key = [...redFlagIds].sort().join(' ');
+      if (combination.with.every((id) => present.has(id)) && !combined.has(key)) {
+        combined.add(key);
+        reasons.push({ redFlagIds, urgency: combination.urgency, text: combination.reason });
       }
     }
   }

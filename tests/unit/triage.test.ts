@@ -30,6 +30,13 @@ describe('triage', () => {
     expect(triage(['rf-night', 'rf-weight'], redFlags).urgency).toBe('soon');
     expect(triage(['rf-night', 'rf-weight', 'rf-cancer'], redFlags).reasons[0]!.text).toBe('Night pain, cancer and weight loss');
   });
+  it('gives one reason for a combination both red flags list', () => {
+    const mutual: LexiconSource['redFlags'] = [
+      { id: 'rf-a', label: 'A', urgency: 'soon', combinations: [{ with: ['rf-b'], urgency: 'urgent', reason: 'A and B' }] },
+      { id: 'rf-b', label: 'B', urgency: 'soon', combinations: [{ with: ['rf-a'], urgency: 'urgent', reason: 'B and A' }] },
+    ];
+    expect(triage(['rf-a', 'rf-b'], mutual).reasons.map((reason) => reason.text)).toEqual(['A and B', 'A', 'B']);
+  });
   it('ignores unknown ids', () => {
     expect(triage(['rf-unknown'], redFlags).urgency).toBe('none');
   });
