@@ -115,6 +115,8 @@ export class MarkStore {
   private display: MarkDisplay = { style: 'underline', redFlagsOnly: false };
   /** Whether our highlights belong in the page's registry (between `show` and `hide`). */
   private shown = false;
+  /** The trees our style sheet was adopted into, to take it back out on `hide`. */
+  private readonly styledTrees = new Set<Document | ShadowRoot>();
 
   constructor(private readonly document: Document) {
     const rendering = supportsHighlights();
@@ -227,10 +229,14 @@ export class MarkStore {
     this.syncRegistry();
   }
 
-  /** Take our highlights out of the page's registry (when paused or shut down). */
+  /** Take our highlights out of the page's registry and our styles out of its trees. */
   hide(): void {
     this.shown = false;
     this.syncRegistry();
+    for (const tree of this.styledTrees) {
+      tree.adoptedStyleSheets = tree.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+    }
+    this.styledTrees.clear();
   }
 
   private syncRegistry(): void {
@@ -260,7 +266,8 @@ export class MarkStore {
   private adoptStyles(root: Node): void {
     if (!this.sheet) return;
     const target = root instanceof ShadowRoot ? root : this.document;
-    if (target.adoptedStyleSheets.includes(this.sheet)) return;
+    if (this.styledTrees.has(target)) return;
+    this.styledTrees.add(target);
     target.adoptedStyleSheets = [...target.adoptedStyleSheets, this.sheet];
   }
 }

@@ -213,6 +213,7 @@ describe('marks on the page', () => {
       expect(await highlightRanges(page, 'bpl-red-flag')).toEqual([]);
       // Paused means nothing of ours in the page's registry, not even empty highlights.
       expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+      expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
       await expect.poll(() => badgeOf(session, page.url())).toBe('');
     } finally {
       await setPausedSites([]);

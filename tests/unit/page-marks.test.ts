@@ -139,7 +139,9 @@ describe('MarkStore', () => {
     expect(registry.size).toBe(0);
     store.setDisplay({ style: 'background', redFlagsOnly: false });
     expect(store.markAt(index.nodes[0]!, 2)?.match.text).toBe('sciatica');
+    const sheets = document.adoptedStyleSheets.length;
     store.hide();
     expect(registry.size).toBe(0);
+    expect(document.adoptedStyleSheets).toHaveLength(sheets - 1);
   });
 });
