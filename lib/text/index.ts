@@ -20,9 +20,10 @@ export interface Tokens {
 /** Key given to every number, so that "lost 6 kg" and "lost 10 kg" compare equal. */
 export const NUMBER_KEY = '#';
 
-/** Spellings of one word that the rules below do not reach. */
+/** Spellings of one word that the rules below do not reach; "couldn't" reports the same as "can't". */
 const SAME_WORD = new Map([
   ['cannot', 'cant'],
+  ['couldnt', 'cant'],
   ['ur', 'your'],
 ]);
 

@@ -33,6 +33,7 @@ describe('canonicalWord', () => {
   });
   it('joins spellings of one word and survives words that are object keys', () => {
     expect(canonicalWord('cannot')).toBe(canonicalWord("can't"));
+    expect(canonicalWord('couldn’t')).toBe(canonicalWord("can't"));
     expect(canonicalWord('constructor')).toBe('constructor');
     expect(canonicalWord('__proto__')).toBe('__proto__');
   });
