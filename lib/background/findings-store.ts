@@ -16,7 +16,11 @@ export class FindingsStore {
 
   async set(findings: TabFindings): Promise<void> {
     this.byTab.set(findings.tabId, findings);
-    await sessionArea()?.set({ [keyOf(findings.tabId)]: findings });
+    // Memory is what answers; the session copy only outlives a restart, so a full session
+    // storage (its quota is small, big pages report thousands of matches) loses nothing now.
+    await sessionArea()
+      ?.set({ [keyOf(findings.tabId)]: findings })
+      .catch(() => undefined);
   }
 
   async get(tabId: number): Promise<TabFindings | null> {

@@ -14,8 +14,11 @@ import { watchHover } from './hover';
 import type { Mark } from './marks';
 import { COMPILE_MEASURE, PageScanner } from './scanner';
 import { summarizeMatches } from './summary';
+import { throttleLatest } from './throttle';
 
 const LIVENESS_CHECK_MS = 2_000;
+/** Live pages rescan often; the background hears of it at most this often. */
+const REPORT_INTERVAL_MS = 1_000;
 
 /** Frames run the script too, but only same-origin ones (readable from the top) are scanned. */
 function isScannableFrame(view: Window): boolean {
@@ -72,6 +75,11 @@ export async function startPage(ctx: ContentScriptContext, source: LexiconSource
   const report = (detection: Detection) => {
     if (isTopFrame) void send({ type: 'findings', detection, url: location.href, title: document.title });
   };
+  let paused = true;
+  // A report still waiting when the page gets paused must not bring its marks back to the badge.
+  const reportScan = throttleLatest((detection: Detection) => {
+    if (!paused) report(detection);
+  }, REPORT_INTERVAL_MS);
 
   const scanner = new PageScanner({
     document,
@@ -82,10 +90,9 @@ export async function startPage(ctx: ContentScriptContext, source: LexiconSource
       return lexicon;
     },
     redFlags: source.redFlags,
-    onScanned: report,
+    onScanned: reportScan,
   });
 
-  let paused = true;
   let theme: Settings['theme'] = 'auto';
   const apply = (settings: Settings) => {
     theme = settings.theme;
