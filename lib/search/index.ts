@@ -3,7 +3,8 @@
  * 1. the page matcher run over the query: a query that contains a term's variant ranks that
  *    term's red flags and topics first (longest variant first), whatever the query length;
  * 2. the query's words, each matched exactly, with one typo (5 letters or more) or as a prefix
- *    (4 letters or more) against the words of titles, variants and summaries, weighted by rarity;
+ *    (4 letters or more, -ing/-ed/-ly dropped) against the words of titles, variants and
+ *    summaries, weighted by rarity;
  * 3. fuse.js over the same texts (prebuilt index), for short queries the first two do not match.
  * fuse.js comes last because one search over the ~1,200 texts costs milliseconds (its Bitap scan
  * is linear in the collection), while 1 and 2 are map look-ups.
@@ -55,6 +56,11 @@ const STOP_KEYS = new Set(
       'its it is of in on a an i me to or be do how why which at by',
   ),
 );
+
+/** A word without its -ing / -ed / -ly ending, to find "swallow" from "swallowing". */
+function stemOf(key: string): string {
+  return key.length > 6 ? key.replace(/(?:ing|ed|ly)$/, '') : key;
+}
 
 /** Red flags first (they are shown first), then topics. */
 function searchDocs(kb: KnowledgeBase): SearchDoc[] {
@@ -142,7 +148,8 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
       if (words.has(key)) credit(key, 1);
       else {
         credit(fuzzyLookup(key, typos), TYPO_FACTOR);
-        if (key.length >= MIN_PREFIX_LENGTH) for (const word of wordKeys) if (word.startsWith(key)) credit(word, PREFIX_FACTOR);
+        const stem = stemOf(key);
+        if (stem.length >= MIN_PREFIX_LENGTH) for (const word of wordKeys) if (word.startsWith(stem)) credit(word, PREFIX_FACTOR);
       }
       for (const [doc, weight] of best) gained.set(doc, (gained.get(doc) ?? 0) + weight * rarity(key));
     }
