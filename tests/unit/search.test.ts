@@ -21,7 +21,7 @@ describe('createSearcher', () => {
     expect(ids('sciatcia')[0]).toBe('sciatica');
     expect(ids('esophagel')[0]).toBe('esophageal-cancer');
     expect(ids('lymphom')[0]).toBe('non-hodgkin-lymphoma');
-    expect(ids('swallowing')[0]).toBe('esophageal-cancer');
+    expect(ids('swallowed')[0]).toBe('esophageal-cancer');
   });
   it('falls back to fuse.js when no word matches exactly, by typo or by prefix', () => {
     expect(ids('schwanomaa tumr')).toContain('sciatic-nerve-schwannoma');
