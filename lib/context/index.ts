@@ -30,17 +30,31 @@ const MAX_CARRIED_SENTENCES = 3;
 /** Strongest first: when several triggers govern a match, the first of these wins. */
 const PRECEDENCE: MentionContext[] = ['negated', 'hypothetical', 'other-person', 'affirmed'];
 
-let cueTrie: TrieNode<Cue> | undefined;
+let cueTrie: TrieNode<Cue[]> | undefined;
 
-function cues(): TrieNode<Cue> {
+/**
+ * Every cue phrase once, with all its cues in order: pseudo-triggers, terminators, triggers (a
+ * phrase may trigger both ways: "ruled out cancer", "cancer was ruled out"), first-person words.
+ */
+function cues(): TrieNode<Cue[]> {
   if (cueTrie) return cueTrie;
-  const trie = createTrie<Cue>();
-  const add = (phrase: string, cue: Cue) => insertPhrase(trie, phraseKeys(phrase), cue);
-  // Pseudo-triggers and terminators first: for an equal phrase they win.
+  const byPhrase = new Map<string, { keys: string[]; cues: Cue[] }>();
+  const add = (phrase: string, cue: Cue) => {
+    const keys = phraseKeys(phrase);
+    const entry = byPhrase.get(keys.join(' ')) ?? { keys, cues: [] };
+    entry.cues.push(cue);
+    byPhrase.set(keys.join(' '), entry);
+  };
   for (const phrase of PSEUDO_TRIGGERS) add(phrase, { pseudo: true });
   for (const phrase of SCOPE_TERMINATORS) add(phrase, { terminator: 'all' });
   for (const rule of TRIGGER_RULES) for (const phrase of rule.phrases) add(phrase, { rule });
   for (const phrase of FIRST_PERSON) add(phrase, { terminator: 'first-person' });
+  const trie = createTrie<Cue[]>();
+  for (const { keys, cues: phraseCues } of byPhrase.values()) {
+    // A pseudo-trigger or a terminator hides the triggers of the same phrase.
+    const first = phraseCues[0]!;
+    insertPhrase(trie, keys, 'rule' in first ? phraseCues.filter((cue) => 'rule' in cue) : [first]);
+  }
   cueTrie = trie;
   return trie;
 }
@@ -140,7 +154,7 @@ function cueHits(tokens: Tokens, spans: readonly TokenSpan[]): CueHit[] {
         i++;
         continue;
       }
-      if (!insideAny(i, spans)) hits.push({ cue: hit.value, start: i, end: hit.end });
+      if (!insideAny(i, spans)) for (const cue of hit.value) hits.push({ cue, start: i, end: hit.end });
       i = hit.end;
     }
     scannedTo = Math.max(scannedTo, to);

@@ -27,13 +27,13 @@ export const TRIGGER_RULES: TriggerRule[] = [
     reach: 'clause',
     window: 6,
     phrases: [
-      'no', 'not', 'never', 'never had', 'nor', 'neither', 'without', 'denies', 'denied', 'deny',
+      'no', 'not', 'never', 'never had', 'nor', 'neither', 'without', 'denies', 'denied',
       "don't have", "don't have any", 'do not have', "haven't", 'have not', "hasn't", 'has not', "doesn't have",
       'does not have', "didn't have",
       'did not have', "haven't had", 'have not had', "haven't got", "hasn't had", 'has not had',
       "didn't", 'did not', "don't get", "haven't noticed", "didn't notice", "isn't", "wasn't", "aren't",
-      'free of', 'negative for', 'no sign of', 'no signs of', 'no history of', 'no evidence of',
-      'absence of', 'ruled out', 'rules out', 'no more', 'used to have', 'used to get', 'no longer have',
+      'free of', 'negative for', 'no sign of', 'no history of', 'no evidence of',
+      'absence of', 'ruled out', 'no more', 'used to have', 'used to get', 'no longer have',
       'no longer get', 'zero',
     ],
   },
@@ -74,15 +74,16 @@ export const TRIGGER_RULES: TriggerRule[] = [
     reach: 'sentence',
     window: 80,
     phrases: [
-      'can cause', 'may cause', 'could cause', 'can lead to', 'may lead to', 'lead to', 'leads to', 'can produce',
+      'can cause', 'may cause', 'could cause', 'can lead to', 'may lead to', 'lead to', 'can produce',
       'producing', 'may include', 'can include', 'the following', 'symptoms like', 'signs like', 'problems like',
       'watch for', 'watch out for', 'look out for', 'keep an eye out for', 'seek medical help', 'seek urgent help',
-      'seek medical advice', 'call 999', 'call 911', 'go to a&e if',
+      'seek medical advice', 'call 999', 'go to a&e if',
       'signs of', 'symptoms of', 'signs include', 'symptoms include', 'signs are', 'symptoms are',
-      'symptoms to watch', 'warning signs', 'warning sign', 'red flags', 'red flag symptoms',
+      'symptoms to watch', 'warning signs', 'red flags', 'red flag symptoms',
       'such as', 'including', 'what are the symptoms', 'what are the signs', 'go to the emergency',
       // "Get emergency help if ...:", "Contact a doctor if ...", "Call 999 if ...": lists of what to look out for.
-      'help if', 'doctor if', 'gp if', 'a&e if', '999 if', '911 if', '111 if', 'hospital if', 'emergency if',
+      // Numbers are one key: '999 if' is also '911 if' and '111 if'.
+      'help if', 'doctor if', 'gp if', 'a&e if', '999 if', 'hospital if', 'emergency if',
       'immediately if', 'straight away if', 'right away if', 'urgently if', 'same day if', 'at once if', 'asap if',
       // A condition put to a generic reader usually lists several signs: "if you ever get numbness, trouble peeing".
       'if you', 'if your', 'if you ever', 'if anyone', 'if someone',
@@ -104,7 +105,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
     reach: 'clause',
     window: 8,
     endsAtFirstPerson: true,
-    phrases: ['you', 'your', "you're", 'youre', 'yourself', "you've", 'youve', "you'll"],
+    phrases: ['you', 'your', "you're", 'yourself', "you've", "you'll"],
   },
   {
     kind: 'hypothetical',
@@ -124,7 +125,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
     window: 40,
     endsAtFirstPerson: true,
     phrases: [
-      'he', 'she', 'his', 'her', "he's", "she's", 'hes', 'shes',
+      'he', 'she', 'his', 'her', "he's", "she's",
       ...['dad', 'father', 'mum', 'mom', 'mother', 'wife', 'husband', 'partner', 'son', 'daughter', 'brother',
         'sister', 'friend', 'best friend', 'boyfriend', 'girlfriend', 'fiance', 'fiancee', 'grandma',
         'grandmother', 'granny', 'nan', 'nana', 'grandad', 'granddad', 'grandpa', 'grandfather', 'aunt',
@@ -145,7 +146,7 @@ export const SCOPE_TERMINATORS = [
 ];
 
 /** First-person words end some scopes: "my dad had cancer and I have back pain". */
-export const FIRST_PERSON = ['i', "i'm", "i've", "i'd", 'me', 'my', 'myself', 'mine', 'im', 'ive'];
+export const FIRST_PERSON = ['i', "i'm", "i've", "i'd", 'me', 'my', 'myself', 'mine'];
 
 /** Phrases that contain a trigger word but are not triggers. */
 export const PSEUDO_TRIGGERS = [

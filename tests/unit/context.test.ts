@@ -26,6 +26,8 @@ describe('negation', () => {
     ['Free of numbness since the op', 'numbness'],
     ['Negative for cauda equina', 'cauda equina'],
     ['Cauda equina was ruled out', 'Cauda equina'],
+    ['Cauda equina ruled out', 'Cauda equina'],
+    ['They ruled out cauda equina', 'cauda equina'],
     ['Numbness has gone now', 'Numbness'],
     ['I used to have night pain', 'night pain'],
     ['The night pain has settled down', 'night pain'],
