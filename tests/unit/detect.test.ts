@@ -98,6 +98,23 @@ describe('detect results', () => {
     expect(detect('Nice weather today.', lexicon).urgency).toBe('none');
   });
 
+  it('reads the warning lists of a health page as hypothetical', () => {
+    const page = [
+      'Call 999 or go to A&E if you have back pain and:',
+      'numbness around your bottom or genitals',
+      'cannot pee',
+      'loss of feeling in one or both legs',
+      '',
+      'See a GP if:',
+      'you have lost weight without trying',
+      '',
+      'Back pain is often caused by a pulled muscle.',
+    ].join('\n');
+    const detection = detect(page, lexicon);
+    expect(detection.redFlags.map((flag) => flag.context)).toEqual(['hypothetical', 'hypothetical', 'hypothetical', 'hypothetical']);
+    expect(detection.urgency).toBe('routine');
+  });
+
   it('raises the urgency for combinations', () => {
     const detection = detect('I had breast cancer. Now I have numb legs and back pain.', lexicon);
     expect(detection.urgency).toBe('emergency');
