@@ -41,4 +41,25 @@ describe('marks in Firefox ESR', () => {
     expect(live).toBe(pristine);
     await page.close();
   });
+
+  it('opens the hover card on a click and closes it with Escape', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(server.url('/page-forum.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
+    const point = await page.evaluate(() => {
+      const [range] = [...CSS.highlights.get('bpl-term')!];
+      const live = new Range();
+      live.setStart(range!.startContainer, range!.startOffset);
+      live.setEnd(range!.endContainer, range!.endOffset);
+      const rect = live.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.click(point.x, point.y);
+    await page.waitForFunction(() => document.querySelector('bpl-hover-card')?.shadowRoot?.querySelector('.card') != null, {
+      timeout: 10_000,
+    });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('bpl-hover-card') === null, { timeout: 10_000 });
+    await page.close();
+  });
 });
