@@ -1,10 +1,12 @@
 /**
- * Scores the engine on the development sets in ../shared/eval (see its README):
+ * Scores the engine on an evaluation directory laid out like ../shared/eval (see its README):
+ * `lookup-<set>.jsonl`, `detect-<set>.jsonl` and the texts in `detect-<set>/` (default ../shared/eval,
+ * or e.g. `--dir tests/fixtures/holdout` for the held-out set):
  * lookup hit@1 / hit@3, mention recall, context accuracy, matches on texts with no mentions,
  * forbidden matches, and every miss.
  *   npm run eval [-- --dir PATH]
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { toLexiconSource } from '../content-data/build';
 import { loadKnowledgeBase } from '../content-data/load';
@@ -41,6 +43,21 @@ function readJsonLines<T>(path: string): T[] {
   return text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as T);
 }
 
+/** The one file of `dir` whose name is `<prefix>-<set>.jsonl`. */
+function setFile(dir: string, names: string[], prefix: string): string {
+  const found = names.filter((name) => name.startsWith(`${prefix}-`) && name.endsWith('.jsonl'));
+  if (found.length !== 1) throw new CliError(`${dir}: expected exactly one ${prefix}-*.jsonl, found ${found.length}`);
+  return found[0] as string;
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    throw new CliError(`${dir}: cannot read the evaluation set`);
+  }
+}
+
 /** The text of a dev file: everything after the `SOURCE:` line and the blank line under it. */
 function bodyOf(fileText: string): string {
   return fileText.replace(/^SOURCE:[^\n]*\n\r?\n?/, '');
@@ -69,7 +86,8 @@ runCli(() => {
   const lexicon = compileLexicon(toLexiconSource(kb));
   const misses: string[] = [];
 
-  const lookups = readJsonLines<LookupCase>(join(dir, 'lookup-dev.jsonl'));
+  const names = listDir(dir);
+  const lookups = readJsonLines<LookupCase>(join(dir, setFile(dir, names, 'lookup')));
   let hit1 = 0;
   let hit3 = 0;
   for (const { q, expect } of lookups) {
@@ -79,7 +97,9 @@ runCli(() => {
     if (ids.slice(0, 3).some((id) => expect.includes(id))) hit3++;
   }
 
-  const cases = readJsonLines<DetectCase>(join(dir, 'detect-dev.jsonl'));
+  const detectLabels = setFile(dir, names, 'detect');
+  const textsDir = join(dir, detectLabels.replace(/\.jsonl$/, ''));
+  const cases = readJsonLines<DetectCase>(join(dir, detectLabels));
   let mentionsFound = 0;
   let mentionsTotal = 0;
   let contextsRight = 0;
@@ -87,7 +107,7 @@ runCli(() => {
   let matchesOnEmpty = 0;
   let forbidden = 0;
   for (const testCase of cases) {
-    const text = bodyOf(readFileSync(join(dir, 'detect-dev', testCase.file), 'utf8'));
+    const text = bodyOf(readFileSync(join(textsDir, testCase.file), 'utf8'));
     const detection: Detection = detect(text, lexicon);
     const at = (needle: string) => {
       const start = text.indexOf(needle);
