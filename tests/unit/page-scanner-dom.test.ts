@@ -87,6 +87,29 @@ describe('PageScanner', () => {
     scanner.stop();
   });
 
+  it('marks the block at the top of the viewport first when the page is scrolled down', async () => {
+    const posts = Array.from({ length: 400 }, (_, i) => `<article><p id="p${i}">Post ${i}: my sciatica is back.</p></article>`);
+    document.body.innerHTML = posts.join('');
+    const visible = document.getElementById('p300')!.firstChild!;
+    Object.defineProperty(window, 'scrollY', { value: 9_000, configurable: true });
+    Object.assign(document, { caretPositionFromPoint: () => ({ offsetNode: visible, offset: 3 }) });
+    const scanner = new PageScanner({ document, compileLexicon: () => lexicon, redFlags: source.redFlags, onScanned: () => undefined });
+    try {
+      const started = scanner.start();
+      // The highlight registered at start gets the first chunk only; the rest is staged and swapped in.
+      const firstShown = registry.get('bpl-term')!;
+      await started;
+      const firstPosts = [...firstShown].map((range) => Number((range.startContainer.parentNode as Element).id.slice(1)));
+      expect(firstPosts.length).toBeGreaterThan(0);
+      expect(Math.min(...firstPosts)).toBe(300);
+      expect(registry.get('bpl-term')!.size).toBe(400);
+    } finally {
+      scanner.stop();
+      delete (document as { caretPositionFromPoint?: unknown }).caretPositionFromPoint;
+      Object.defineProperty(window, 'scrollY', { value: 0, configurable: true });
+    }
+  });
+
   it('reveals a reported match and refuses an unknown index', async () => {
     const { scanner, started } = startScanner('<p>My sciatica is back.</p>');
     await started;
