@@ -15,6 +15,8 @@ interface LintMessage {
   code: string;
   message: string;
   file?: string;
+  line?: number;
+  column?: number;
 }
 
 function* sourceFiles(dir: string): Generator<string> {
@@ -28,6 +30,13 @@ function* sourceFiles(dir: string): Generator<string> {
 const ownCodeUsesInnerHtml = () =>
   OWN_SOURCE.some((dir) => [...sourceFiles(join(ROOT, dir))].some((file) => /innerHTML/.test(readFileSync(file, 'utf8'))));
 
+/** The bundled code around a warning's position: Preact's renderer names `dangerouslySetInnerHTML.__html` there. */
+function codeAround(file: string, at: LintMessage): string {
+  const line = readFileSync(file, 'utf8').split('\n')[(at.line ?? 1) - 1] ?? '';
+  const column = at.column ?? 0;
+  return line.slice(Math.max(0, column - 200), column + 200);
+}
+
 export interface FirefoxLintReport {
   errors: LintMessage[];
   ownWarnings: LintMessage[];
@@ -40,7 +49,8 @@ export async function lintFirefoxBuild(sourceDir = join(ROOT, '.output/firefox-m
     { shouldExitProgram: false },
   )) as { errors: LintMessage[]; warnings: LintMessage[] };
   const preactOnly = !ownCodeUsesInnerHtml();
-  const isPreactInnerHtml = (w: LintMessage) => w.code === 'UNSAFE_VAR_ASSIGNMENT' && preactOnly && /jsxRuntime|chunks\//.test(w.file ?? '');
+  const isPreactInnerHtml = (w: LintMessage) =>
+    w.code === 'UNSAFE_VAR_ASSIGNMENT' && preactOnly && /__html/.test(codeAround(join(sourceDir, w.file ?? ''), w));
   return {
     errors: result.errors,
     ownWarnings: result.warnings.filter((w) => !isPreactInnerHtml(w)),
