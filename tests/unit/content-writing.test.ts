@@ -8,9 +8,9 @@ import path from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { RED_FLAG_IDS, TOPIC_IDS } from '../../content-data/build';
+import { SourceSchema, TopicSchema, type Source, type TopicFile } from '../../content-data/schema';
 
 const isKnown = (ids: readonly string[]) => (id: string) => ids.includes(id);
-import { SourceSchema, TopicSchema, type Source, type TopicFile } from '../../content-data/schema';
 
 const CONTENT_DIR = path.resolve(__dirname, '../../content-data');
 const TOPICS_DIR = path.join(CONTENT_DIR, 'topics');
