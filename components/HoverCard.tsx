@@ -1,6 +1,7 @@
 /**
  * The small card shown over a mark on a web page, rendered in a shadow root so that the page's
- * styles and scripts never reach it. Loaded on first use: nothing here runs at page start.
+ * styles and scripts never reach it. Built as its own file (entrypoints/hover-card.ts) and loaded on
+ * first use: nothing here runs at page start.
  */
 import { render } from 'preact';
 import type { Urgency } from '../content-data/schema';
@@ -67,6 +68,8 @@ export interface MountedCard {
 const CONTAINED_EVENTS = ['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'keydown', 'keyup', 'input', 'focusin', 'focusout'];
 
 export type CardTheme = 'auto' | 'light' | 'dark';
+
+export type MountHoverCard = typeof mountHoverCard;
 
 /**
  * Create the host, render the card next to `anchor` (never over it) and return a handle.

@@ -2,7 +2,7 @@
  * Hovering or clicking a mark opens the card. Highlights take no pointer events, so the mark
  * under the pointer is found from the caret position, once per animation frame at most.
  */
-import type { CardTheme, HoverCardContent, MountedCard } from '../../components/HoverCard';
+import type { CardTheme, HoverCardContent, MountedCard, MountHoverCard } from '../../components/HoverCard';
 import { caretAt, rangeContainsPoint } from './caret';
 import type { Mark, MarkStore } from './marks';
 import { toLiveRange } from './ranges';
@@ -17,6 +17,8 @@ export interface HoverOptions {
   /** What the card says about a mark (may ask the background for topic titles). */
   describe(mark: Mark): Promise<HoverCardContent>;
   openDetails(mark: Mark): void;
+  /** The card's mount function, loaded on first use. */
+  loadCard(): Promise<MountHoverCard>;
   /** The colour scheme the user chose for the extension's UI. */
   theme(): CardTheme;
   signal: AbortSignal;
@@ -58,10 +60,7 @@ export function watchHover(options: HoverOptions): void {
     if (card && cardMark === mark) return;
     close();
     const attempt = ++opening;
-    const [{ mountHoverCard }, content] = await Promise.all([
-      import('../../components/HoverCard'),
-      options.describe(mark),
-    ]);
+    const [mountHoverCard, content] = await Promise.all([options.loadCard(), options.describe(mark)]);
     const word = toLiveRange(mark.range);
     if (attempt !== opening || signal.aborted || !word || !mark.range.startContainer.isConnected) return;
     focusBeforeCard = document.activeElement;

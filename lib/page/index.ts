@@ -10,6 +10,7 @@ import { compileLexicon } from '../detect';
 import type { Detection } from '../detect/types';
 import { isMessage, type Message, type PanelRequest, type ReplyTo, sendMessage } from '../messages';
 import { isPausedOn, loadSettings, type Settings, watchSettings } from '../settings';
+import { loadHoverCard } from './card-loader';
 import { watchHover } from './hover';
 import type { Mark } from './marks';
 import { COMPILE_MEASURE, PageScanner } from './scanner';
@@ -128,6 +129,7 @@ export async function startPage(ctx: ContentScriptContext, source: LexiconSource
       const request = panelRequestFor(mark);
       if (request) void send({ type: 'open-panel', request });
     },
+    loadCard: loadHoverCard,
     theme: () => theme,
     signal: ctx.signal,
   });
