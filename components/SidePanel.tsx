@@ -48,6 +48,15 @@ function PageFindings({ findings, catalog, onOpen, onReveal }: {
 }
 
 function LookupView({ request, catalog, onOpen }: { request: LookupRequest; catalog: Catalog; onOpen: OpenPage }) {
+  // The keyboard command sends whatever is selected, which may be nothing at all.
+  if (request.text.trim() === '') {
+    return (
+      <section class="bpl-page" aria-labelledby="bpl-lookup-title">
+        <h2 id="bpl-lookup-title">{t('lookupTitle')}</h2>
+        <p role="status">{t('lookupNothingSelected')}</p>
+      </section>
+    );
+  }
   const results = redFlagsFirst(request.results, (id) => catalog.redFlag(id)?.urgency);
   return (
     <section class="bpl-page" aria-labelledby="bpl-lookup-title">
