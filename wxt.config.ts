@@ -17,8 +17,8 @@ export default defineConfig({
       'Spots back-pain terms and red flags on the pages you read and explains them with sources. Nothing leaves your browser.',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
-    // The hover card, loaded by the content script on first use (lib/page/card-loader.ts).
-    web_accessible_resources: [{ resources: ['hover-card.js'], matches: ['http://*/*', 'https://*/*'] }],
+    // Parts of the content script loaded on first use (lib/page/lazy-script.ts).
+    web_accessible_resources: [{ resources: ['lexicon.js', 'hover-card.js'], matches: ['http://*/*', 'https://*/*'] }],
     action: { default_title: 'Back Pain Lens' },
     commands: {
       'lookup-selection': {

@@ -1,4 +1,3 @@
-import lexiconSource from 'virtual:bpl-lexicon-source';
 import { startPage } from '../../lib/page';
 
 export default defineContentScript({
@@ -7,7 +6,7 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   main(ctx) {
-    startPage(ctx, lexiconSource).catch((error: unknown) => {
+    startPage(ctx).catch((error: unknown) => {
       // Failing because the extension was reloaded under the page is expected; anything else is not.
       if (ctx.isValid) throw error;
     });

@@ -10,10 +10,10 @@ import { compileLexicon } from '../detect';
 import type { Detection } from '../detect/types';
 import { isMessage, type Message, type PanelRequest, type ReplyTo, sendMessage } from '../messages';
 import { isPausedOn, loadSettings, type Settings, watchSettings } from '../settings';
-import { loadHoverCard } from './card-loader';
 import { watchHover } from './hover';
+import { HOVER_CARD_SCRIPT, LEXICON_SCRIPT, lazyLoader } from './lazy-script';
 import type { Mark } from './marks';
-import { COMPILE_MEASURE, PageScanner } from './scanner';
+import { COMPILE_MEASURE, PageScanner, type ScanLexicon } from './scanner';
 import { summarizeMatches } from './summary';
 import { throttleLatest } from './throttle';
 
@@ -43,25 +43,35 @@ function panelRequestFor(mark: Mark): PanelRequest | null {
 
 type Send = <M extends Message>(message: M) => Promise<ReplyTo<M> | undefined>;
 
-function describer(source: LexiconSource, send: Send) {
-  const terms = new Map(source.terms.map((term) => [term.id, term]));
-  const redFlags = new Map(source.redFlags.map((flag) => [flag.id, flag]));
+/** Marks exist only once the lexicon is loaded, so `loadSource` resolves at once here. */
+function describer(loadSource: () => Promise<LexiconSource>, send: Send) {
   return async (mark: Mark): Promise<HoverCardContent> => {
+    const source = await loadSource();
     const { match } = mark;
-    const redFlag = mark.kind === 'red-flag' ? redFlags.get(match.redFlagIds[0] ?? '') : undefined;
+    const redFlagId = match.redFlagIds[0];
+    const redFlag = mark.kind === 'red-flag' ? source.redFlags.find((flag) => flag.id === redFlagId) : undefined;
     const topics =
       (await send({ type: 'describe-topics', ids: match.topicIds })) ??
       match.topicIds.map((id) => ({ id, title: id }));
     return {
       matchedText: match.text,
-      termLabel: terms.get(match.termId)?.label ?? match.text,
+      termLabel: source.terms.find((term) => term.id === match.termId)?.label ?? match.text,
       topics,
       redFlag: redFlag ? { id: redFlag.id, label: redFlag.label, urgency: redFlag.urgency } : null,
     };
   };
 }
 
-export async function startPage(ctx: ContentScriptContext, source: LexiconSource): Promise<void> {
+/** The lexicon, loaded and compiled (one long task of its own, before the scan's slices). */
+async function loadScanLexicon(loadSource: () => Promise<LexiconSource>): Promise<ScanLexicon> {
+  const source = await loadSource();
+  const start = performance.now();
+  const lexicon = compileLexicon(source);
+  performance.measure(COMPILE_MEASURE, { start });
+  return { lexicon, redFlags: source.redFlags };
+}
+
+export async function startPage(ctx: ContentScriptContext): Promise<void> {
   const view = window;
   if (!isScannableFrame(view)) return;
   const isTopFrame = view.top === view;
@@ -82,15 +92,10 @@ export async function startPage(ctx: ContentScriptContext, source: LexiconSource
     if (!paused) report(detection);
   }, REPORT_INTERVAL_MS);
 
+  const loadSource = lazyLoader(LEXICON_SCRIPT);
   const scanner = new PageScanner({
     document,
-    compileLexicon: () => {
-      const start = performance.now();
-      const lexicon = compileLexicon(source);
-      performance.measure(COMPILE_MEASURE, { start });
-      return lexicon;
-    },
-    redFlags: source.redFlags,
+    loadLexicon: () => loadScanLexicon(loadSource),
     onScanned: reportScan,
   });
 
@@ -103,7 +108,8 @@ export async function startPage(ctx: ContentScriptContext, source: LexiconSource
     paused = shouldPause;
     if (paused) {
       scanner.stop();
-      report(summarizeMatches([], source.redFlags));
+      // No matches: no red flag to triage.
+      report(summarizeMatches([], []));
     } else {
       void scanner.start();
     }
@@ -124,12 +130,12 @@ export async function startPage(ctx: ContentScriptContext, source: LexiconSource
   watchHover({
     document,
     marks: scanner.marks,
-    describe: describer(source, send),
+    describe: describer(loadSource, send),
     openDetails: (mark) => {
       const request = panelRequestFor(mark);
       if (request) void send({ type: 'open-panel', request });
     },
-    loadCard: loadHoverCard,
+    loadCard: lazyLoader(HOVER_CARD_SCRIPT),
     theme: () => theme,
     signal: ctx.signal,
   });

@@ -59,11 +59,16 @@ function visibleStart(document: Document, index: TextIndex): number {
   return index.text.lastIndexOf('\n', index.starts[nodeIndex]!) + 1;
 }
 
+/** What detection and triage need, loaded and compiled together. */
+export interface ScanLexicon {
+  lexicon: Lexicon;
+  redFlags: LexiconSource['redFlags'];
+}
+
 export interface PageScannerOptions {
   document: Document;
-  /** Compiles the lexicon; called once, at the first scan, so a paused page never pays for it. */
-  compileLexicon(): Lexicon;
-  redFlags: LexiconSource['redFlags'];
+  /** Loads and compiles the lexicon; called at the first scan, so a paused page never pays for it. */
+  loadLexicon(): Promise<ScanLexicon>;
   /** Called after every pass with the whole page's detection. */
   onScanned(detection: Detection): void;
 }
@@ -79,7 +84,7 @@ export class PageScanner {
   private firstMarkRecorded = false;
   /** The marks as last reported, so `reveal` indexes the detection the panel was given. */
   private reported: Mark[] = [];
-  private lexicon: Lexicon | null = null;
+  private loaded: ScanLexicon | null = null;
 
   constructor(private readonly options: PageScannerOptions) {
     this.document = options.document;
@@ -91,8 +96,6 @@ export class PageScanner {
   start(): Promise<void> {
     this.marks.show();
     this.observer.observe(this.document);
-    // Compiling is one long task of its own: the scan's slices start after it.
-    this.compiledLexicon();
     return this.scanAll();
   }
 
@@ -126,15 +129,21 @@ export class PageScanner {
     return true;
   }
 
-  private compiledLexicon(): Lexicon {
-    this.lexicon ??= this.options.compileLexicon();
-    return this.lexicon;
+  private get lexicon(): ScanLexicon {
+    if (!this.loaded) throw new Error('the lexicon is used before it is loaded');
+    return this.loaded;
   }
 
   private enqueue(pass: () => Promise<void>): Promise<void> {
-    // A pass that fails (the page changed under it) must not block the ones after it; the next
-    // mutation or navigation scans that part again.
-    this.queue = this.queue.then(pass).catch(() => undefined);
+    // Every pass waits for the lexicon (a load that failed is tried again by the next pass). A pass
+    // that fails (the page changed under it) must not block the ones after it; the next mutation
+    // or navigation scans that part again.
+    this.queue = this.queue
+      .then(async () => {
+        this.loaded ??= await this.options.loadLexicon();
+      })
+      .then(pass)
+      .catch(() => undefined);
     return this.queue;
   }
 
@@ -222,7 +231,7 @@ export class PageScanner {
   }
 
   private marksFor(index: TextIndex, from: number, to: number): Mark[] {
-    const detection = detect(index.text.slice(from, to), this.compiledLexicon());
+    const detection = detect(index.text.slice(from, to), this.lexicon.lexicon);
     return detection.matches.map((match) => {
       // Offsets into the whole index; the matches are this call's own objects, so shift in place.
       match.start += from;
@@ -249,7 +258,7 @@ export class PageScanner {
     this.options.onScanned(
       summarizeMatches(
         this.reported.map((mark) => mark.match),
-        this.options.redFlags,
+        this.lexicon.redFlags,
       ),
     );
   }

@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildKnowledgeBase, type ContentFile, toLexiconSource } from '../../content-data/build';
-import { compileLexicon, type Lexicon } from '../../lib/detect';
+import { compileLexicon } from '../../lib/detect';
 import type { Detection } from '../../lib/detect/types';
 import { MUTATION_WINDOW_MS } from '../../lib/page/mutations';
-import { PageScanner } from '../../lib/page/scanner';
+import { PageScanner, type ScanLexicon } from '../../lib/page/scanner';
 import { marked, registry, useHighlightFakes } from './page-dom-fakes';
 
 /**
@@ -20,9 +20,9 @@ function contentFiles(dir = join(process.cwd(), 'content-data')): ContentFile[] 
     .map((name) => ({ path: `content-data/${name}`, data: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
 }
 const source = toLexiconSource(buildKnowledgeBase(contentFiles()));
-let lexicon: Lexicon;
+let scanLexicon: ScanLexicon;
 beforeAll(() => {
-  lexicon = compileLexicon(source);
+  scanLexicon = { lexicon: compileLexicon(source), redFlags: source.redFlags };
 });
 useHighlightFakes();
 
@@ -33,8 +33,7 @@ function startScanner(html: string) {
   const reports: Detection[] = [];
   const scanner = new PageScanner({
     document,
-    compileLexicon: () => lexicon,
-    redFlags: source.redFlags,
+    loadLexicon: () => Promise.resolve(scanLexicon),
     onScanned: (detection) => reports.push(detection),
   });
   return { scanner, reports, started: scanner.start() };
@@ -93,7 +92,7 @@ describe('PageScanner', () => {
     const visible = document.getElementById('p300')!.firstChild!;
     Object.defineProperty(window, 'scrollY', { value: 9_000, configurable: true });
     Object.assign(document, { caretPositionFromPoint: () => ({ offsetNode: visible, offset: 3 }) });
-    const scanner = new PageScanner({ document, compileLexicon: () => lexicon, redFlags: source.redFlags, onScanned: () => undefined });
+    const scanner = new PageScanner({ document, loadLexicon: () => Promise.resolve(scanLexicon), onScanned: () => undefined });
     try {
       const started = scanner.start();
       // The highlight registered at start gets the first chunk only; the rest is staged and swapped in.
