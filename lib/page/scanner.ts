@@ -5,7 +5,7 @@
 import type { LexiconSource } from '../../content-data/schema';
 import { detect, type Lexicon } from '../detect';
 import type { Detection } from '../detect/types';
-import { caretAt } from './caret';
+import { type CaretPoint, caretAt } from './caret';
 import { type Mark, MarkStore, markKindOf } from './marks';
 import { BatchedObserver, reduceMutations } from './mutations';
 import { type Slicer, createSlicer, yieldToPage } from './slices';
@@ -49,12 +49,35 @@ export function nextChunkSize(chars: number, elapsedMs: number, current: number)
   return Math.max(MIN_CHUNK_CHARS, Math.min(MAX_CHUNK_CHARS, fitting));
 }
 
+/** How many text nodes from the caret on are tried when it is not on indexed text. */
+const CARET_LOOKAHEAD_NODES = 20;
+
+/**
+ * The indexed text node at a caret, else the first one after it: a caret in the gap between two
+ * blocks (a margin) is on their parent element, and one in a form field is on skipped text.
+ */
+function indexedNodeFrom(index: TextIndex, caret: CaretPoint): number {
+  const { node, offset } = caret;
+  const start = node instanceof Text ? node : (node.childNodes[offset] ?? node);
+  const ownerDocument = start.ownerDocument;
+  if (!ownerDocument) return -1;
+  const walker = ownerDocument.createTreeWalker(start.getRootNode(), NodeFilter.SHOW_TEXT);
+  walker.currentNode = start;
+  let candidate: Node | null = start instanceof Text ? start : walker.nextNode();
+  for (let tried = 0; candidate && tried < CARET_LOOKAHEAD_NODES; tried++) {
+    const at = index.nodes.indexOf(candidate as Text);
+    if (at !== -1) return at;
+    candidate = walker.nextNode();
+  }
+  return -1;
+}
+
 /** The start of the block at the top of the viewport, so what the reader sees is marked first. */
 function visibleStart(document: Document, index: TextIndex): number {
   const view = document.defaultView;
   if (!view || view.scrollY === 0 || index.nodes.length === 0) return 0;
   const caret = caretAt(document, view.innerWidth / 2, 1);
-  const nodeIndex = caret ? index.nodes.indexOf(caret.node as Text) : -1;
+  const nodeIndex = caret ? indexedNodeFrom(index, caret) : -1;
   if (nodeIndex <= 0) return 0;
   return index.text.lastIndexOf('\n', index.starts[nodeIndex]!) + 1;
 }

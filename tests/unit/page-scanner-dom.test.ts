@@ -86,12 +86,17 @@ describe('PageScanner', () => {
     scanner.stop();
   });
 
-  it('marks the block at the top of the viewport first when the page is scrolled down', async () => {
+  // The caret at the viewport's top is on text, or, in the margin between two posts, on their parent.
+  it.each([
+    ['on the text of a post', () => ({ offsetNode: document.getElementById('p300')!.firstChild!, offset: 3 })],
+    ['in the gap before a post', () => ({ offsetNode: document.body, offset: 300 })],
+    ['on a form field before a post', () => ({ offsetNode: document.getElementById('field')!.firstChild!, offset: 0 })],
+  ])('marks the block at the top of the viewport first when the page is scrolled down (caret %s)', async (_, caret) => {
     const posts = Array.from({ length: 400 }, (_, i) => `<article><p id="p${i}">Post ${i}: my sciatica is back.</p></article>`);
+    posts.splice(300, 0, '<textarea id="field">my sciatica draft</textarea>');
     document.body.innerHTML = posts.join('');
-    const visible = document.getElementById('p300')!.firstChild!;
     Object.defineProperty(window, 'scrollY', { value: 9_000, configurable: true });
-    Object.assign(document, { caretPositionFromPoint: () => ({ offsetNode: visible, offset: 3 }) });
+    Object.assign(document, { caretPositionFromPoint: caret });
     const scanner = new PageScanner({ document, loadLexicon: () => Promise.resolve(scanLexicon), onScanned: () => undefined });
     try {
       const started = scanner.start();
