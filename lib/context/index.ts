@@ -22,10 +22,15 @@ interface CueHit {
 export interface TokenSpan {
   firstToken: number;
   endToken: number;
+  /** A history, not a symptom: what says a problem is over ("it went away") leaves it affirmed. */
+  lasting?: boolean;
 }
 
 /** How many sentences without a subject of their own may continue another person's story. */
 const MAX_CARRIED_SENTENCES = 3;
+
+/** Words that open a sentence about what the previous one described: "It went away after physio." */
+const BACK_REFERENCES = new Set(phraseKeys('it that this they which all both everything'));
 
 /** Strongest first: when several triggers govern a match, the first of these wins. */
 const PRECEDENCE: MentionContext[] = ['negated', 'hypothetical', 'other-person', 'affirmed'];
@@ -134,9 +139,9 @@ function reaches(
 }
 
 /**
- * The cues of the sentences that hold a span and of the MAX_CARRIED_SENTENCES before each (whose
- * subject may carry over), in order: other sentences cannot change any context, so they are not
- * scanned.
+ * The cues of the sentences that hold a span, of the MAX_CARRIED_SENTENCES before each (whose
+ * subject may carry over) and of the next one when it opens with a back-reference ("It went away"),
+ * in order: other sentences cannot change any context, so they are not scanned.
  */
 function cueHits(tokens: Tokens, spans: readonly TokenSpan[]): CueHit[] {
   const trie = cues();
@@ -148,6 +153,9 @@ function cueHits(tokens: Tokens, spans: readonly TokenSpan[]): CueHit[] {
     while (from > scannedTo && tokens.sentences[from - 1]! >= sentence - MAX_CARRIED_SENTENCES) from--;
     let to = Math.max(span.endToken, scannedTo);
     while (to < tokens.count && tokens.sentences[to] === sentence) to++;
+    if (to < tokens.count && tokens.sentences[to] === sentence + 1 && BACK_REFERENCES.has(tokens.keys[to]!)) {
+      while (to < tokens.count && tokens.sentences[to] === sentence + 1) to++;
+    }
     for (let i = Math.max(from, scannedTo); i < to; ) {
       const hit = longestAt(trie, tokens.keys, i);
       if (!hit) {
@@ -177,7 +185,7 @@ export function assignContexts(tokens: Tokens, spans: readonly TokenSpan[]): Men
     while (high < hits.length && tokens.sentences[hits[high]!.start]! === sentence) high++;
     return contextOf(span, spans, hits, low, high, tokens);
   });
-  return carryOtherPerson(tokens, spans, contexts, hits);
+  return carryResolution(tokens, spans, carryOtherPerson(tokens, spans, contexts, hits), hits);
 }
 
 /** The context of one span, given the cues of its sentence: hits[low, high). */
@@ -194,6 +202,7 @@ function contextOf(
     const cue = hits[at]!.cue;
     if (!('rule' in cue)) continue;
     const rule = cue.rule;
+    if (rule.resolution && span.lasting) continue;
     const placed = rule.direction === 'forward' ? hits[at]!.start < span.firstToken : hits[at]!.start >= span.endToken;
     if (placed && PRECEDENCE.indexOf(rule.kind) < PRECEDENCE.indexOf(found) && reaches(hits, at, rule, span, tokens, spans)) {
       found = rule.kind;
@@ -234,5 +243,31 @@ function carryOtherPerson(
   }
   return contexts.map((context, i) =>
     context === 'affirmed' && carried.has(tokens.sentences[spans[i]!.firstToken]!) ? 'other-person' : context,
+  );
+}
+
+/**
+ * A sentence that opens with a back-reference and says the problem is over ("It went away
+ * completely") negates the symptoms the sentence before it affirmed.
+ */
+function carryResolution(
+  tokens: Tokens,
+  spans: readonly TokenSpan[],
+  contexts: MentionContext[],
+  hits: CueHit[],
+): MentionContext[] {
+  const resolvesPrevious = new Set<number>();
+  for (const hit of hits) {
+    if (!('rule' in hit.cue) || !hit.cue.rule.resolution) continue;
+    const sentence = tokens.sentences[hit.start]!;
+    let opening = hit.start;
+    while (opening > 0 && tokens.sentences[opening - 1] === sentence) opening--;
+    if (BACK_REFERENCES.has(tokens.keys[opening]!)) resolvesPrevious.add(sentence - 1);
+  }
+  if (resolvesPrevious.size === 0) return contexts;
+  return contexts.map((context, i) =>
+    context === 'affirmed' && !spans[i]!.lasting && resolvesPrevious.has(tokens.sentences[spans[i]!.firstToken]!)
+      ? 'negated'
+      : context,
   );
 }

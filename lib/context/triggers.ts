@@ -8,6 +8,8 @@
  * scopes run to the end of the sentence (lists of warning signs after "symptoms include").
  * window: the most tokens between trigger and match.
  * endsAtFirstPerson: the scope ends at "I", "me", "my"... (someone else's story, a generic "you").
+ * resolution: the trigger says a problem is over ("went away"); it negates only spans that can
+ * resolve (symptoms), never a history ("had breast cancer, all sorted now" is still a cancer history).
  */
 export type TriggerKind = 'negated' | 'hypothetical' | 'other-person';
 
@@ -17,6 +19,7 @@ export interface TriggerRule {
   reach: 'clause' | 'sentence';
   window: number;
   endsAtFirstPerson?: boolean;
+  resolution?: boolean;
   phrases: string[];
 }
 
@@ -45,9 +48,31 @@ export const TRIGGER_RULES: TriggerRule[] = [
     phrases: [
       'ruled out', 'was ruled out', 'were ruled out', 'has been ruled out', 'came back negative',
       'was negative', 'were negative', 'is normal', 'are normal', 'was normal', 'were normal', 'is fine',
-      'are fine', 'none', 'gone', 'has gone', 'have gone', 'went away', 'has resolved', 'resolved', 'not anymore',
-      'not any more', 'is better now', 'has settled', 'settled down', 'cleared up',
+      'are fine', 'none', 'not anymore', 'not any more',
+      // Weight lost on purpose is not a warning sign.
+      'on purpose', 'intentionally', 'deliberately', 'by dieting', 'on a diet', 'from dieting', 'with the gym',
     ],
+  },
+  {
+    kind: 'negated',
+    direction: 'backward',
+    reach: 'sentence',
+    window: 25,
+    resolution: true,
+    phrases: [
+      'went away', 'went away completely', 'cleared up', 'all sorted', 'sorted now', 'all gone', 'fully recovered', 'made a full recovery', 'recovered fully', 'been fine since', 'fine ever since',
+      'fine since', 'no problems since', 'no issues since', 'never came back', "hasn't come back",
+      'has not come back', 'all fine now', 'all good now', 'eased off completely',
+    ],
+  },
+  {
+    // Short words that also say "over", but only about what is right before them ("the numbness has gone").
+    kind: 'negated',
+    direction: 'backward',
+    reach: 'clause',
+    window: 5,
+    resolution: true,
+    phrases: ['gone', 'has gone', 'have gone', 'has resolved', 'resolved', 'is better now', 'has settled', 'settled down', 'disappeared'],
   },
   {
     kind: 'hypothetical',
@@ -119,6 +144,20 @@ export const TRIGGER_RULES: TriggerRule[] = [
     ],
   },
   {
+    // Health pages: "Numbness in both legs, or pain that keeps getting worse, should be checked by a doctor".
+    kind: 'hypothetical',
+    direction: 'backward',
+    reach: 'sentence',
+    window: 20,
+    endsAtFirstPerson: true,
+    phrases: [
+      'should be checked', 'should be seen', 'should be assessed', 'should be investigated', 'should be reported',
+      'needs to be checked', 'need to be checked', 'needs checking', 'need checking', 'needs to be seen',
+      'need to be seen', 'needs urgent', 'need urgent', 'needs investigating', 'need investigating',
+      'must be checked', 'must be reported', 'warrants', 'warrant',
+    ],
+  },
+  {
     kind: 'other-person',
     direction: 'forward',
     reach: 'sentence',
@@ -131,7 +170,12 @@ export const TRIGGER_RULES: TriggerRule[] = [
         'grandmother', 'granny', 'nan', 'nana', 'grandad', 'granddad', 'grandpa', 'grandfather', 'aunt',
         'auntie', 'uncle', 'cousin', 'neighbour', 'colleague', 'coworker', 'boss', 'kid', 'child', 'parent',
         'mother in law', 'father in law', 'stepdad', 'stepmum', 'stepmom', 'patient', 'client', 'relative',
+        'gran', 'grandson', 'granddaughter', 'niece', 'nephew', 'other half', 'hubby', 'mil', 'fil',
       ].flatMap((person) => [`my ${person}`, `our ${person}`, `year old ${person}`]),
+      // Family words without "my" ("Mum's got...", "Dad was diagnosed..."), and forum shorthand
+      // (DH dear husband, DM dear mother, MIL mother-in-law...).
+      'mum', 'mom', 'dad', 'mummy', 'mommy', 'daddy', 'hubby', 'gran', 'granny', 'grandma', 'grandad', 'granddad',
+      'grandpa', 'nan', 'nana', 'dh', 'dw', 'dm', 'df', 'dp', 'mil', 'fil',
       'a friend', 'a friend of mine', 'a patient of mine', 'a client of mine', 'a colleague', 'a relative',
       'a family member', 'family history', 'family history of', 'someone i know', 'a woman', 'a man',
       'this patient', 'the patient',
@@ -156,6 +200,8 @@ export const PSEUDO_TRIGGERS = [
   'could hardly', 'could only', 'would not', 'may be', 'he said', 'she said', 'he says', 'she says',
   'he thinks', 'she thinks', 'he thought', 'she thought', 'he told me', 'she told me', 'he wants',
   'she wants', 'he reckons', 'she reckons', 'he suggested', 'she suggested', 'he sent me',
-  'she sent me', 'he referred me', 'she referred me', 'he asked', 'she asked', 'he ordered', 'she ordered',
+  'she sent me', 'he referred me',
+  // "The thing is it doesn't ease" states a fact; only "is it ...?" asks.
+  'thing is it', 'problem is it', 'trouble is it', 'issue is it', 'worst part is it', 'worst thing is it', 'she referred me', 'he asked', 'she asked', 'he ordered', 'she ordered',
   'he examined', 'she examined', 'he checked', 'she checked',
 ];

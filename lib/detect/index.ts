@@ -20,7 +20,10 @@ const CONTEXT_STRENGTH: MentionContext[] = ['affirmed', 'other-person', 'hypothe
 export function detect(text: string, lexicon: Lexicon): Detection {
   const tokens = tokenize(text);
   const raw = findMatches(tokens, lexicon);
-  const contexts = assignContexts(tokens, raw);
+  const contexts = assignContexts(
+    tokens,
+    raw.map(({ firstToken, endToken, term }) => ({ firstToken, endToken, lasting: isHistory(term.redFlagIds) })),
+  );
   const matches: Match[] = raw.map((match, i) => ({
     start: match.start,
     end: match.end,
@@ -40,6 +43,13 @@ export function detect(text: string, lexicon: Lexicon): Detection {
     redFlags,
     topics: topicsByMentions(matches),
   };
+}
+
+/** Red flags that are a history, not a symptom: a cancer once had stays part of it ("all sorted now"). */
+const HISTORY_RED_FLAGS = new Set(['rf-cancer-history']);
+
+function isHistory(redFlagIds: string[]): boolean {
+  return redFlagIds.some((id) => HISTORY_RED_FLAGS.has(id));
 }
 
 function strongestContexts(matches: Match[]): Detection['redFlags'] {

@@ -115,10 +115,13 @@ export function compileLexicon(source: LexiconSource): Lexicon {
   };
 }
 
+/** User names and codes ("physio_dan", "physio1") are nobody's misspelling of a term. */
+const IDENTIFIER_KEY = /[\d_]/;
+
 /** '' for a filler; a misspelling of a single-word variant becomes that variant; others stay. */
 function walkKey(key: string, lexicon: Lexicon): string {
   if (FILLER_KEYS.has(key)) return '';
-  if (key.length < MIN_FUZZY_LENGTH || lexicon.vocabulary.has(key)) return key;
+  if (key.length < MIN_FUZZY_LENGTH || lexicon.vocabulary.has(key) || IDENTIFIER_KEY.test(key)) return key;
   return fuzzyLookup(key, lexicon.typos) ?? key;
 }
 

@@ -195,16 +195,54 @@ function isAbbreviation(word: string, stopFollowsWord: boolean): boolean {
   return stopFollowsWord && (word.length === 1 || ABBREVIATIONS.has(foldWord(word)));
 }
 
-/** Calls `onWord` with the bounds of every word: letters (with inner apostrophes) or digits. */
+const UNDERSCORE = 95;
+
+function isIdentifierChar(text: string, index: number): boolean {
+  return kindAt(text, index) !== CharKind.Other || text.charCodeAt(index) === UNDERSCORE;
+}
+
+/**
+ * User names and codes are one word: an underscore joins what touches it ("physio_dan"), and so
+ * do digits straight after two or more letters ("Physio2go", "user123"). Spine levels ("L5", "T8")
+ * and units ("6kg") still split.
+ */
+function joinsIdentifier(text: string, start: number, end: number, kind: CharKind): boolean {
+  const next = text.charCodeAt(end);
+  return next === UNDERSCORE || (kind === CharKind.Letter && end - start >= 2 && isDigit(next));
+}
+
+function identifierEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && isIdentifierChar(text, end)) end++;
+  return end;
+}
+
+/**
+ * Calls `onWord` with the bounds of every word: letters (with inner apostrophes) or digits, or a
+ * user name or code (see `joinsIdentifier`).
+ */
 function forEachWord(text: string, onWord: (start: number, end: number) => void): void {
   let start = 0;
   while (start < text.length) {
     const kind = kindAt(text, start);
     if (kind === CharKind.Other) {
-      start++;
+      if (text.charCodeAt(start) !== UNDERSCORE) {
+        start++;
+        continue;
+      }
+      let after = start;
+      while (text.charCodeAt(after) === UNDERSCORE) after++;
+      if (kindAt(text, after) !== CharKind.Other) {
+        const end = identifierEnd(text, after);
+        onWord(start, end);
+        start = end;
+      } else {
+        start = after + 1;
+      }
       continue;
     }
-    const end = wordEnd(text, start, kind);
+    let end = wordEnd(text, start, kind);
+    if (joinsIdentifier(text, start, end, kind)) end = identifierEnd(text, end);
     onWord(start, end);
     start = end;
   }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { assignContexts } from '../../lib/context';
 import { tokenize } from '../../lib/text';
 
-/** The context of the first occurrence of `phrase` in `text`, treated as one match. */
-function contextOf(text: string, phrase: string): string {
+/** The context of the first occurrence of `phrase` in `text`, treated as one match (a symptom unless `lasting`). */
+function contextOf(text: string, phrase: string, lasting = false): string {
   const tokens = tokenize(text);
   const start = text.indexOf(phrase);
   const end = start + phrase.length;
@@ -13,7 +13,7 @@ function contextOf(text: string, phrase: string): string {
     if (tokens.starts[i]! >= start && firstToken < 0) firstToken = i;
     if (tokens.ends[i]! <= end) endToken = i + 1;
   }
-  return assignContexts(tokens, [{ firstToken, endToken }])[0]!;
+  return assignContexts(tokens, [{ firstToken, endToken, lasting }])[0]!;
 }
 
 describe('negation', () => {
@@ -43,9 +43,36 @@ describe('negation', () => {
     ['no fever, no cough, lost feeling down there', 'lost feeling down there'],
   ])('scope ends or pseudo-trigger: %s', (text, phrase) => expect(contextOf(text, phrase)).toBe('affirmed'));
 
+  it.each([
+    ['I lost 10 kg on purpose this year', 'lost 10 kg'],
+    ['Lost a stone by dieting', 'Lost a stone'],
+  ])('weight lost on purpose: %s', (text, phrase) => expect(contextOf(text, phrase)).toBe('negated'));
+
   it('stops after the window of tokens', () => {
     expect(contextOf('No idea why but after six long weeks of physio my legs give way', 'legs give way')).toBe('affirmed');
   });
+});
+
+describe('resolved symptoms', () => {
+  it.each([
+    ['Had a slipped disc in 2015 with numbness down my leg, all sorted after surgery.', 'numbness down my leg'],
+    ['Pins and needles in my feet for weeks, cleared up after physio.', 'Pins and needles'],
+    ["Sciatica for months, pins and needles to my toes. It went away completely and I've been fine since.", 'pins and needles'],
+    ['Numb legs all spring. That cleared up by June.', 'Numb legs'],
+  ])('%s', (text, phrase) => expect(contextOf(text, phrase)).toBe('negated'));
+
+  it.each([
+    ['Had breast cancer in 2015, all sorted after surgery.', 'breast cancer'],
+    ['Breast cancer five years ago. It went away with treatment.', 'Breast cancer'],
+  ])('a history stays affirmed: %s', (text, phrase) => expect(contextOf(text, phrase, true)).toBe('affirmed'));
+
+  it.each([
+    ['Numb legs since Monday. My appetite has gone too.', 'Numb legs'],
+    ['Numb legs since Monday. Then my bladder went weird.', 'Numb legs'],
+    ['My legs went numb last night. It is still there.', 'legs went numb'],
+  ])('only a resolution of the same thing, or one opened by "it": %s', (text, phrase) =>
+    expect(contextOf(text, phrase)).toBe('affirmed'),
+  );
 });
 
 describe('hypothetical', () => {
@@ -63,7 +90,17 @@ describe('hypothetical', () => {
     ['Some people get numb legs after surgery', 'numb legs'],
     ['I read that saddle numbness is a sign of CES', 'saddle numbness'],
     ['Saddle numbness is a red flag', 'Saddle numbness'],
+    ['Numbness in both legs, or pain that keeps getting worse, should be checked by a doctor.', 'Numbness in both legs'],
+    ['New leg weakness needs urgent assessment.', 'leg weakness'],
   ])('%s', (text, phrase) => expect(contextOf(text, phrase)).toBe('hypothetical'));
+
+  it('a fact introduced by "the thing is it" is not a question', () => {
+    expect(contextOf("The weird thing is it doesn't ease when I lie down", "doesn't ease when I lie down")).toBe('affirmed');
+    expect(contextOf("Is it bad that it doesn't ease when I lie down", "doesn't ease when I lie down")).toBe('hypothetical');
+  });
+  it('a check-up the reader is told to get is still their own symptom', () => {
+    expect(contextOf('My legs are numb and I think it should be checked', 'legs are numb')).toBe('affirmed');
+  });
 
   it('ends at a new sentence', () => {
     expect(contextOf('Watch for signs. My legs are numb.', 'legs are numb')).toBe('affirmed');
@@ -87,6 +124,9 @@ describe('other person', () => {
     ['Family history of breast cancer', 'breast cancer'],
     ['My 80 year old mum has numb legs', 'numb legs'],
     ['He was diagnosed last year. The backache got worse.', 'backache'],
+    ["Mum's got secondary breast cancer in her bones", 'breast cancer'],
+    ['My gran has stomach cancer', 'stomach cancer'],
+    ['DH has numb legs since Friday', 'numb legs'],
   ])('%s', (text, phrase) => expect(contextOf(text, phrase)).toBe('other-person'));
 
   it.each([

@@ -67,6 +67,10 @@ describe('findMatches', () => {
     expect(found('our backup failed; record the cord')).toEqual([]);
     expect(found('an MRI, a myelomatosis')).toEqual([['MRI', 'mri']]);
   });
+  it('never matches inside a user name or code, nor corrects one', () => {
+    expect(found('sciatica_sufferer and sciatica2 say hi, sciatica1 too')).toEqual([]);
+    expect(found('_sciatica_ sciatica')).toEqual([['sciatica', 'sciatica']]);
+  });
   it('prefers the longest variant', () => {
     expect(found('Lower back pain again')).toEqual([['Lower back pain', 'back-pain']]);
     expect(found('multiple myeloma')).toEqual([['multiple myeloma', 'myeloma']]);

@@ -71,6 +71,12 @@ describe('tokenize', () => {
     expect(tokenize('lost 6kg').keys).toEqual(['lost', NUMBER_KEY, 'kg']);
     expect(tokenize('L5-S1').keys).toEqual(['l', NUMBER_KEY, 's', NUMBER_KEY]);
   });
+  it('keeps user names and codes as one word: underscores, digits after two letters', () => {
+    expect(tokenize('physio_dan wrote').keys).toEqual(['physio_dan', 'wrote']);
+    expect(tokenize('Physio2go and user123').keys).toEqual(['physio2go', 'and', 'user123']);
+    expect(tokenize('__proto__ _physio a_').keys).toEqual(['__proto__', '_physio', 'a_']);
+    expect(tokenize('T8 and 3am, ___ end').keys).toEqual(['t', NUMBER_KEY, 'and', NUMBER_KEY, 'am', 'end']);
+  });
   it('numbers sentences and clauses', () => {
     const tokens = tokenize('No numbness, no tingling. Dr. Patel saw me!\nThen home\n\nNew para');
     const at = (word: string) => tokens.keys.indexOf(word);
