@@ -243,6 +243,21 @@ describe('marks on the page', () => {
     await page.close();
   });
 
+  // The lexicon and the card are extension files loaded on first use: a page's CSP must not stop them.
+  it('marks a page with a strict Content-Security-Policy and opens the card there', async () => {
+    const page = await openScanned(session, server.url('/page-strict-csp.html'));
+    expect(texts(await highlightRanges(page, 'bpl-red-flag'))).toEqual(['numbness down there']);
+    const word = await page.evaluate(() => {
+      const rect = window.bplRangeRect([...CSS.highlights.get('bpl-red-flag')!][0]!);
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.click(word.x, word.y);
+    const card = page.locator('bpl-hover-card .card');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.innerText()).toContain('numbness down there');
+    await page.close();
+  });
+
   it('opens the card on hover with the topic title, and closes it when the pointer leaves', async () => {
     const page = await openScanned(session, server.url('/page-forum.html'));
     const word = await page.evaluate(() => {
