@@ -17,8 +17,8 @@ export default defineConfig({
       'Spots back-pain terms and red flags on the pages you read and explains them with sources. Nothing leaves your browser.',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
-    // Parts of the content script loaded on first use (lib/page/lazy-script.ts).
-    web_accessible_resources: [{ resources: ['lexicon.js', 'hover-card.js'], matches: ['http://*/*', 'https://*/*'] }],
+    // The lexicon, fetched by the content script when scanning starts (lib/page/lexicon-file.ts).
+    web_accessible_resources: [{ resources: ['lexicon.json'], matches: ['http://*/*', 'https://*/*'] }],
     action: { default_title: 'Back Pain Lens' },
     commands: {
       'lookup-selection': {

@@ -1,7 +1,6 @@
 /**
  * The small card shown over a mark on a web page, rendered in a shadow root so that the page's
- * styles and scripts never reach it. Built as its own file (entrypoints/hover-card.ts) and loaded on
- * first use: nothing here runs at page start.
+ * styles and scripts never reach it. Loaded on first use: nothing here runs at page start.
  */
 import { render } from 'preact';
 import type { Urgency } from '../content-data/schema';

@@ -14,3 +14,9 @@ declare module 'virtual:bpl-search-index' {
   const searchIndex: import('../lib/search/index').SerializedSearchIndex;
   export default searchIndex;
 }
+
+/** The extension path of the lexicon source written as a file of the build (`/lexicon.json`). */
+declare module 'virtual:bpl-lexicon-file' {
+  const lexiconPath: string;
+  export default lexiconPath;
+}

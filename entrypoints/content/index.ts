@@ -1,3 +1,4 @@
+import lexiconPath from 'virtual:bpl-lexicon-file';
 import { startPage } from '../../lib/page';
 
 export default defineContentScript({
@@ -6,7 +7,7 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   main(ctx) {
-    startPage(ctx).catch((error: unknown) => {
+    startPage(ctx, lexiconPath).catch((error: unknown) => {
       // Failing because the extension was reloaded under the page is expected; anything else is not.
       if (ctx.isValid) throw error;
     });

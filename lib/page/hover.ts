@@ -17,7 +17,7 @@ export interface HoverOptions {
   /** What the card says about a mark (may ask the background for topic titles). */
   describe(mark: Mark): Promise<HoverCardContent>;
   openDetails(mark: Mark): void;
-  /** The card's mount function, loaded on first use. */
+  /** The card's mount function, loaded on first use (Preact and the card are not needed at start). */
   loadCard(): Promise<MountHoverCard>;
   /** The colour scheme the user chose for the extension's UI. */
   theme(): CardTheme;

@@ -11,7 +11,7 @@ import type { Detection } from '../detect/types';
 import { isMessage, type Message, type PanelRequest, type ReplyTo, sendMessage } from '../messages';
 import { isPausedOn, loadSettings, type Settings, watchSettings } from '../settings';
 import { watchHover } from './hover';
-import { HOVER_CARD_SCRIPT, LEXICON_SCRIPT, lazyLoader } from './lazy-script';
+import { lexiconLoader } from './lexicon-file';
 import type { Mark } from './marks';
 import { COMPILE_MEASURE, PageScanner, type ScanLexicon } from './scanner';
 import { summarizeMatches } from './summary';
@@ -71,7 +71,8 @@ async function loadScanLexicon(loadSource: () => Promise<LexiconSource>): Promis
   return { lexicon, redFlags: source.redFlags };
 }
 
-export async function startPage(ctx: ContentScriptContext): Promise<void> {
+/** `lexiconPath`: the extension path of the lexicon file (see `lexicon-file.ts`). */
+export async function startPage(ctx: ContentScriptContext, lexiconPath: string): Promise<void> {
   const view = window;
   if (!isScannableFrame(view)) return;
   const isTopFrame = view.top === view;
@@ -92,7 +93,7 @@ export async function startPage(ctx: ContentScriptContext): Promise<void> {
     if (!paused) report(detection);
   }, REPORT_INTERVAL_MS);
 
-  const loadSource = lazyLoader(LEXICON_SCRIPT);
+  const loadSource = lexiconLoader(lexiconPath);
   const scanner = new PageScanner({
     document,
     loadLexicon: () => loadScanLexicon(loadSource),
@@ -135,7 +136,7 @@ export async function startPage(ctx: ContentScriptContext): Promise<void> {
       const request = panelRequestFor(mark);
       if (request) void send({ type: 'open-panel', request });
     },
-    loadCard: lazyLoader(HOVER_CARD_SCRIPT),
+    loadCard: () => import('../../components/HoverCard').then((card) => card.mountHoverCard),
     theme: () => theme,
     signal: ctx.signal,
   });

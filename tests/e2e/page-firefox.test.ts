@@ -42,7 +42,7 @@ describe('marks in Firefox ESR', () => {
     await page.close();
   });
 
-  // The second page's Content-Security-Policy allows nothing: the lexicon and the card still load.
+  // The second page's Content-Security-Policy allows nothing: the lexicon file and the card still load.
   it.each(['/page-forum.html', '/page-strict-csp.html'])('opens the hover card on a click and closes it with Escape (%s)', async (path) => {
     const page = await firefox.browser.newPage();
     await page.goto(server.url(path));

@@ -243,7 +243,7 @@ describe('marks on the page', () => {
     await page.close();
   });
 
-  // The lexicon and the card are extension files loaded on first use: a page's CSP must not stop them.
+  // The lexicon is an extension file fetched when scanning starts: a page's CSP must not stop it.
   it('marks a page with a strict Content-Security-Policy and opens the card there', async () => {
     const page = await openScanned(session, server.url('/page-strict-csp.html'));
     expect(texts(await highlightRanges(page, 'bpl-red-flag'))).toEqual(['numbness down there']);
