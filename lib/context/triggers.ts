@@ -23,6 +23,16 @@ export interface TriggerRule {
   phrases: string[];
 }
 
+/** What says a problem is over; also after "but it" ("numb toes, but it cleared up with physio"). */
+const RESOLVED = [
+  'went away', 'went away completely', 'cleared up', 'all sorted', 'sorted now', 'sorted itself out', 'all gone',
+  'fully recovered', 'made a full recovery', 'recovered fully', 'been fine since', 'fine ever since', 'fine since',
+  'no problems since', 'no issues since', 'never came back', "hasn't come back", 'has not come back', 'all fine now',
+  'all good now', 'eased off completely',
+];
+const RESOLVED_AFTER_BUT = ['went away', 'cleared up', 'got better', 'settled', 'resolved', 'passed', 'sorted itself out', 'all sorted']
+  .flatMap((phrase) => ['but it', 'but that', 'but they', 'but this', 'which', 'and it', 'and then it'].map((opening) => `${opening} ${phrase}`));
+
 export const TRIGGER_RULES: TriggerRule[] = [
   {
     kind: 'negated',
@@ -59,11 +69,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
     reach: 'sentence',
     window: 25,
     resolution: true,
-    phrases: [
-      'went away', 'went away completely', 'cleared up', 'all sorted', 'sorted now', 'all gone', 'fully recovered', 'made a full recovery', 'recovered fully', 'been fine since', 'fine ever since',
-      'fine since', 'no problems since', 'no issues since', 'never came back', "hasn't come back",
-      'has not come back', 'all fine now', 'all good now', 'eased off completely',
-    ],
+    phrases: [...RESOLVED, ...RESOLVED_AFTER_BUT],
   },
   {
     // Short words that also say "over", but only about what is right before them ("the numbness has gone").
@@ -155,6 +161,19 @@ export const TRIGGER_RULES: TriggerRule[] = [
       'needs to be checked', 'need to be checked', 'needs checking', 'need checking', 'needs to be seen',
       'need to be seen', 'needs urgent', 'need urgent', 'needs investigating', 'need investigating',
       'must be checked', 'must be reported', 'warrants', 'warrant',
+    ],
+  },
+  {
+    // Advice at the end of a list of signs: "numbness in your bum or not being able to pee = go to A&E".
+    kind: 'hypothetical',
+    direction: 'backward',
+    reach: 'sentence',
+    window: 15,
+    endsAtFirstPerson: true,
+    phrases: [
+      'go to a&e', 'go to the er', 'go to the emergency department', 'go to hospital', 'call 999', 'call an ambulance',
+      'ring 999', 'get to a&e', 'get help straight away', 'get help immediately', 'seek urgent help', 'seek help urgently',
+      'do not wait', "don't wait",
     ],
   },
   {

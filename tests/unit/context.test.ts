@@ -59,6 +59,7 @@ describe('resolved symptoms', () => {
     ['Pins and needles in my feet for weeks, cleared up after physio.', 'Pins and needles'],
     ["Sciatica for months, pins and needles to my toes. It went away completely and I've been fine since.", 'pins and needles'],
     ['Numb legs all spring. That cleared up by June.', 'Numb legs'],
+    ['Years ago I had sciatica with numb toes but it cleared up with physio.', 'numb toes'],
   ])('%s', (text, phrase) => expect(contextOf(text, phrase)).toBe('negated'));
 
   it.each([
@@ -70,6 +71,7 @@ describe('resolved symptoms', () => {
     ['Numb legs since Monday. My appetite has gone too.', 'Numb legs'],
     ['Numb legs since Monday. Then my bladder went weird.', 'Numb legs'],
     ['My legs went numb last night. It is still there.', 'legs went numb'],
+    ['My legs are numb but the back pain went away.', 'legs are numb'],
   ])('only a resolution of the same thing, or one opened by "it": %s', (text, phrase) =>
     expect(contextOf(text, phrase)).toBe('affirmed'),
   );
@@ -92,6 +94,7 @@ describe('hypothetical', () => {
     ['Saddle numbness is a red flag', 'Saddle numbness'],
     ['Numbness in both legs, or pain that keeps getting worse, should be checked by a doctor.', 'Numbness in both legs'],
     ['New leg weakness needs urgent assessment.', 'leg weakness'],
+    ['Numbness in your bum or not being able to pee with back pain = go to A&E, do not wait.', 'not being able to pee'],
   ])('%s', (text, phrase) => expect(contextOf(text, phrase)).toBe('hypothetical'));
 
   it('a fact introduced by "the thing is it" is not a question', () => {
@@ -100,6 +103,7 @@ describe('hypothetical', () => {
   });
   it('a check-up the reader is told to get is still their own symptom', () => {
     expect(contextOf('My legs are numb and I think it should be checked', 'legs are numb')).toBe('affirmed');
+    expect(contextOf('My legs are numb so I will go to A&E', 'legs are numb')).toBe('affirmed');
   });
 
   it('ends at a new sentence', () => {
