@@ -5,7 +5,7 @@
  *   (from the `bpl:scan` measure the content script records), the median of five loads;
  * - mark.js marking the same page with the same term variants, in a browser without the extension;
  * - first mark on a ~60 kB thread;
- * - the content script's size, raw and gzip.
+ * - the content script's size, raw and gzip, and that of the lexicon file it fetches when scanning starts.
  *
  * Needs a Chrome build (`npm run bench:page` builds first).
  */
@@ -20,6 +20,7 @@ import { CHROMIUM_ARGS, chromiumPath } from './browsers';
 
 const MARK_JS = join(import.meta.dirname, '../node_modules/mark.js/dist/mark.min.js');
 const CONTENT_SCRIPT = join(CHROME_BUILD, 'content-scripts/content.js');
+const LEXICON_FILE = join(CHROME_BUILD, 'lexicon.json');
 /** mark.js runs keyword by keyword; past this much time the rest is extrapolated from its rate. */
 const MARK_JS_BUDGET_MS = 120_000;
 const MARK_JS_BATCH = 25;
@@ -134,9 +135,9 @@ async function markJsMs(url: string, variants: string[]): Promise<{ ms: number; 
   }
 }
 
-function contentScriptSize() {
-  const code = readFileSync(CONTENT_SCRIPT);
-  return { rawBytes: code.length, gzipBytes: gzipSync(code).length };
+function sizeOf(path: string) {
+  const bytes = readFileSync(path);
+  return { rawBytes: bytes.length, gzipBytes: gzipSync(bytes).length };
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -167,7 +168,8 @@ async function main() {
       smallPage: { bytes: smallPage.length, firstMarkAfterLoadMs: round(small.firstMarkAfterLoadMs), scanMs: round(small.scanMs) },
       markJs: { variants: variants.length, ms: round(markJs.ms), extrapolated: markJs.extrapolated },
       speedupOverMarkJs: Math.round(markJs.ms / big.scanMs),
-      contentScript: contentScriptSize(),
+      contentScript: sizeOf(CONTENT_SCRIPT),
+      lexiconFile: sizeOf(LEXICON_FILE),
     };
     console.log(JSON.stringify(figures, null, 2));
     const aims: [string, boolean][] = [

@@ -90,7 +90,7 @@ export interface ScanLexicon {
 
 export interface PageScannerOptions {
   document: Document;
-  /** Loads and compiles the lexicon; called at the first scan, so a paused page never pays for it. */
+  /** Loads and compiles the lexicon; called at the first scan, so a paused page never compiles it. */
   loadLexicon(): Promise<ScanLexicon>;
   /** Called after every pass with the whole page's detection. */
   onScanned(detection: Detection): void;
