@@ -340,6 +340,27 @@ describe('marks on the page', () => {
     await panel.close();
   });
 
+  it('asks for a selection in the side panel when the keyboard command finds none', async () => {
+    const page = await openScanned(session, server.url('/page-forum.html'));
+    const panel = await session.context.newPage();
+    await panel.goto(session.extensionUrl('sidepanel.html'));
+    const panelWindowId = await panel.evaluate(async () => (await chrome.windows.getCurrent()).id!);
+    await page.evaluate(() => getSelection()!.removeAllRanges());
+    const { tabId } = await tabShowing(session, page);
+    await session.serviceWorker.evaluate(
+      async ({ id, window }) => {
+        const tab = { ...(await chrome.tabs.get(id)), windowId: window };
+        (chrome.commands.onCommand as unknown as { dispatch(...args: unknown[]): void }).dispatch('lookup-selection', tab);
+      },
+      { id: tabId, window: panelWindowId },
+    );
+    const status = panel.locator('[role="status"]', { hasText: 'Select some text' });
+    await expect.poll(() => status.count()).toBe(1);
+    expect(await panel.locator('blockquote').count()).toBe(0);
+    await page.close();
+    await panel.close();
+  });
+
   it('marks same-origin frames, including srcdoc ones', async () => {
     const page = await session.context.newPage();
     await page.goto(server.url('/page-frames.html'));
