@@ -126,10 +126,10 @@ function walkKey(key: string, lexicon: Lexicon): string {
 }
 
 /** The keys the matcher walks, fillers left out; `positions[i]` is the token index of `keys[i]`. */
-function matchableKeys(tokens: Tokens, lexicon: Lexicon): { keys: string[]; positions: number[] } {
+function matchableKeys(tokens: Tokens, lexicon: Lexicon): { keys: string[]; positions: Int32Array } {
   const { walkKeys } = lexicon;
   const keys: string[] = [];
-  const positions: number[] = [];
+  const positions = new Int32Array(tokens.count);
   for (let i = 0; i < tokens.count; i++) {
     const key = tokens.keys[i]!;
     let walked = walkKeys.get(key);
@@ -139,14 +139,14 @@ function matchableKeys(tokens: Tokens, lexicon: Lexicon): { keys: string[]; posi
       walkKeys.set(key, walked);
     }
     if (walked === '') continue;
+    positions[keys.length] = i;
     keys.push(walked);
-    positions.push(i);
   }
   return { keys, positions };
 }
 
 /** For each sentence, the bit set of anchor groups that have a word in it. */
-function anchorsBySentence(tokens: Tokens, keys: string[], positions: number[], lexicon: Lexicon): Uint32Array {
+function anchorsBySentence(tokens: Tokens, keys: string[], positions: Int32Array, lexicon: Lexicon): Uint32Array {
   const sentenceCount = tokens.count === 0 ? 0 : tokens.sentences[tokens.count - 1]! + 1;
   const bits = new Uint32Array(sentenceCount);
   for (const hit of scanPhrases(lexicon.anchorTrie, keys)) bits[tokens.sentences[positions[hit.start]!]!]! |= hit.value;
