@@ -12,7 +12,7 @@ function redFlagContext(text: string, id: string): MentionContext | 'absent' {
 }
 
 describe('detect on forum sentences', () => {
-  const cases: [string, string, MentionContext][] = [
+  const cases: [string, string, MentionContext | 'absent'][] = [
     ["I can't hold my pee since yesterday and my back is agony", 'rf-bladder-bowel', 'affirmed'],
     ['Wet myself twice this week, lower back pain for a month.', 'rf-bladder-bowel', 'affirmed'],
     ['No problems with my bladder or bowels, no numbness down there.', 'rf-saddle-numbness', 'negated'],
@@ -48,6 +48,8 @@ describe('detect on forum sentences', () => {
     ["I can't feel my left foot properly and my back hurts.", 'rf-leg-numbness', 'affirmed'],
     ["My back is fine by day but at night it's unbearable.", 'rf-night-pain', 'affirmed'],
     ["Mid back pain and I've dropped a lot of weight.", 'rf-weight-loss', 'affirmed'],
+    ['I have numbness down there.\nNo weight loss so far, thankfully.', 'rf-weight-loss', 'negated'],
+    ['My weight loss journey: lost 10 kg with walking and no sugar!', 'rf-weight-loss', 'absent'],
     ["It's a muscle spasm, GP says, but it's been 8 weeks and it's getting worse not better.", 'rf-progressive-pain', 'affirmed'],
     ['See a GP if the back pain has not improved after 4 weeks.', 'rf-progressive-pain', 'hypothetical'],
     ['Back pain and difficulty controlling my bladder since Sunday.', 'rf-bladder-bowel', 'affirmed'],
