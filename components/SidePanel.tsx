@@ -4,13 +4,12 @@ import type { Catalog } from '../lib/panel/catalog';
 import { byUrgency, redFlagsFirst } from '../lib/panel/findings';
 import { t, type MessageKey } from '../lib/i18n';
 import { Findings, type Reveal } from './Findings';
-import { PageLink, type OpenPage, type PageTarget } from './links';
+import { PageLink, RedFlagLinks, type OpenPage, type PageTarget } from './links';
 import { Notice } from './Notice';
 import { RedFlagPage } from './RedFlagPage';
 import { SelfCheck } from './SelfCheck';
 import { TopicPage } from './TopicPage';
 import { ResultKind } from './ResultKind';
-import { UrgencyBadge } from './UrgencyBadge';
 
 type LookupRequest = Extract<PanelRequest, { kind: 'lookup' }>;
 type TabView = { kind: 'page' } | { kind: 'self-check' } | { kind: 'browse' };
@@ -94,16 +93,7 @@ function BrowseView({ catalog, onOpen }: { catalog: Catalog; onOpen: OpenPage })
       <h2 id="bpl-browse-title">{t('tabBrowse')}</h2>
       <section aria-labelledby="bpl-browse-red-flags">
         <h3 id="bpl-browse-red-flags">{t('redFlagsHeading')}</h3>
-        <ul class="bpl-list">
-          {redFlags.map((redFlag) => (
-            <li key={redFlag.id} class="bpl-row">
-              <UrgencyBadge level={redFlag.urgency} />{' '}
-              <PageLink target={{ kind: 'red-flag', id: redFlag.id }} onOpen={onOpen}>
-                {redFlag.label}
-              </PageLink>
-            </li>
-          ))}
-        </ul>
+        <RedFlagLinks redFlags={redFlags} onOpen={onOpen} />
       </section>
       <section aria-labelledby="bpl-browse-topics">
         <h3 id="bpl-browse-topics">{t('topicsHeading')}</h3>

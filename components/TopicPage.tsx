@@ -2,8 +2,7 @@ import type { Topic } from '../content-data/schema';
 import { resolveIds, type Catalog } from '../lib/panel/catalog';
 import { byUrgency } from '../lib/panel/findings';
 import { t } from '../lib/i18n';
-import { Citations, PageLink, SourceList, type OpenPage } from './links';
-import { UrgencyBadge } from './UrgencyBadge';
+import { Citations, PageLink, RedFlagLinks, SourceList, type OpenPage } from './links';
 
 /** A topic: summary, the red flags that apply (first), sections with their sources, related topics. */
 export function TopicPage({ topic, catalog, onOpen }: { topic: Topic; catalog: Catalog; onOpen: OpenPage }) {
@@ -16,16 +15,7 @@ export function TopicPage({ topic, catalog, onOpen }: { topic: Topic; catalog: C
       {redFlags.length > 0 && (
         <section aria-labelledby="bpl-topic-red-flags" class="bpl-red-flag-box">
           <h3 id="bpl-topic-red-flags">{t('topicRedFlagsHeading')}</h3>
-          <ul class="bpl-list">
-            {redFlags.map((redFlag) => (
-              <li key={redFlag.id} class="bpl-row">
-                <UrgencyBadge level={redFlag.urgency} />{' '}
-                <PageLink target={{ kind: 'red-flag', id: redFlag.id }} onOpen={onOpen}>
-                  {redFlag.label}
-                </PageLink>
-              </li>
-            ))}
-          </ul>
+          <RedFlagLinks redFlags={redFlags} onOpen={onOpen} />
         </section>
       )}
       {topic.sections.map((section, index) => (

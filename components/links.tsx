@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import type { Source } from '../content-data/schema';
+import type { RedFlag, Source } from '../content-data/schema';
 import { isHttpsUrl } from '../lib/panel/catalog';
 import type { PanelRequest } from '../lib/messages';
 import { t } from '../lib/i18n';
+import { UrgencyBadge } from './UrgencyBadge';
 
 /** A knowledge-base page the panel can show. */
 export type PageTarget = Extract<PanelRequest, { kind: 'topic' | 'red-flag' }>;
@@ -14,6 +15,22 @@ export function PageLink({ target, onOpen, children }: { target: PageTarget; onO
     <button type="button" class="bpl-link" onClick={() => onOpen(target)}>
       {children}
     </button>
+  );
+}
+
+/** Red flags as a list of links to their pages, each with its urgency (callers order them). */
+export function RedFlagLinks({ redFlags, onOpen }: { redFlags: RedFlag[]; onOpen: OpenPage }) {
+  return (
+    <ul class="bpl-list">
+      {redFlags.map((redFlag) => (
+        <li key={redFlag.id} class="bpl-row">
+          <UrgencyBadge level={redFlag.urgency} />{' '}
+          <PageLink target={{ kind: 'red-flag', id: redFlag.id }} onOpen={onOpen}>
+            {redFlag.label}
+          </PageLink>
+        </li>
+      ))}
+    </ul>
   );
 }
 
