@@ -30,7 +30,8 @@ const RESOLVED = [
   'no problems since', 'no issues since', 'never came back', "hasn't come back", 'has not come back', 'all fine now',
   'all good now', 'eased off completely',
 ];
-const RESOLVED_AFTER_BUT = ['went away', 'cleared up', 'got better', 'settled', 'resolved', 'passed', 'sorted itself out', 'all sorted']
+// Only words for "completely over": "it settled a bit" or "it got better" leave the symptom there.
+const RESOLVED_AFTER_BUT = ['went away', 'cleared up', 'resolved', 'sorted itself out', 'all sorted', 'disappeared']
   .flatMap((phrase) => ['but it', 'but that', 'but they', 'but this', 'which', 'and it', 'and then it'].map((opening) => `${opening} ${phrase}`));
 
 export const TRIGGER_RULES: TriggerRule[] = [

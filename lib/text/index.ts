@@ -81,10 +81,13 @@ function usSpelling(word: string): string {
   return result;
 }
 
-/** Simple plurals only; both text and lexicon go through it, so over-stripping is harmless. */
+/** Words whose final s is not a plural, where stripping it makes another word ("mets" is not "met"). */
+const NOT_PLURALS = new Set(['mets']);
+
+/** Simple plurals only; both text and lexicon go through it, so over-stripping is mostly harmless. */
 export function singular(word: string): string {
   const n = word.length;
-  if (n <= 3 || word.charCodeAt(n - 1) !== 115 /* s */) return word;
+  if (n <= 3 || word.charCodeAt(n - 1) !== 115 /* s */ || NOT_PLURALS.has(word)) return word;
   if (word.endsWith('ies') && n > 4) return word.slice(0, -3) + 'y';
   if (/(?:ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
   if (/(?:ss|us|is|ous)$/.test(word)) return word;

@@ -45,6 +45,7 @@ describe('detect on forum sentences', () => {
     ['I had breast cancer five years ago, all clear since, and now my mid back aches.', 'rf-cancer-history', 'affirmed'],
     ['Had breast cancer in 2015, all sorted now. New back pain since June.', 'rf-cancer-history', 'affirmed'],
     ['Upper back pain for weeks. Been losing weight too, not dieting.', 'rf-weight-loss', 'affirmed'],
+    ['Numb legs and back pain since Friday. Which settled a bit overnight.', 'rf-leg-numbness', 'affirmed'],
     ["I can't feel my left foot properly and my back hurts.", 'rf-leg-numbness', 'affirmed'],
     ["My back is fine by day but at night it's unbearable.", 'rf-night-pain', 'affirmed'],
     ["Mid back pain and I've dropped a lot of weight.", 'rf-weight-loss', 'affirmed'],
@@ -101,6 +102,7 @@ describe('detect never matches confusables', () => {
     'Gentle flow: hip openers and a hamstring stretch the teacher calls sciatic flossing.',
     'He has no spine when his mum is around. Dating red flags, lol.',
     'Chicken backs and necks make the best broth; the backbone gives it body.',
+    'We met at the charity run; she works in cancer research.',
   ];
   it.each(confusables)('%s', (text) => {
     expect(detect(text, lexicon).matches).toEqual([]);

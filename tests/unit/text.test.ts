@@ -48,6 +48,7 @@ describe('singular', () => {
     expect(singular('metastasis')).toBe('metastasis');
     expect(singular('nervous')).toBe('nervous');
     expect(singular('loss')).toBe('loss');
+    expect(singular('mets')).toBe('mets');
     expect(singular('has')).toBe('has');
     expect(singular('masses')).toBe('mass');
   });
