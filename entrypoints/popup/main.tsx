@@ -6,12 +6,12 @@ import knowledgeBase from 'virtual:bpl-knowledge-base';
 import searchIndex from 'virtual:bpl-search-index';
 import { Popup } from '../../components/Popup';
 import { useSettings } from '../../components/useSettings';
+import { openSidePanelAt } from '../../lib/background/side-panel';
 import { sendMessage, type TabFindings } from '../../lib/messages';
 import { createCatalog } from '../../lib/panel/catalog';
 import { createSearcher } from '../../lib/search';
 import type { SearchResult } from '../../lib/search/types';
 import { pauseSitePatch, updateSettings, webPageSite } from '../../lib/settings';
-import { openSidePanelAt } from './open-side-panel';
 
 const catalog = createCatalog(knowledgeBase);
 const searcher = createSearcher(knowledgeBase, searchIndex);
