@@ -227,9 +227,10 @@ function carryOtherPerson(
   for (const hit of hits) {
     const sentence = tokens.sentences[hit.start]!;
     if ('rule' in hit.cue && hit.cue.rule.kind === 'other-person') endsAboutOthers.add(sentence);
-    else if ('terminator' in hit.cue) {
+    else if ('terminator' in hit.cue && hit.cue.terminator === 'first-person') {
+      // "since", "but"... end a trigger's scope, not the story: only the writer's own voice does.
       endsAboutOthers.delete(sentence);
-      if (hit.cue.terminator === 'first-person') speaksForSelf.add(sentence);
+      speaksForSelf.add(sentence);
     }
   }
   const carried = new Set<number>();

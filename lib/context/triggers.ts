@@ -151,6 +151,14 @@ export const TRIGGER_RULES: TriggerRule[] = [
     ],
   },
   {
+    // A condition as the subject of a general statement: "Hypercalcaemia can cause thirst".
+    kind: 'hypothetical',
+    direction: 'backward',
+    reach: 'clause',
+    window: 2,
+    phrases: ['can cause', 'may cause', 'can lead to', 'is more common in', 'is common in', 'is caused by', 'can be caused by', 'usually affects'],
+  },
+  {
     // Health pages: "Numbness in both legs, or pain that keeps getting worse, should be checked by a doctor".
     kind: 'hypothetical',
     direction: 'backward',

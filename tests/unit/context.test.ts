@@ -94,6 +94,7 @@ describe('hypothetical', () => {
     ['Saddle numbness is a red flag', 'Saddle numbness'],
     ['Numbness in both legs, or pain that keeps getting worse, should be checked by a doctor.', 'Numbness in both legs'],
     ['New leg weakness needs urgent assessment.', 'leg weakness'],
+    ['Hypercalcaemia can cause thirst and confusion.', 'Hypercalcaemia'],
     ['Numbness in your bum or not being able to pee with back pain = go to A&E, do not wait.', 'not being able to pee'],
   ])('%s', (text, phrase) => expect(contextOf(text, phrase)).toBe('hypothetical'));
 
@@ -131,6 +132,7 @@ describe('other person', () => {
     ["Mum's got secondary breast cancer in her bones", 'breast cancer'],
     ['My gran has stomach cancer', 'stomach cancer'],
     ['DH has numb legs since Friday', 'numb legs'],
+    ["He drags his foot, his back's been bad since xmas. 74, had prostate cancer years ago.", 'prostate cancer'],
   ])('%s', (text, phrase) => expect(contextOf(text, phrase)).toBe('other-person'));
 
   it.each([
