@@ -140,6 +140,8 @@ describe('other person', () => {
     ['My GP said he thinks it is sciatica', 'sciatica'],
     ['My wife is great. I have numb legs.', 'numb legs'],
     ['He was diagnosed last year. I have numb legs.', 'numb legs'],
+    ['Mum of 3 here. Numb legs since Friday.', 'Numb legs'],
+    ['As a dad, numb legs are scary.', 'numb legs'],
   ])('stops at the reader: %s', (text, phrase) => expect(contextOf(text, phrase)).toBe('affirmed'));
 
   it('carries over at most three sentences', () => {
