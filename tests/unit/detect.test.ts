@@ -53,6 +53,8 @@ describe('detect on forum sentences', () => {
     ['My weight loss journey: lost 10 kg with walking and no sugar!', 'rf-weight-loss', 'absent'],
     ['My knees go weak when I see him, and my back hurts.', 'rf-leg-weakness', 'absent'],
     ["I'm confused about my back pain diagnosis.", 'rf-high-calcium', 'absent'],
+    ['The baby wakes her up at night, so she is shattered.', 'rf-night-pain', 'absent'],
+    ["Mum's back pain wakes her up at night.", 'rf-night-pain', 'other-person'],
     ['My leg is going weak and my back hurts.', 'rf-leg-weakness', 'affirmed'],
     ['My wife woke up unable to move her legs properly. She had a bad back for weeks.', 'rf-leg-weakness', 'other-person'],
     ["Lying down makes it worse, not better. It's a deep ache in my back.", 'rf-rest-pain', 'affirmed'],
