@@ -3,8 +3,9 @@
  * `lookup-<set>.jsonl`, `detect-<set>.jsonl` and the texts in `detect-<set>/` (default ../shared/eval,
  * or e.g. `--dir tests/fixtures/holdout` for the held-out set):
  * lookup hit@1 / hit@3, mention recall, context accuracy, matches on texts with no mentions,
- * forbidden matches, and every miss.
- *   npm run eval [-- --dir PATH]
+ * forbidden matches, and every miss. The lookup set is the one named like the detect set, or
+ * `--lookup FILE` (e.g. tests/fixtures/holdout/lookup-extra.jsonl).
+ *   npm run eval [-- --dir PATH] [--lookup FILE]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -78,16 +79,23 @@ function describeMatches(matches: Match[]): string {
   return matches.map((m) => `"${m.text}" ${m.context} [${[...m.redFlagIds, ...m.topicIds].join(', ')}]`).join('; ');
 }
 
+/** The value after `flag` on the command line, resolved as a path. */
+function pathOption(flag: string): string | undefined {
+  const at = process.argv.indexOf(flag);
+  return at >= 0 ? resolve(process.argv[at + 1] ?? '') : undefined;
+}
+
 runCli(() => {
-  const dirFlag = process.argv.indexOf('--dir');
-  const dir = dirFlag >= 0 ? resolve(process.argv[dirFlag + 1] ?? '') : DEFAULT_DIR;
+  const dir = pathOption('--dir') ?? DEFAULT_DIR;
   const kb = loadKnowledgeBase();
   const search = createSearcher(kb);
   const lexicon = compileLexicon(toLexiconSource(kb));
   const misses: string[] = [];
 
   const names = listDir(dir);
-  const lookups = readJsonLines<LookupCase>(join(dir, setFile(dir, names, 'lookup')));
+  const detectLabels = setFile(dir, names, 'detect');
+  const lookupPath = pathOption('--lookup') ?? join(dir, detectLabels.replace(/^detect-/, 'lookup-'));
+  const lookups = readJsonLines<LookupCase>(lookupPath);
   let hit1 = 0;
   let hit3 = 0;
   for (const { q, expect } of lookups) {
@@ -97,7 +105,6 @@ runCli(() => {
     if (ids.slice(0, 3).some((id) => expect.includes(id))) hit3++;
   }
 
-  const detectLabels = setFile(dir, names, 'detect');
   const textsDir = join(dir, detectLabels.replace(/\.jsonl$/, ''));
   const cases = readJsonLines<DetectCase>(join(dir, detectLabels));
   let mentionsFound = 0;
