@@ -1,11 +1,16 @@
 /**
- * Lookup for the popup and for selected text. Three signals, best first:
- * 1. the page matcher run over the query: a query that contains a term's variant ranks that
- *    term's red flags and topics first (longest variant first), whatever the query length;
- * 2. the query's words, each matched exactly, with one typo (5 letters or more) or as a prefix
- *    (4 letters or more, -ing/-ed/-ly dropped) against the words of titles, variants and
- *    summaries, weighted by rarity;
+ * Lookup for the popup and for selected text. Every content word of the query (stop words left
+ * out) weighs by its rarity: how few topics and red flags it points to (an IDF), so that
+ * "lymphoma" outweighs "back" and "pain", which nearly every entry shares. A doc scores the share
+ * of that weight it answers:
+ * 1. the page matcher run over the query: the words of a term's variant found in the query count
+ *    in full for the docs the term leads to (its first-listed doc slightly more than the others),
+ *    whatever the query length;
+ * 2. each word matched exactly, with one typo (5 letters or more) or as a prefix (4 letters or
+ *    more, -ing/-ed/-ly dropped) against the words of titles, variants and summaries, by field;
  * 3. fuse.js over the same texts (prebuilt index), for short queries the first two do not match.
+ * Ties go to docs found by the matcher (best placed in a term first), then to those whose title the
+ * query covers best.
  * fuse.js comes last because one search over the ~1,200 texts costs milliseconds (its Bitap scan
  * is linear in the collection), while 1 and 2 are map look-ups.
  */
@@ -13,7 +18,7 @@ import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { KnowledgeBase } from '../../content-data/schema';
 import { buildDeletionIndex, fuzzyLookup } from '../match/fuzzy';
 import { compileLexicon, findMatches, type CompiledTerm } from '../match';
-import { NUMBER_KEY, phraseKeys, tokenize } from '../text';
+import { NUMBER_KEY, phraseKeys, tokenize, type Tokens } from '../text';
 import type { SearchResult } from './types';
 
 export type { SearchResult } from './types';
@@ -40,22 +45,32 @@ const FIELD_WEIGHT: Record<Field, number> = { title: 1, variant: 0.9, summary: 0
 const TYPO_FACTOR = 0.8;
 const PREFIX_FACTOR = 0.7;
 const MIN_PREFIX_LENGTH = 4;
+/** Distinct query words looked up in the word index (the matcher adds the words it finds beyond). */
 const MAX_QUERY_WORDS = 12;
-/** Word hits above this score (below 35% of the query's weight) are left out. */
+/** Docs the matcher did not find are left out above this score (below 35% of the query's weight). */
 const MAX_WORD_SCORE = 0.65;
+/** The weight of a query word found nowhere: it counts against every doc, as a common word would. */
+const UNKNOWN_WORD_WEIGHT = 1;
+/** The credit of a term's docs after its first (see docsOfTerm). */
+const LATER_DOC_CREDIT = 0.85;
+/** Words inside a variant the matcher found weigh this much more: a known phrase is strong evidence. */
+const MATCHED_WORD_BOOST = 2;
 const FUSE_PATTERN_LIMIT = 32;
 const FUSE_OPTIONS: IFuseOptions<SearchEntry> = { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.4 };
 const MAX_RESULTS = 10;
 /** The matcher scans at most this much of a query (the side panel caps selections the same way). */
 const MAX_QUERY_LENGTH = 20000;
-/** Matcher hits score in [0, MATCH_SCORE_SPAN]: 0 when the variant is the whole query. */
-const MATCH_SCORE_SPAN = 0.1;
 const STOP_KEYS = new Set(
   phraseKeys(
     'the and for with from that this have has had what when can does are was about into my not but you your ' +
-      'its it is of in on a an i me to or be do how why which at by',
+      'its it is of in on a an i me to or be do how why which at by who where will would should could ' +
+      'did get got there they them than then if so any some more most just also usually often ' +
+      // Words of a question about anything ("what are the symptoms of ...", "types of ...").
+      'symptom sign type kind cause mean',
   ),
 );
+
+const isContentKey = (key: string) => !STOP_KEYS.has(key) && key !== NUMBER_KEY;
 
 /** A word without its -ing / -ed / -ly ending, to find "swallow" from "swallowing". */
 function stemOf(key: string): string {
@@ -108,7 +123,7 @@ function wordIndex(entries: SearchEntry[]): Map<string, Map<number, number>> {
   const index = new Map<string, Map<number, number>>();
   for (const entry of entries) {
     for (const key of phraseKeys(entry.text)) {
-      if (STOP_KEYS.has(key) || key === NUMBER_KEY) continue;
+      if (!isContentKey(key)) continue;
       const weights = index.get(key) ?? new Map<number, number>();
       for (const doc of entry.docs) weights.set(doc, Math.max(weights.get(doc) ?? 0, FIELD_WEIGHT[entry.field]));
       index.set(key, weights);
@@ -117,10 +132,17 @@ function wordIndex(entries: SearchEntry[]): Map<string, Map<number, number>> {
   return index;
 }
 
+/** Doc -> credit in (0, 1]: how well one query word points at each doc. */
+type Credit = Map<number, number>;
+
+function addCredit(credit: Credit, doc: number, value: number): void {
+  credit.set(doc, Math.max(credit.get(doc) ?? 0, value));
+}
+
 export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex): Searcher {
   const docs = searchDocs(kb);
   const docNumber = new Map(docs.map((doc, i) => [`${doc.kind}:${doc.id}`, i]));
-  const titleKeys = docs.map((doc) => new Set(phraseKeys(doc.title)));
+  const titleKeys = docs.map((doc) => new Set(phraseKeys(doc.title).filter(isContentKey)));
   const entries = searchEntries(kb);
   // The fallback is rarely needed: build it on first use.
   let fuse: Fuse<SearchEntry> | undefined;
@@ -133,90 +155,122 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
   const words = wordIndex(entries);
   const wordKeys = [...words.keys()];
   const typos = buildDeletionIndex(wordKeys);
-  const rarity = (key: string) => Math.log(1 + docs.length / (words.get(key)?.size ?? 1));
+  const termDocs = new Map(
+    lexicon.terms.map((term) => [
+      term,
+      [
+        ...term.redFlagIds.map((id) => docNumber.get(`red-flag:${id}`)),
+        ...term.topicIds.map((id) => docNumber.get(`topic:${id}`)),
+      ].filter((doc): doc is number => doc !== undefined),
+    ]),
+  );
 
-  /** Doc -> score in [0, 1] (0 best) from the query's words. */
-  const wordScores = (keys: string[]): Map<number, number> => {
-    const content = [...new Set(keys)].filter((key) => !STOP_KEYS.has(key) && key !== NUMBER_KEY).slice(0, MAX_QUERY_WORDS);
-    const totalWeight = content.reduce((sum, key) => sum + rarity(key), 0);
-    const gained = new Map<number, number>();
-    for (const key of content) {
-      const best = new Map<number, number>();
-      const credit = (found: string | undefined, factor: number) => {
-        for (const [doc, weight] of words.get(found ?? '') ?? []) best.set(doc, Math.max(best.get(doc) ?? 0, weight * factor));
-      };
-      if (words.has(key)) credit(key, 1);
-      else {
-        credit(fuzzyLookup(key, typos), TYPO_FACTOR);
-        const stem = stemOf(key);
-        if (stem.length >= MIN_PREFIX_LENGTH) for (const word of wordKeys) if (word.startsWith(stem)) credit(word, PREFIX_FACTOR);
-      }
-      for (const [doc, weight] of best) gained.set(doc, (gained.get(doc) ?? 0) + weight * rarity(key));
+  /** What the word index says about one query word: exact, else by typo and by prefix. */
+  const wordCredit = (key: string): Credit => {
+    const credit: Credit = new Map();
+    const creditWord = (found: string | undefined, factor: number) => {
+      for (const [doc, weight] of words.get(found ?? '') ?? []) addCredit(credit, doc, weight * factor);
+    };
+    if (words.has(key)) creditWord(key, 1);
+    else {
+      creditWord(fuzzyLookup(key, typos), TYPO_FACTOR);
+      const stem = stemOf(key);
+      if (stem.length >= MIN_PREFIX_LENGTH) for (const word of wordKeys) if (word.startsWith(stem)) creditWord(word, PREFIX_FACTOR);
     }
-    const scores = new Map<number, number>();
-    for (const [doc, total] of gained) scores.set(doc, 1 - total / totalWeight);
-    return scores;
+    return credit;
   };
 
-  const labelKeys = new Map(kb.terms.map((term) => [term.id, phraseKeys(term.label)]));
-  const sharedWithTitle = (keys: string[], doc: number) =>
-    keys.filter((key) => !STOP_KEYS.has(key) && titleKeys[doc]!.has(key)).length;
+  /** A word that points at few docs weighs much; one that points at nearly all, almost nothing. */
+  const weightOf = (credit: Credit) =>
+    credit.size === 0 ? UNKNOWN_WORD_WEIGHT : Math.log((docs.length + 1) / credit.size);
+
+  const labelKeys = new Map(lexicon.terms.map((term) => [term, phraseKeys(kb.terms.find((t) => t.id === term.id)?.label ?? '')]));
+  const sharedWithTitle = (keys: string[], doc: number) => keys.filter((key) => titleKeys[doc]!.has(key)).length;
 
   /**
    * The docs a term leads to, best first: those whose title shares most words with what matched,
    * then with the term's label (what the term is about, e.g. the topic "Prostate cancer" before
-   * the red flag it implies), then those the query's words favour, then red flags before topics.
+   * the red flag it implies), then in the term's order (red flags first).
    */
-  const docsOfTerm = (term: CompiledTerm, matchedKeys: string[], byWords: Map<number, number>): number[] => {
-    const targets = [
-      ...term.redFlagIds.map((id) => docNumber.get(`red-flag:${id}`)),
-      ...term.topicIds.map((id) => docNumber.get(`topic:${id}`)),
-    ].filter((doc): doc is number => doc !== undefined);
-    const label = labelKeys.get(term.id) ?? [];
-    return targets
-      .map((doc, order) => ({
-        doc,
-        order,
-        matched: sharedWithTitle(matchedKeys, doc),
-        label: sharedWithTitle(label, doc),
-        words: byWords.get(doc) ?? 1,
-      }))
-      .sort((a, b) => b.matched - a.matched || b.label - a.label || a.words - b.words || a.order - b.order)
+  const docsOfTerm = (term: CompiledTerm, matchedKeys: string[]): number[] => {
+    const label = labelKeys.get(term) ?? [];
+    return termDocs
+      .get(term)!
+      .map((doc, order) => ({ doc, order, matched: sharedWithTitle(matchedKeys, doc), label: sharedWithTitle(label, doc) }))
+      .sort((a, b) => b.matched - a.matched || b.label - a.label || a.order - b.order)
       .map(({ doc }) => doc);
+  };
+
+  /**
+   * Credit from the matcher: the words of each variant found count in full for the term's first
+   * doc, a little less for the others. Returns, for each doc found, its best place in a term.
+   */
+  const creditMatches = (tokens: Tokens, credits: Map<string, Credit>, matchedKeys: Set<string>): Map<number, number> => {
+    const places = new Map<number, number>();
+    for (const match of findMatches(tokens, lexicon)) {
+      const keys = tokens.keys.slice(match.firstToken, match.endToken).filter(isContentKey);
+      docsOfTerm(match.term, keys).forEach((doc, place) => {
+        places.set(doc, Math.min(places.get(doc) ?? place, place));
+        for (const key of keys) {
+          if (!credits.has(key)) credits.set(key, wordCredit(key));
+          addCredit(credits.get(key)!, doc, place === 0 ? 1 : LATER_DOC_CREDIT);
+          matchedKeys.add(key);
+        }
+      });
+    }
+    return places;
+  };
+
+  /** The share of the doc's title words the query holds: "back pain and cancer" before "pancreatic cancer and back pain". */
+  const titleCoverage = (doc: number, queryKeys: Set<string>) => {
+    const title = titleKeys[doc]!;
+    let held = 0;
+    for (const key of title) if (queryKeys.has(key)) held++;
+    return title.size === 0 ? 0 : held / title.size;
   };
 
   return (query, limit = MAX_RESULTS) => {
     const text = query.trim().slice(0, MAX_QUERY_LENGTH);
     if (text === '') return [];
     const tokens = tokenize(text);
-    const byWords = wordScores(tokens.keys);
-    const ranked = new Map<number, number>();
-
-    const matches = findMatches(tokens, lexicon).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-    for (const match of matches) {
-      const score = MATCH_SCORE_SPAN * (1 - (match.end - match.start) / text.length);
-      const matchedKeys = tokens.keys.slice(match.firstToken, match.endToken);
-      for (const doc of docsOfTerm(match.term, matchedKeys, byWords)) if (!ranked.has(doc)) ranked.set(doc, score);
+    const credits = new Map<string, Credit>();
+    for (const key of new Set(tokens.keys.filter(isContentKey))) {
+      if (credits.size >= MAX_QUERY_WORDS) break;
+      credits.set(key, wordCredit(key));
     }
-    const addRanked = (scores: Iterable<[number, number]>) => {
-      const floor = Math.max(0, ...ranked.values());
-      const fresh = [...scores].filter(([doc]) => !ranked.has(doc)).sort((a, b) => a[1] - b[1]);
-      for (const [doc, score] of fresh) ranked.set(doc, Math.max(score, floor));
-    };
-    addRanked([...byWords].filter(([, score]) => score <= MAX_WORD_SCORE));
-    if (ranked.size === 0 && text.length <= FUSE_PATTERN_LIMIT) {
+    const matchedKeys = new Set<string>();
+    const places = creditMatches(tokens, credits, matchedKeys);
+
+    let totalWeight = 0;
+    const gained = new Map<number, number>();
+    for (const [key, credit] of credits) {
+      const weight = weightOf(credit) * (matchedKeys.has(key) ? MATCHED_WORD_BOOST : 1);
+      totalWeight += weight;
+      for (const [doc, value] of credit) gained.set(doc, (gained.get(doc) ?? 0) + value * weight);
+    }
+    const queryKeys = new Set(credits.keys());
+    let ranked = [...gained]
+      .map(([doc, gain]) => ({
+        doc,
+        score: 1 - gain / totalWeight,
+        place: places.get(doc) ?? Infinity,
+        title: titleCoverage(doc, queryKeys),
+      }))
+      .filter(({ score, place }) => place < Infinity || score <= MAX_WORD_SCORE)
+      .sort((a, b) => a.score - b.score || a.place - b.place || b.title - a.title || a.doc - b.doc);
+    if (ranked.length === 0 && text.length <= FUSE_PATTERN_LIMIT) {
       const byFuse = new Map<number, number>();
       for (const result of fuseSearch(text)) {
         for (const doc of result.item.docs) if (!byFuse.has(doc)) byFuse.set(doc, result.score ?? 1);
       }
-      addRanked(byFuse);
+      ranked = [...byFuse].map(([doc, score]) => ({ doc, score, place: Infinity, title: 0 }));
     }
 
-    return [...ranked].slice(0, Math.min(limit, MAX_RESULTS)).map(([doc, score]) => ({
+    return ranked.slice(0, Math.min(limit, MAX_RESULTS)).map(({ doc, score }) => ({
       id: docs[doc]!.id,
       kind: docs[doc]!.kind,
       title: docs[doc]!.title,
-      score: Math.round(score * 1000) / 1000,
+      score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000,
     }));
   };
 }
