@@ -53,6 +53,8 @@ const MAX_WORD_SCORE = 0.65;
 const UNKNOWN_WORD_WEIGHT = 1;
 /** The credit of a term's docs after its first (see docsOfTerm). */
 const LATER_DOC_CREDIT = 0.85;
+/** The word-index credit, for other docs, of a word inside a variant the matcher found. */
+const OTHER_DOC_FACTOR = 0.5;
 /** Words inside a variant the matcher found weigh this much more: a known phrase is strong evidence. */
 const MATCHED_WORD_BOOST = 2;
 const FUSE_PATTERN_LIMIT = 32;
@@ -185,6 +187,13 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
     credit.size === 0 ? UNKNOWN_WORD_WEIGHT : Math.log((docs.length + 1) / credit.size);
 
   const labelKeys = new Map(lexicon.terms.map((term) => [term, phraseKeys(kb.terms.find((t) => t.id === term.id)?.label ?? '')]));
+  /**
+   * A matched variant's words weigh at most what the term's name weighs (its rarest word): "injury"
+   * in "back injury" is as common as the back pain it names, however rare the word itself.
+   */
+  const nameWeight = new Map(
+    lexicon.terms.map((term) => [term, Math.max(0, ...labelKeys.get(term)!.filter(isContentKey).map((key) => weightOf(wordCredit(key))))]),
+  );
   const sharedWithTitle = (keys: string[], doc: number) => keys.filter((key) => titleKeys[doc]!.has(key)).length;
 
   /**
@@ -203,20 +212,25 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
 
   /**
    * Credit from the matcher: the words of each variant found count in full for the term's first
-   * doc, a little less for the others. Returns, for each doc found, its best place in a term.
+   * doc, a little less for its others; what the word index says of those words for other docs
+   * counts less, since the phrase says what they mean here ("myeloma" in "does myeloma cause back
+   * pain" is the cancer, not a word of some history-of-cancer variant). Returns, for each doc found,
+   * its best place in a term.
    */
-  const creditMatches = (tokens: Tokens, credits: Map<string, Credit>, matchedKeys: Set<string>): Map<number, number> => {
+  const creditMatches = (tokens: Tokens, credits: Map<string, Credit>, matchedKeys: Map<string, number>): Map<number, number> => {
     const places = new Map<number, number>();
     for (const match of findMatches(tokens, lexicon)) {
       const keys = tokens.keys.slice(match.firstToken, match.endToken).filter(isContentKey);
-      docsOfTerm(match.term, keys).forEach((doc, place) => {
-        places.set(doc, Math.min(places.get(doc) ?? place, place));
-        for (const key of keys) {
-          if (!credits.has(key)) credits.set(key, wordCredit(key));
-          addCredit(credits.get(key)!, doc, place === 0 ? 1 : LATER_DOC_CREDIT);
-          matchedKeys.add(key);
-        }
-      });
+      const termDocOrder = docsOfTerm(match.term, keys);
+      for (const key of keys) {
+        const credit = credits.get(key) ?? wordCredit(key);
+        // The first phrase a word is found in replaces what the word index says of it.
+        if (!matchedKeys.has(key)) for (const [doc, value] of credit) credit.set(doc, termDocOrder.includes(doc) ? 0 : value * OTHER_DOC_FACTOR);
+        termDocOrder.forEach((doc, place) => addCredit(credit, doc, place === 0 ? 1 : LATER_DOC_CREDIT));
+        credits.set(key, credit);
+        matchedKeys.set(key, Math.max(matchedKeys.get(key) ?? 0, nameWeight.get(match.term)!));
+      }
+      termDocOrder.forEach((doc, place) => places.set(doc, Math.min(places.get(doc) ?? place, place)));
     }
     return places;
   };
@@ -238,13 +252,14 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
       if (credits.size >= MAX_QUERY_WORDS) break;
       credits.set(key, wordCredit(key));
     }
-    const matchedKeys = new Set<string>();
+    const matchedKeys = new Map<string, number>();
     const places = creditMatches(tokens, credits, matchedKeys);
 
     let totalWeight = 0;
     const gained = new Map<number, number>();
     for (const [key, credit] of credits) {
-      const weight = weightOf(credit) * (matchedKeys.has(key) ? MATCHED_WORD_BOOST : 1);
+      const cap = matchedKeys.get(key);
+      const weight = cap === undefined ? weightOf(credit) : Math.min(weightOf(credit), cap) * MATCHED_WORD_BOOST;
       totalWeight += weight;
       for (const [doc, value] of credit) gained.set(doc, (gained.get(doc) ?? 0) + value * weight);
     }
