@@ -17,6 +17,13 @@ describe('createSearcher', () => {
     expect(ids('saddle numbness')[0]).toBe('rf-saddle-numbness');
     expect(ids('my dad has multiple myeloma and a sore back')[0]).toBe('multiple-myeloma');
   });
+  it('ranks what a query names above the generic back-pain topics', () => {
+    expect(ids('lymphoma back pain')[0]).toBe('non-hodgkin-lymphoma');
+    expect(ids('myloma bone pain')[0]).toBe('multiple-myeloma');
+    expect(ids('what tests for back pain')[0]).toBe('evaluating-back-pain');
+    expect(ids('upper back pain deep breath')[0]).toBe('lung-cancer');
+    expect(ids('chemo back pain')[0]).toBe('treatment-related-pain');
+  });
   it('tolerates typos and prefixes', () => {
     expect(ids('sciatcia')[0]).toBe('sciatica');
     expect(ids('esophagel')[0]).toBe('esophageal-cancer');
