@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
 import { axeViolations, openExtensionPage } from './ui-helpers';
 
-const DOCS = resolve(__dirname, '../../docs');
+// Screenshots are a by-product; `BPL_SCREENSHOTS_DIR=docs` refreshes the ones the README shows.
+const DOCS = resolve(process.env.BPL_SCREENSHOTS_DIR ?? join(tmpdir(), 'bpl-screenshots'));
 const SCHEMES = ['light', 'dark'] as const;
 
 describe('accessibility of the popup, every side-panel view and the settings (axe-core, WCAG 2.2 AA)', () => {
