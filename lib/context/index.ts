@@ -32,6 +32,12 @@ const MAX_CARRIED_SENTENCES = 3;
 /** Words that open a sentence about what the previous one described: "It went away after physio." */
 const BACK_REFERENCES = new Set(phraseKeys('it that this they which all both everything'));
 
+/**
+ * A match that ends by saying the part works ("bladder ok", "peeing normally") states that the
+ * sign is absent, whatever governs it.
+ */
+const WORKS_NORMALLY = new Set(phraseKeys('ok okay fine normal normally'));
+
 /** Strongest first: when several triggers govern a match, the first of these wins. */
 const PRECEDENCE: MentionContext[] = ['negated', 'hypothetical', 'other-person', 'affirmed'];
 
@@ -172,7 +178,7 @@ function cueHits(tokens: Tokens, spans: readonly TokenSpan[]): CueHit[] {
 
 /**
  * The context of each span (sorted, disjoint). Cues that begin inside a span are part of the
- * term ("not better with rest") and govern nothing.
+ * term ("not better with rest") and govern nothing; a span that ends in WORKS_NORMALLY is negated.
  */
 export function assignContexts(tokens: Tokens, spans: readonly TokenSpan[]): MentionContext[] {
   const hits = cueHits(tokens, spans);
@@ -183,6 +189,7 @@ export function assignContexts(tokens: Tokens, spans: readonly TokenSpan[]): Men
     while (low < hits.length && tokens.sentences[hits[low]!.start]! < sentence) low++;
     high = Math.max(high, low);
     while (high < hits.length && tokens.sentences[hits[high]!.start]! === sentence) high++;
+    if (WORKS_NORMALLY.has(tokens.keys[span.endToken - 1]!)) return 'negated';
     return contextOf(span, spans, hits, low, high, tokens);
   });
   return carryResolution(tokens, spans, carryOtherPerson(tokens, spans, contexts, hits), hits);

@@ -232,6 +232,6 @@ export const PSEUDO_TRIGGERS = [
   // The writer describing themself: "Mum of 3 here", "as a dad".
   ...['mum', 'mom', 'dad', 'mummy', 'mommy'].flatMap((parent) => [`${parent} of`, `${parent} to`, `${parent} here`, `a ${parent}`]),
   // "The thing is it doesn't ease" states a fact; only "is it ...?" asks.
-  'thing is it', 'problem is it', 'trouble is it', 'issue is it', 'worst part is it', 'worst thing is it', 'she referred me', 'he asked', 'she asked', 'he ordered', 'she ordered',
+  'thing is it', 'problem is it', 'me is it', 'trouble is it', 'issue is it', 'worst part is it', 'worst thing is it', 'she referred me', 'he asked', 'she asked', 'he ordered', 'she ordered',
   'he examined', 'she examined', 'he checked', 'she checked',
 ];

@@ -44,12 +44,14 @@ const MAX_WALK_KEYS_CACHED = 50000;
 /**
  * Words skipped on both sides when matching, so that one variant covers "numbness in my groin",
  * "numbness in the groin" and "numbness in groin", or "legs feel weak", "legs are weak" and
- * "legs have been so weak".
+ * "legs have been so weak". Subject pronouns go too: "worse when I lie down" also reads "worse when
+ * she lies down" (who it is, is the context's business, which reads the text, not these keys).
  */
 const FILLER_KEYS = new Set(
   phraseKeys(
     'my the a an his her their your our its both just also still totally completely very really so quite ' +
-      'extremely super bit little slightly any some is are was were be been being am keep keeps kept',
+      'extremely super bit little slightly any some is are was were be been being am keep keeps kept ' +
+      'i you he she we they kinda sorta literally',
   ),
 );
 
@@ -118,10 +120,15 @@ export function compileLexicon(source: LexiconSource): Lexicon {
 /** User names and codes ("physio_dan", "physio1") are nobody's misspelling of a term. */
 const IDENTIFIER_KEY = /[\d_]/;
 
-/** '' for a filler; a misspelling of a single-word variant becomes that variant; others stay. */
+/**
+ * '' for a filler; a dropped final g ("gettin", "peein") is put back when that makes a word of the
+ * lexicon; a misspelling of a single-word variant becomes that variant; others stay.
+ */
 function walkKey(key: string, lexicon: Lexicon): string {
   if (FILLER_KEYS.has(key)) return '';
-  if (key.length < MIN_FUZZY_LENGTH || lexicon.vocabulary.has(key) || IDENTIFIER_KEY.test(key)) return key;
+  if (lexicon.vocabulary.has(key)) return key;
+  if (key.endsWith('in') && lexicon.vocabulary.has(`${key}g`)) return `${key}g`;
+  if (key.length < MIN_FUZZY_LENGTH || IDENTIFIER_KEY.test(key)) return key;
   return fuzzyLookup(key, lexicon.typos) ?? key;
 }
 
@@ -145,36 +152,74 @@ function matchableKeys(tokens: Tokens, lexicon: Lexicon): { keys: string[]; posi
   return { keys, positions };
 }
 
-/** For each sentence, the bit set of anchor groups that have a word in it. */
-function anchorsBySentence(tokens: Tokens, keys: string[], positions: Int32Array, lexicon: Lexicon): Uint32Array {
-  const sentenceCount = tokens.count === 0 ? 0 : tokens.sentences[tokens.count - 1]! + 1;
-  const bits = new Uint32Array(sentenceCount);
-  for (const hit of scanPhrases(lexicon.anchorTrie, keys)) bits[tokens.sentences[positions[hit.start]!]!]! |= hit.value;
-  return bits;
+/**
+ * How far, in tokens, an anchor word may be beyond the neighbouring sentences for a denied sign:
+ * people list the signs they do not have after their story ("Back's sore. Took paracetamol. For
+ * the record, no numbness."), and a denial cannot raise the urgency if it was about something else.
+ */
+const DENIED_REACH_TOKENS = 25;
+
+/** Words that deny the sign right after them. */
+const DENIALS = new Set(phraseKeys('no not without zero nor'));
+
+/** For each sentence, the bit set of anchor groups that have a word in it, and its token span. */
+interface SentenceAnchors {
+  bits: Uint32Array;
+  firstTokens: Int32Array;
+  lastTokens: Int32Array;
 }
 
-function anchoredIn(sentence: number, anchorBits: Uint32Array, term: CompiledTerm): boolean {
-  const near = (anchorBits[sentence - 1] ?? 0) | anchorBits[sentence]! | (anchorBits[sentence + 1] ?? 0);
+function anchorsBySentence(tokens: Tokens, keys: string[], positions: Int32Array, lexicon: Lexicon): SentenceAnchors {
+  const sentenceCount = tokens.count === 0 ? 0 : tokens.sentences[tokens.count - 1]! + 1;
+  const bits = new Uint32Array(sentenceCount);
+  const firstTokens = new Int32Array(sentenceCount);
+  const lastTokens = new Int32Array(sentenceCount);
+  for (let i = tokens.count - 1; i >= 0; i--) firstTokens[tokens.sentences[i]!] = i;
+  for (let i = 0; i < tokens.count; i++) lastTokens[tokens.sentences[i]!] = i;
+  for (const hit of scanPhrases(lexicon.anchorTrie, keys)) bits[tokens.sentences[positions[hit.start]!]!]! |= hit.value;
+  return { bits, firstTokens, lastTokens };
+}
+
+/** A match's tokens (end exclusive), its sentence and how many tokens beyond the neighbouring sentences anchors reach. */
+interface AnchorSearch {
+  firstToken: number;
+  endToken: number;
+  sentence: number;
+  reach: number;
+}
+
+/** Whether one of the term's anchor groups is in the same or a neighbouring sentence, or within reach. */
+function anchoredAt({ firstToken, endToken, sentence, reach }: AnchorSearch, anchors: SentenceAnchors, term: CompiledTerm): boolean {
+  const { bits, firstTokens, lastTokens } = anchors;
+  let near = (bits[sentence - 1] ?? 0) | bits[sentence]! | (bits[sentence + 1] ?? 0);
+  for (let before = sentence - 2; before >= 0 && lastTokens[before]! >= firstToken - reach; before--) near |= bits[before]!;
+  for (let after = sentence + 2; after < bits.length && firstTokens[after]! < endToken + reach; after++) near |= bits[after]!;
   return (near & term.anchorBits) !== 0;
 }
 
 /**
  * All terms in the tokens, left to right, never overlapping: at each token the longest variant
- * that starts there (and whose anchors, if it needs any, are in the same or a neighbouring
- * sentence) wins, and the scan resumes after it.
+ * that starts there (and whose anchors, if it needs any, are near: see `anchoredAt`) wins, and the scan resumes after it.
  */
 export function findMatches(tokens: Tokens, lexicon: Lexicon): RawMatch[] {
   const { keys, positions } = matchableKeys(tokens, lexicon);
-  let anchorBits: Uint32Array | undefined;
+  let anchors: SentenceAnchors | undefined;
   let sentence = 0;
-  const accept = (term: CompiledTerm) =>
+  let firstToken = 0;
+  let reach = 0;
+  const accept = (term: CompiledTerm, endKey: number) =>
     term.anchorBits === 0 ||
-    anchoredIn(sentence, (anchorBits ??= anchorsBySentence(tokens, keys, positions, lexicon)), term);
+    anchoredAt(
+      { firstToken, endToken: positions[endKey - 1]! + 1, sentence, reach },
+      (anchors ??= anchorsBySentence(tokens, keys, positions, lexicon)),
+      term,
+    );
   const matches: RawMatch[] = [];
   let i = 0;
   while (i < keys.length) {
-    const firstToken = positions[i]!;
+    firstToken = positions[i]!;
     sentence = tokens.sentences[firstToken]!;
+    reach = i > 0 && DENIALS.has(keys[i - 1]!) ? DENIED_REACH_TOKENS : 0;
     const hit = longestAt(lexicon.termTrie, keys, i, accept);
     if (hit) {
       const endToken = positions[hit.end - 1]! + 1;

@@ -32,19 +32,19 @@ const acceptAll = () => true;
 
 /**
  * The longest phrase that starts at token `start` and has a value `accept` takes (the first such
- * value of that phrase), or undefined.
+ * value of that phrase), or undefined. `accept` also gets where the phrase would end (exclusive).
  */
 export function longestAt<T>(
   root: TrieNode<T>,
   keys: readonly string[],
   start: number,
-  accept: (value: T) => boolean = acceptAll,
+  accept: (value: T, end: number) => boolean = acceptAll,
 ): PhraseHit<T> | undefined {
   let best: PhraseHit<T> | undefined;
   let node = root.next.get(keys[start]!);
   for (let j = start + 1; node; j++) {
     for (const value of node.values) {
-      if (accept(value)) {
+      if (accept(value, j)) {
         best = { value, end: j };
         break;
       }

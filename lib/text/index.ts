@@ -25,6 +25,11 @@ const SAME_WORD = new Map([
   ['cannot', 'cant'],
   ['couldnt', 'cant'],
   ['ur', 'your'],
+  ['nite', 'night'],
+  ['tonite', 'tonight'],
+  // US speech: "can't lay down", "laying in bed".
+  ['lay', 'lie'],
+  ['laying', 'lying'],
 ]);
 
 const NUMBER_WORDS = new Set([

@@ -102,6 +102,9 @@ describe('hypothetical', () => {
     expect(contextOf("The weird thing is it doesn't ease when I lie down", "doesn't ease when I lie down")).toBe('affirmed');
     expect(contextOf("Is it bad that it doesn't ease when I lie down", "doesn't ease when I lie down")).toBe('hypothetical');
   });
+  it('"what bothers me is it ..." states a fact', () => {
+    expect(contextOf('The thing that bothers me is it wakes me up at night', 'wakes me up at night')).toBe('affirmed');
+  });
   it('a check-up the reader is told to get is still their own symptom', () => {
     expect(contextOf('My legs are numb and I think it should be checked', 'legs are numb')).toBe('affirmed');
     expect(contextOf('My legs are numb so I will go to A&E', 'legs are numb')).toBe('affirmed');
@@ -153,6 +156,11 @@ describe('other person', () => {
 describe('precedence and cues inside matches', () => {
   it('prefers negated over other-person', () => {
     expect(contextOf('My dad has no numbness', 'numbness')).toBe('negated');
+  });
+  it('negates a match that ends by saying the part works', () => {
+    expect(contextOf('Bladder ok, legs fine', 'Bladder ok')).toBe('negated');
+    expect(contextOf('Peeing normally again', 'Peeing normally')).toBe('negated');
+    expect(contextOf('Peeing is hard', 'Peeing is hard')).toBe('affirmed');
   });
   it('ignores a trigger inside the match itself', () => {
     expect(contextOf('Pain not better with rest', 'not better with rest')).toBe('affirmed');

@@ -78,6 +78,21 @@ describe('detect on forum sentences', () => {
     ['No fever, my legs feel weak.', 'rf-leg-weakness', 'affirmed'],
     ['No numbness, legs feel weak.', 'rf-leg-weakness', 'affirmed'],
     ['Gall bladder problems again, pain goes through to my back.', 'rf-bladder-bowel', 'absent' as MentionContext],
+    // Lay wording of long forum posts: word order, slang, US speech, dropped g's, a pronoun in place of "I".
+    ['bum numb when I sit on the loo', 'rf-saddle-numbness', 'affirmed'],
+    ['my taint feels kinda numb since I did my back', 'rf-saddle-numbness', 'affirmed'],
+    ['I keep catching my toes on the stairs since the disc went', 'rf-leg-weakness', 'affirmed'],
+    ['peeing feels weird, like i gotta push to get it going', 'rf-bladder-bowel', 'affirmed'],
+    ['Mum says her back is agony, worse when she lies down.', 'rf-rest-pain', 'other-person'],
+    ['lower back pain that keeps gettin worse, cant lay down without it throbbing', 'rf-rest-pain', 'affirmed'],
+    ['lower back pain that keeps gettin worse', 'rf-progressive-pain', 'affirmed'],
+    ['its worst at nite, my back is killing me', 'rf-night-pain', 'affirmed'],
+    ['ive lost like 15 lbs without trying and my back aches', 'rf-weight-loss', 'affirmed'],
+    ["he says his legs feel heavy and he can't feel the floor under his feet", 'rf-leg-numbness', 'other-person'],
+    // A part said to work is a sign denied, and a denial reaches back over a short story.
+    ['- back pain 7/10\n- bladder ok, bowels ok', 'rf-bladder-bowel', 'negated'],
+    ["Back's been sore since I moved house. Mostly when I bend. Took some paracetamol. For the record, no numbness. No weakness either. Peeing normally.", 'rf-leg-weakness', 'negated'],
+    ["Back's been sore since I moved house. Mostly when I bend. Took some paracetamol. For the record, no numbness. No weakness either. Peeing normally.", 'rf-bladder-bowel', 'negated'],
   ];
   it.each(cases)('%s -> %s is %s', (text, id, context) => {
     expect(redFlagContext(text, id)).toBe(context);
@@ -112,6 +127,9 @@ describe('detect never matches confusables', () => {
     'He has no spine when his mum is around. Dating red flags, lol.',
     'Chicken backs and necks make the best broth; the backbone gives it body.',
     'We met at the charity run; she works in cancer research.',
+    'Glue the mull across the spine. If your fingers go numb after an hour of this, take a break.',
+    'Marked the bothy on the map. The night was freezing and I couldn\'t feel my fingers.',
+    'PLEASE HELP MY BACK HAS BEEN BAD BUT NOW ITS LIKE SITTING ON A BIKE SADDLE',
   ];
   it.each(confusables)('%s', (text) => {
     expect(detect(text, lexicon).matches).toEqual([]);

@@ -20,6 +20,8 @@ const source: LexiconSource = {
     { id: 'weight', label: 'Weight', variants: ['lost 5 kg'], topics: [], redFlags: ['rf-weight'] },
     { id: 'cord', label: 'Cord', variants: ['spinal cord compression'], topics: ['t-cord'], redFlags: [] },
     { id: 'mri', label: 'MRI', variants: ['MRI'], topics: ['t-mri'], redFlags: [] },
+    { id: 'rest', label: 'Rest', variants: ['worse when I lie down'], topics: [], redFlags: ['rf-rest'] },
+    { id: 'worse', label: 'Worse', variants: ['getting worse'], topics: [], redFlags: ['rf-worse'] },
   ],
 };
 const lexicon = compileLexicon(source);
@@ -95,6 +97,18 @@ describe('findMatches', () => {
     expect(found('Numb. Also my leg hurts.')).toEqual([['Numb', 'numb']]);
     expect(found('I feel numb about the news.')).toEqual([]);
     expect(found('Leg day. Fine. Fine. I feel numb.')).toEqual([]);
+  });
+  it('lets a denied sign reach an anchor a few short sentences back, and no further', () => {
+    expect(found('Leg day. Fine. Fine. No numb.')).toEqual([['numb', 'numb']]);
+    const farAway = `Leg day. ${'Nothing much happened today at all. '.repeat(5)}No numb.`;
+    expect(found(farAway)).toEqual([]);
+  });
+  it('reads any subject pronoun where a variant says "I"', () => {
+    expect(found('worse when she lies down')).toEqual([['worse when she lies down', 'rest']]);
+    expect(found('worse when they lie down')).toEqual([['worse when they lie down', 'rest']]);
+  });
+  it('puts back a dropped final g', () => {
+    expect(found('keeps gettin worse')).toEqual([['gettin worse', 'worse']]);
   });
   it('counts a word listed in several anchor groups for each of them', () => {
     expect(found('My hip is numb and stiff.')).toEqual([['numb', 'numb'], ['stiff', 'stiff']]);

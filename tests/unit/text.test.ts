@@ -34,6 +34,9 @@ describe('canonicalWord', () => {
   it('joins spellings of one word and survives words that are object keys', () => {
     expect(canonicalWord('cannot')).toBe(canonicalWord("can't"));
     expect(canonicalWord('couldn’t')).toBe(canonicalWord("can't"));
+    expect(canonicalWord('nite')).toBe('night');
+    expect(canonicalWord('lay')).toBe(canonicalWord('lie'));
+    expect(canonicalWord('laying')).toBe('lying');
     expect(canonicalWord('constructor')).toBe('constructor');
     expect(canonicalWord('__proto__')).toBe('__proto__');
   });
