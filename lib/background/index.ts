@@ -15,6 +15,7 @@ import {
   type ReplyTo,
   sendToTab,
 } from '../messages';
+import { t } from '../i18n';
 import { createSearcher, type SerializedSearchIndex } from '../search';
 import { showBadge } from './badge';
 import { FindingsStore } from './findings-store';
@@ -81,7 +82,7 @@ export function startBackground(options: BackgroundOptions) {
     void browser.contextMenus.removeAll().then(() =>
       browser.contextMenus.create({
         id: LOOKUP_MENU_ID,
-        title: 'Look up “%s” in Back Pain Lens',
+        title: t('lookupMenuTitle'),
         contexts: ['selection'],
       }),
     );
