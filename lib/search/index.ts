@@ -47,8 +47,8 @@ const PREFIX_FACTOR = 0.7;
 const MIN_PREFIX_LENGTH = 4;
 /** Distinct query words looked up in the word index (the matcher adds the words it finds beyond). */
 const MAX_QUERY_WORDS = 12;
-/** Docs the matcher did not find are left out above this score (below 35% of the query's weight). */
-const MAX_WORD_SCORE = 0.65;
+/** Docs the matcher did not find are left out above this score (below 30% of the query's weight). */
+const MAX_WORD_SCORE = 0.7;
 /** The weight of a query word found nowhere: it counts against every doc, as a common word would. */
 const UNKNOWN_WORD_WEIGHT = 1;
 /** The credit of a term's docs after its first (see docsOfTerm). */
