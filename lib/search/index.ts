@@ -273,7 +273,8 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
       }))
       .filter(({ score, place }) => place < Infinity || score <= MAX_WORD_SCORE)
       .sort((a, b) => a.score - b.score || a.place - b.place || b.title - a.title || a.doc - b.doc);
-    if (ranked.length === 0 && text.length <= FUSE_PATTERN_LIMIT) {
+    // A query of stop words only ("what is the") asks nothing: no fuzzy guess for it.
+    if (ranked.length === 0 && credits.size > 0 && text.length <= FUSE_PATTERN_LIMIT) {
       const byFuse = new Map<number, number>();
       for (const result of fuseSearch(text)) {
         for (const doc of result.item.docs) if (!byFuse.has(doc)) byFuse.set(doc, result.score ?? 1);

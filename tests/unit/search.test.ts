@@ -12,6 +12,10 @@ describe('createSearcher', () => {
     expect(search('')).toEqual([]);
     expect(search('   \n')).toEqual([]);
   });
+  it('returns nothing for a query of stop words only', () => {
+    expect(search('what is the')).toEqual([]);
+    expect(search('how do I')).toEqual([]);
+  });
   it('ranks the topics and red flags of a variant in the query first', () => {
     expect(ids('pancreatic cancer back pain')[0]).toBe('pancreatic-cancer');
     expect(ids('saddle numbness')[0]).toBe('rf-saddle-numbness');
