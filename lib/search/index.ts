@@ -52,7 +52,7 @@ const MAX_WORD_SCORE = 0.7;
 /** The weight of a query word found nowhere: it counts against every doc, as a common word would. */
 const UNKNOWN_WORD_WEIGHT = 1;
 /** The credit of a term's docs after its first (see docsOfTerm). */
-const LATER_DOC_CREDIT = 0.85;
+const LATER_DOC_CREDIT = 0.7;
 /** The word-index credit, for other docs, of a word inside a variant the matcher found. */
 const OTHER_DOC_FACTOR = 0.5;
 /** Words inside a variant the matcher found weigh this much more: a known phrase is strong evidence. */
@@ -194,19 +194,24 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
   const nameWeight = new Map(
     lexicon.terms.map((term) => [term, Math.max(0, ...labelKeys.get(term)!.filter(isContentKey).map((key) => weightOf(wordCredit(key))))]),
   );
-  const sharedWithTitle = (keys: string[], doc: number) => keys.filter((key) => titleKeys[doc]!.has(key)).length;
+  /** Whether the doc's title holds every content word of `keys` (a title that names them, not one that shares a word). */
+  const titleNames = (keys: string[], doc: number) => {
+    const content = keys.filter(isContentKey);
+    return content.length > 0 && content.every((key) => titleKeys[doc]!.has(key));
+  };
 
   /**
-   * The docs a term leads to, best first: those whose title shares most words with what matched,
-   * then with the term's label (what the term is about, e.g. the topic "Prostate cancer" before
-   * the red flag it implies), then in the term's order (red flags first).
+   * The docs a term leads to, best first: those whose title holds all the words that matched, then
+   * all the words of the term's label (what the term is about, e.g. the topic "Prostate cancer"
+   * before the red flag it implies), then in the term's order (red flags first). A title that
+   * shares one word ("High blood calcium" for "blood test") is no reason to go first.
    */
   const docsOfTerm = (term: CompiledTerm, matchedKeys: string[]): number[] => {
     const label = labelKeys.get(term) ?? [];
     return termDocs
       .get(term)!
-      .map((doc, order) => ({ doc, order, matched: sharedWithTitle(matchedKeys, doc), label: sharedWithTitle(label, doc) }))
-      .sort((a, b) => b.matched - a.matched || b.label - a.label || a.order - b.order)
+      .map((doc, order) => ({ doc, order, matched: titleNames(matchedKeys, doc), label: titleNames(label, doc) }))
+      .sort((a, b) => Number(b.matched) - Number(a.matched) || Number(b.label) - Number(a.label) || a.order - b.order)
       .map(({ doc }) => doc);
   };
 

@@ -35,13 +35,14 @@ const kb: KnowledgeBase = {
     topic('treatment-pain', 'Pain from cancer treatment', 'Chemotherapy can cause pain of its own.'),
     topic('treating', 'Treating back pain caused by cancer', 'Radiation and surgery treat the cause of back pain.'),
     topic('lung', 'Lung cancer and upper back pain', 'Upper back pain that may get worse with a deep breath.'),
+    topic('calcium', 'High blood calcium', 'Cancer in bone can raise the calcium in your blood.'),
   ],
   redFlags: [weightLoss],
   terms: [
     term('back-pain', 'Back pain', ['back pain', 'backache', 'upper back pain', 'back injury'], ['general', 'common']),
     term('lymphoma', 'Lymphoma', ['lymphoma'], ['lymphoma']),
     term('chemotherapy', 'Chemotherapy', ['chemo', 'chemotherapy'], ['treatment-pain', 'treating']),
-    term('scans', 'Scans', ['mri', 'scan', 'blood test'], ['tests']),
+    term('scans', 'Scans', ['mri', 'scan', 'blood test'], ['tests', 'calcium']),
     term('weight-loss', 'Weight loss', ['weight loss', 'losing weight'], ['general'], ['rf-weight-loss']),
   ],
   anchors: [],
@@ -76,6 +77,10 @@ describe('lookup ranking by what the query names', () => {
   it('weighs a rare word inside a generic phrase as the phrase, not as the word', () => {
     // "injury" occurs nowhere else, but "back injury" only names back pain.
     expect(first('back injury weight loss')).toBe('rf-weight-loss');
+  });
+  it("puts a term's first doc first unless another's title names what matched", () => {
+    expect(first('blood test')).toBe('tests');
+    expect(first('lymphoma')).toBe('lymphoma');
   });
   it('answers nothing for words it does not know', () => {
     expect(search('zzzz qqqq')).toEqual([]);
