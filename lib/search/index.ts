@@ -186,15 +186,19 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
   const weightOf = (credit: Credit) =>
     credit.size === 0 ? UNKNOWN_WORD_WEIGHT : Math.log((docs.length + 1) / credit.size);
 
-  const labelKeys = new Map(lexicon.terms.map((term) => [term, phraseKeys(kb.terms.find((t) => t.id === term.id)?.label ?? '')]));
+  const labels = new Map(kb.terms.map((term) => [term.id, term.label]));
+  const labelKeys = new Map(lexicon.terms.map((term) => [term, phraseKeys(labels.get(term.id) ?? '')]));
   /**
    * A matched variant's words weigh at most what the term's name weighs (its rarest word): "injury"
    * in "back injury" is as common as the back pain it names, however rare the word itself.
    */
   const nameWeight = new Map(
-    lexicon.terms.map((term) => [term, Math.max(0, ...labelKeys.get(term)!.filter(isContentKey).map((key) => weightOf(wordCredit(key))))]),
+    lexicon.terms.map((term) => {
+      const nameKeys = labelKeys.get(term)!.filter(isContentKey);
+      return [term, Math.max(0, ...nameKeys.map((key) => weightOf(wordCredit(key))))];
+    }),
   );
-  /** Whether the doc's title holds every content word of `keys` (a title that names them, not one that shares a word). */
+  /** Whether the doc's title holds every content word of `keys`: it names them, not just shares a word. */
   const titleNames = (keys: string[], doc: number) => {
     const content = keys.filter(isContentKey);
     return content.length > 0 && content.every((key) => titleKeys[doc]!.has(key));
@@ -222,7 +226,11 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
    * pain" is the cancer, not a word of some history-of-cancer variant). Returns, for each doc found,
    * its best place in a term.
    */
-  const creditMatches = (tokens: Tokens, credits: Map<string, Credit>, matchedKeys: Map<string, number>): Map<number, number> => {
+  const creditMatches = (
+    tokens: Tokens,
+    credits: Map<string, Credit>,
+    matchedKeys: Map<string, number>,
+  ): Map<number, number> => {
     const places = new Map<number, number>();
     for (const match of findMatches(tokens, lexicon)) {
       const keys = tokens.keys.slice(match.firstToken, match.endToken).filter(isContentKey);
@@ -230,7 +238,9 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
       for (const key of keys) {
         const credit = credits.get(key) ?? wordCredit(key);
         // The first phrase a word is found in replaces what the word index says of it.
-        if (!matchedKeys.has(key)) for (const [doc, value] of credit) credit.set(doc, termDocOrder.includes(doc) ? 0 : value * OTHER_DOC_FACTOR);
+        if (!matchedKeys.has(key)) {
+          for (const [doc, value] of credit) credit.set(doc, termDocOrder.includes(doc) ? 0 : value * OTHER_DOC_FACTOR);
+        }
         termDocOrder.forEach((doc, place) => addCredit(credit, doc, place === 0 ? 1 : LATER_DOC_CREDIT));
         credits.set(key, credit);
         matchedKeys.set(key, Math.max(matchedKeys.get(key) ?? 0, nameWeight.get(match.term)!));
@@ -240,7 +250,7 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
     return places;
   };
 
-  /** The share of the doc's title words the query holds: "back pain and cancer" before "pancreatic cancer and back pain". */
+  /** The share of the doc's title words the query holds: "Back pain and cancer" before "Pancreatic cancer and back pain". */
   const titleCoverage = (doc: number, queryKeys: Set<string>) => {
     const title = titleKeys[doc]!;
     let held = 0;

@@ -7,7 +7,8 @@ import { createSearcher } from '../../lib/search';
  * those words say little, while "lymphoma", "chemo" or "tests" name one entry.
  */
 function topic(id: string, title: string, summary: string): Topic {
-  return { id, title, summary, sections: [{ heading: title, paragraphs: [summary], sources: ['s'] }], redFlags: [], related: [], sources: ['s'], terms: [] };
+  const sections = [{ heading: title, paragraphs: [summary], sources: ['s'] }];
+  return { id, title, summary, sections, redFlags: [], related: [], sources: ['s'], terms: [] };
 }
 
 function term(id: string, label: string, variants: string[], topics: string[], redFlags: string[] = []): Term {
