@@ -250,12 +250,17 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
     return places;
   };
 
-  /** The share of the doc's title words the query holds: "Back pain and cancer" before "Pancreatic cancer and back pain". */
-  const titleCoverage = (doc: number, queryKeys: Set<string>) => {
-    const title = titleKeys[doc]!;
-    let held = 0;
-    for (const key of title) if (queryKeys.has(key)) held++;
-    return title.size === 0 ? 0 : held / title.size;
+  /**
+   * The share of the doc's title words the query holds, whole or begun ("sciat" holds "sciatica"):
+   * "Back pain and cancer" before "Pancreatic cancer and back pain", "Sciatica" before "Schwannoma
+   * of the sciatic nerve".
+   */
+  const titleCoverage = (doc: number, queryKeys: string[]) => {
+    const title = [...titleKeys[doc]!];
+    const held = title.filter((word) =>
+      queryKeys.some((key) => word === key || (key.length >= MIN_PREFIX_LENGTH && word.startsWith(key))),
+    );
+    return title.length === 0 ? 0 : held.length / title.length;
   };
 
   return (query, limit = MAX_RESULTS) => {
@@ -278,7 +283,7 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
       totalWeight += weight;
       for (const [doc, value] of credit) gained.set(doc, (gained.get(doc) ?? 0) + value * weight);
     }
-    const queryKeys = new Set(credits.keys());
+    const queryKeys = [...credits.keys()];
     let ranked = [...gained]
       .map(([doc, gain]) => ({
         doc,

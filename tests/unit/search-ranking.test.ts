@@ -32,6 +32,8 @@ const kb: KnowledgeBase = {
     topic('general', 'Back pain and cancer', 'Most back pain is not cancer.'),
     topic('common', 'Common back pain', 'Back pain from muscles that eases with rest.'),
     topic('lymphoma', 'Lymphoma and back pain', 'Back pain is a rare sign of lymphoma.'),
+    topic('schwannoma', 'Schwannoma of the sciatic nerve', 'A rare growth on a nerve.'),
+    topic('sciatica', 'Sciatica', 'Pain down the leg.'),
     topic('tests', 'How doctors check back pain', 'Scans and blood tests help find the cause of back pain.'),
     topic('treatment-pain', 'Pain from cancer treatment', 'Chemotherapy can cause pain of its own.'),
     topic('treating', 'Treating back pain caused by cancer', 'Radiation and surgery treat the cause of back pain.'),
@@ -82,6 +84,10 @@ describe('lookup ranking by what the query names', () => {
   it("puts a term's first doc first unless another's title names what matched", () => {
     expect(first('blood test')).toBe('tests');
     expect(first('lymphoma')).toBe('lymphoma');
+  });
+  it('breaks a tie for the title the query covers best, by whole words or by their beginning', () => {
+    expect(first('sciat')).toBe('sciatica');
+    expect(first('schwan')).toBe('schwannoma');
   });
   it('answers nothing for words it does not know', () => {
     expect(search('zzzz qqqq')).toEqual([]);
