@@ -1,11 +1,12 @@
 /**
- * Lookup for the popup and for selected text. Every content word of the query (stop words left
- * out) weighs by its rarity: how few topics and red flags it points to (an IDF), so that
+ * Lookup for the popup and for selected text. Every content word of the query (stop and question
+ * words left out) weighs by its rarity: how few topics and red flags it points to (an IDF), so that
  * "lymphoma" outweighs "back" and "pain", which nearly every entry shares. A doc scores the share
- * of that weight it answers:
+ * of that weight it answers (0 best), from:
  * 1. the page matcher run over the query: the words of a term's variant found in the query count
- *    in full for the docs the term leads to (its first-listed doc slightly more than the others),
- *    whatever the query length;
+ *    in full for the term's first doc, 0.7 for its others, half for docs the word index links them
+ *    to; such a phrase weighs twice its words, but each word at most what the term's name weighs
+ *    ("injury" in "back injury" weighs as "back pain");
  * 2. each word matched exactly, with one typo (5 letters or more) or as a prefix (4 letters or
  *    more, -ing/-ed/-ly dropped) against the words of titles, variants and summaries, by field;
  * 3. fuse.js over the same texts (prebuilt index), for short queries the first two do not match.
