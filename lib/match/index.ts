@@ -22,7 +22,7 @@ export interface Lexicon {
   termTrie: TrieNode<CompiledTerm>;
   /** Values are anchor-group bits. */
   anchorTrie: TrieNode<number>;
-  /** Every key that occurs in a variant: such tokens are never "corrected". */
+  /** Every key that occurs in a variant or an anchor word: such tokens are never "corrected". */
   vocabulary: Set<string>;
   typos: DeletionIndex;
   /** Token key -> the key the matcher walks ('' for a filler), filled as texts are scanned. */
@@ -85,7 +85,7 @@ export function compileLexicon(source: LexiconSource): Lexicon {
   const anchorTrie = compileAnchors(source.anchors, anchorBit);
 
   const termTrie = createTrie<CompiledTerm>();
-  const vocabulary = new Set<string>();
+  const vocabulary = new Set(source.anchors.flatMap((group) => group.words.flatMap(variantKeys)));
   const singleWords = new Set<string>();
   const terms = source.terms.map((term): CompiledTerm => {
     const compiled = {

@@ -6,7 +6,7 @@ import { tokenize } from '../../lib/text';
 
 const source: LexiconSource = {
   anchors: [
-    { id: 'limb', label: 'Limbs', words: ['leg', 'foot', 'feet', 'hip'] },
+    { id: 'limb', label: 'Limbs', words: ['leg', 'foot', 'feet', 'hip', 'walking'] },
     { id: 'back', label: 'Back', words: ['back', 'lower back', 'hip'] },
   ],
   redFlags: [],
@@ -109,6 +109,8 @@ describe('findMatches', () => {
   });
   it('puts back a dropped final g', () => {
     expect(found('keeps gettin worse')).toEqual([['gettin worse', 'worse']]);
+    // Also in anchor words: "walkin" anchors like "walking".
+    expect(found('Walkin is hard. Then it went numb.')).toEqual([['numb', 'numb']]);
   });
   it('counts a word listed in several anchor groups for each of them', () => {
     expect(found('My hip is numb and stiff.')).toEqual([['numb', 'numb'], ['stiff', 'stiff']]);
