@@ -1,17 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ContentError, RED_FLAG_IDS, TOPIC_IDS } from '../../content-data/build';
 import { loadKnowledgeBase } from '../../content-data/load';
-import { brokenCases, makeContentDir } from '../fixtures/content-broken/valid-base';
+import { brokenCases, tempContentDirs } from '../fixtures/content-broken/valid-base';
 
-const madeDirs: string[] = [];
-function contentDir(overlayDir?: string): string {
-  const dir = makeContentDir(overlayDir);
-  madeDirs.push(dir);
-  return dir;
-}
-afterAll(() => madeDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const contentDir = tempContentDirs();
 
 function runContentCli(...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/content.ts', ...args], { encoding: 'utf8' });

@@ -1,19 +1,12 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toLexiconSource } from '../../content-data/build';
 import { contentFilePaths, loadKnowledgeBase } from '../../content-data/load';
 import { contentDataPlugin } from '../../content-data/vite-plugin';
 import { buildSearchIndex } from '../../lib/search/index';
-import { brokenCases, makeContentDir, validBase, writeContentDir } from '../fixtures/content-broken/valid-base';
+import { brokenCases, tempContentDirs, validBase, writeContentDir } from '../fixtures/content-broken/valid-base';
 
-const madeDirs: string[] = [];
-function contentDir(overlayDir?: string): string {
-  const dir = makeContentDir(overlayDir);
-  madeDirs.push(dir);
-  return dir;
-}
-afterAll(() => madeDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const contentDir = tempContentDirs();
 
 type Hook = (this: PluginContext, ...args: unknown[]) => unknown;
 interface PluginContext {

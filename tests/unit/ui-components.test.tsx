@@ -281,3 +281,30 @@ describe('Options', () => {
     expect(root.querySelector('kbd')?.textContent).toBe('not set');
   });
 });
+
+describe('side panel look-up view', () => {
+  const noDetection = { ...emergencyDetection, matches: [], redFlags: [], topics: [], urgency: 'none' as const, reasons: [] };
+
+  function showLookup(text: string) {
+    const incoming: IncomingRequest = {
+      seq: 1,
+      request: { kind: 'lookup', text, truncated: false, detection: noDetection, results: [] },
+    };
+    mount(<SidePanel catalog={catalog} findings={null} incoming={incoming} onReveal={() => {}} />);
+  }
+
+  it.each(['', ' \n\t '])('asks for a selection when the looked-up text is blank (%j)', (text) => {
+    showLookup(text);
+    expect(root.querySelector('h2')?.textContent).toBe('Look-up');
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Select some text on the page first, then look it up again.');
+    expect(root.querySelector('blockquote')).toBeNull();
+    expect(root.textContent).not.toContain('No matches.');
+  });
+
+  it('shows a real selection with its results section, not the blank-selection message', () => {
+    showLookup('sciatica');
+    expect(root.querySelector('blockquote')?.textContent).toBe('sciatica');
+    expect(root.textContent).toContain('No matches.');
+    expect(root.textContent).not.toContain('Select some text');
+  });
+});
