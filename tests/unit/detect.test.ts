@@ -91,6 +91,10 @@ describe('detect on forum sentences', () => {
     ["he says his legs feel heavy and he can't feel the floor under his feet", 'rf-leg-numbness', 'other-person'],
     // A part said to work is a sign denied, and a denial reaches back over a short story.
     ['- back pain 7/10\n- bladder ok, bowels ok', 'rf-bladder-bowel', 'negated'],
+    ['Back pain and my lady parts feel numb.', 'rf-saddle-numbness', 'affirmed'],
+    ["Back's been bad, and I've lost feeling in my foot.", 'rf-leg-numbness', 'affirmed'],
+    ['The pounds just fell off me and my back aches.', 'rf-weight-loss', 'affirmed'],
+    ['I wake up at 3am in agony with my back.', 'rf-night-pain', 'affirmed'],
     ['my back is killin me, cant get out of bed lol. prob slept funny. no numbness or nothin', 'rf-leg-numbness', 'negated'],
     ["Back's been sore since I moved house. Mostly when I bend. Took some paracetamol. For the record, no numbness. No weakness either. Peeing normally.", 'rf-leg-weakness', 'negated'],
     ["Back's been sore since I moved house. Mostly when I bend. Took some paracetamol. For the record, no numbness. No weakness either. Peeing normally.", 'rf-bladder-bowel', 'negated'],
