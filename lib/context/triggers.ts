@@ -48,7 +48,8 @@ export const TRIGGER_RULES: TriggerRule[] = [
       "didn't", 'did not', "don't get", "haven't noticed", "didn't notice", "isn't", "wasn't", "aren't",
       'free of', 'negative for', 'no sign of', 'no history of', 'no evidence of',
       'absence of', 'ruled out', 'no more', 'used to have', 'used to get', 'no longer have',
-      'no longer get', 'zero',
+      'no longer get', 'zero', "don't think i have", "don't think i've got", "don't think i've had", 'not got',
+      'not got any',
     ],
   },
   {
@@ -73,6 +74,14 @@ export const TRIGGER_RULES: TriggerRule[] = [
     phrases: [...RESOLVED, ...RESOLVED_AFTER_BUT],
   },
   {
+    // An answer after the question: "Dr asked about numbness in my legs, there isn't any."
+    kind: 'negated',
+    direction: 'backward',
+    reach: 'sentence',
+    window: 4,
+    phrases: ["there isn't any", "there wasn't any", "there aren't any", 'there is none', 'there was none', 'none at all'],
+  },
+  {
     // Short words that also say "over", but only about what is right before them ("the numbness has gone").
     kind: 'negated',
     direction: 'backward',
@@ -90,7 +99,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
       'if', 'in case', 'in case of', 'could', 'would', 'might', 'may', 'unless', 'whether', 'what if',
       'in the event of', 'should you', 'worried about', 'worried i have', 'worried it is', 'scared of',
       'afraid of', 'fear of', 'risk of', 'rule out', 'to rule out', 'check for', 'checking for',
-      'test for', 'screen for', 'could be',
+      'test for', 'screen for', 'could be', 'asked about', 'asking about',
       'possible', 'possibly', 'suspected', 'is it', 'could it be', 'do i have', 'have i got',
       'people with', 'patients with', 'anyone with', 'someone with', 'those with', 'more likely',
       'some people', 'many people', 'most people', 'people who', 'anyone who', 'those who', 'patients who',

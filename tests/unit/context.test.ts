@@ -18,6 +18,8 @@ function contextOf(text: string, phrase: string, lasting = false): string {
 
 describe('negation', () => {
   it.each([
+    ["I don't think I've got any numbness but my back hurts", 'numbness'],
+    ['Dr asked about numbness in my legs, there isn\'t any.', 'numbness in my legs'],
     ['No numbness, no tingling.', 'tingling'],
     ['I deny any leg weakness.', 'leg weakness'],
     ["I don't have any weakness in my legs", 'weakness in my legs'],
@@ -104,6 +106,9 @@ describe('hypothetical', () => {
   });
   it('"what bothers me is it ..." states a fact', () => {
     expect(contextOf('The thing that bothers me is it wakes me up at night', 'wakes me up at night')).toBe('affirmed');
+  });
+  it('a sign asked about is not yet a sign had', () => {
+    expect(contextOf('The GP asked about numbness in my legs.', 'numbness in my legs')).toBe('hypothetical');
   });
   it('a check-up the reader is told to get is still their own symptom', () => {
     expect(contextOf('My legs are numb and I think it should be checked', 'legs are numb')).toBe('affirmed');
