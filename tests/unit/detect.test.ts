@@ -92,6 +92,9 @@ describe('detect on forum sentences', () => {
     // A part said to work is a sign denied, and a denial reaches back over a short story.
     ['- back pain 7/10\n- bladder ok, bowels ok', 'rf-bladder-bowel', 'negated'],
     ['Back pain and my lady parts feel numb.', 'rf-saddle-numbness', 'affirmed'],
+    // One list names two signs: "numbness in your legs, buttocks or genitals".
+    ['Tell your team if you notice numbness in your legs, buttocks or genitals.', 'rf-saddle-numbness', 'hypothetical'],
+    ['Tell your team if you notice numbness in your legs, buttocks or genitals.', 'rf-leg-numbness', 'hypothetical'],
     ["Back's been bad, and I've lost feeling in my foot.", 'rf-leg-numbness', 'affirmed'],
     ['The pounds just fell off me and my back aches.', 'rf-weight-loss', 'affirmed'],
     ['I wake up at 3am in agony with my back.', 'rf-night-pain', 'affirmed'],
