@@ -208,6 +208,8 @@ export const TRIGGER_RULES: TriggerRule[] = [
         'auntie', 'uncle', 'cousin', 'neighbour', 'colleague', 'coworker', 'boss', 'kid', 'child', 'parent',
         'mother in law', 'father in law', 'stepdad', 'stepmum', 'stepmom', 'patient', 'client', 'relative',
         'gran', 'grandson', 'granddaughter', 'niece', 'nephew', 'other half', 'hubby', 'mil', 'fil',
+        // Pets' back legs go weak too ("our dog's back legs have gone weak"): not the reader's sign.
+        'dog', 'cat', 'puppy', 'kitten', 'horse', 'pet',
       ].flatMap((person) => [`my ${person}`, `our ${person}`, `year old ${person}`]),
       // Family words without "my" ("Mum's got...", "Dad was diagnosed..."), and forum shorthand
       // (DH dear husband, DM dear mother, MIL mother-in-law...).
@@ -215,7 +217,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
       'grandpa', 'nan', 'nana', 'dh', 'dw', 'dm', 'df', 'dp', 'mil', 'fil',
       'a friend', 'a friend of mine', 'a patient of mine', 'a client of mine', 'a colleague', 'a relative',
       'a family member', 'family history', 'family history of', 'someone i know', 'a woman', 'a man',
-      'this patient', 'the patient',
+      'this patient', 'the patient', 'the vet',
     ],
   },
 ];

@@ -129,6 +129,7 @@ describe('hypothetical', () => {
 describe('other person', () => {
   it.each([
     ['My dad had prostate cancer', 'prostate cancer'],
+    ["Our dog's back legs have gone weak", 'legs have gone weak'],
     ["My mum's legs feel weak", 'legs feel weak'],
     ['A patient of mine has saddle numbness', 'saddle numbness'],
     ['He was diagnosed with myeloma', 'myeloma'],
