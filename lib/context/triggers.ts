@@ -156,6 +156,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
     phrases: [
       'is possible', 'is a possibility', 'is suspected', 'was suspected', 'can happen', 'is rare', 'may be present',
       'is a sign of', 'is a symptom of', 'are signs of', 'are symptoms of', 'can be a sign', 'is a red flag',
+      'may be a sign', 'could be a sign', 'might be a sign',
       'are red flags', 'is a warning sign', 'are warning signs',
     ],
   },

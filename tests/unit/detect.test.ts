@@ -92,6 +92,9 @@ describe('detect on forum sentences', () => {
     // A part said to work is a sign denied, and a denial reaches back over a short story.
     ['- back pain 7/10\n- bladder ok, bowels ok', 'rf-bladder-bowel', 'negated'],
     ['Back pain and my lady parts feel numb.', 'rf-saddle-numbness', 'affirmed'],
+    ['my lower back is shot and my right leg keeps giving out', 'rf-leg-weakness', 'affirmed'],
+    ['Call your doctor if you have back pain or pain that wakes you from sleep.', 'rf-night-pain', 'hypothetical'],
+    ['Pain that is worse when lying down or at night may be a sign of something serious.', 'rf-rest-pain', 'hypothetical'],
     // One list names two signs: "numbness in your legs, buttocks or genitals".
     ['Tell your team if you notice numbness in your legs, buttocks or genitals.', 'rf-saddle-numbness', 'hypothetical'],
     ['Tell your team if you notice numbness in your legs, buttocks or genitals.', 'rf-leg-numbness', 'hypothetical'],
