@@ -195,7 +195,7 @@ export class PageScanner {
       // Creating the builder runs one query over the whole subtree: let that be its own slice.
       const builder = createTextIndexBuilder(root);
       if (slicer.timeIsUp()) await slicer.nextSlice();
-      while (!builder.step(slicer.timeIsUp)) {
+      while (!builder.step(() => slicer.timeIsUp())) {
         await slicer.nextSlice();
         if (generation !== this.generation) return;
       }
@@ -234,6 +234,11 @@ export class PageScanner {
     let matchCount = 0;
     for (const [from, to] of spans) {
       for (let at = from; at < to; ) {
+        // Start a chunk only if it should fit in what is left of the slice, not after it runs out.
+        if (slicer.timeIsUp(CHUNK_TARGET_MS)) {
+          await slicer.nextSlice();
+          if (generation !== this.generation) return null;
+        }
         const end = Math.min(chunkEnd(text, at, chunkSize), to);
         const started = performance.now();
         const marks = this.marksFor(index, at, end);
@@ -242,10 +247,6 @@ export class PageScanner {
         this.addMarks(marks);
         matchCount += marks.length;
         at = end;
-        if (slicer.timeIsUp()) {
-          await slicer.nextSlice();
-          if (generation !== this.generation) return null;
-        }
       }
     }
     this.marks.showStaged();

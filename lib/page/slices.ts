@@ -25,8 +25,8 @@ export function yieldToPage(): Promise<void> {
 }
 
 export interface Slicer {
-  /** Whether the current slice has used its budget. */
-  timeIsUp(): boolean;
+  /** Whether the current slice has used its budget, or has less than `reserveMs` of it left. */
+  timeIsUp(reserveMs?: number): boolean;
   /** End the current slice, yield to the page, start the next one. */
   nextSlice(): Promise<void>;
   /** End the current slice and return what the pass cost. */
@@ -50,7 +50,7 @@ export function createSlicer(
     longestSliceMs = Math.max(longestSliceMs, now() - sliceStart);
   };
   return {
-    timeIsUp: () => now() - sliceStart >= budgetMs,
+    timeIsUp: (reserveMs = 0) => now() - sliceStart + reserveMs >= budgetMs,
     async nextSlice() {
       closeSlice();
       await yieldNow();
