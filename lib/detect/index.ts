@@ -6,6 +6,7 @@ import { assignContexts } from '../context';
 import { findMatches, type Lexicon } from '../match';
 import { tokenize } from '../text';
 import { triage } from '../triage';
+import type { LexiconSource } from '../../content-data/schema';
 import type { Detection, Match, MentionContext } from './types';
 
 export { compileLexicon, type Lexicon } from '../match';
@@ -33,14 +34,23 @@ export function detect(text: string, lexicon: Lexicon): Detection {
     redFlagIds: match.term.redFlagIds,
     context: contexts[i]!,
   }));
-  const redFlags = strongestContexts(matches);
-  const affirmed = redFlags.filter((flag) => flag.context === 'affirmed').map((flag) => flag.id);
-  const { urgency, reasons } = triage(affirmed, lexicon.redFlags);
+  return summarizeMatches(matches, lexicon.redFlags);
+}
+
+/**
+ * The summary of a set of matches: each red flag with its strongest context, topics by mentions and
+ * the urgency of the affirmed red flags. Terms without an affirmed red flag make it "routine", not "none".
+ * Also used by the page, which detects in stretches and summarises them all at once.
+ */
+export function summarizeMatches(matches: readonly Match[], redFlags: LexiconSource['redFlags']): Detection {
+  const redFlagContexts = strongestContexts(matches);
+  const affirmed = redFlagContexts.filter((flag) => flag.context === 'affirmed').map((flag) => flag.id);
+  const { urgency, reasons } = triage(affirmed, redFlags);
   return {
     urgency: urgency === 'none' && matches.length > 0 ? 'routine' : urgency,
     reasons,
-    matches,
-    redFlags,
+    matches: [...matches],
+    redFlags: redFlagContexts,
     topics: topicsByMentions(matches),
   };
 }
@@ -52,7 +62,7 @@ function isHistory(redFlagIds: string[]): boolean {
   return redFlagIds.some((id) => HISTORY_RED_FLAGS.has(id));
 }
 
-function strongestContexts(matches: Match[]): Detection['redFlags'] {
+function strongestContexts(matches: readonly Match[]): Detection['redFlags'] {
   const strongest = new Map<string, MentionContext>();
   for (const match of matches) {
     for (const id of match.redFlagIds) {
@@ -65,7 +75,7 @@ function strongestContexts(matches: Match[]): Detection['redFlags'] {
 }
 
 /** Topic ids, most mentioned first; ties keep the order of first mention. */
-function topicsByMentions(matches: Match[]): string[] {
+function topicsByMentions(matches: readonly Match[]): string[] {
   const counts = new Map<string, number>();
   for (const match of matches) for (const id of match.topicIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1]).map(([id]) => id);

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HoverCardContent } from '../../components/HoverCard';
 import type { LexiconSource } from '../../content-data/schema';
-import { compileLexicon } from '../detect';
+import { compileLexicon, summarizeMatches } from '../detect';
 import type { Detection } from '../detect/types';
 import { isMessage, type Message, type PanelRequest, type ReplyTo, sendMessage } from '../messages';
 import { isPausedOn, loadSettings, type Settings, watchSettings } from '../settings';
@@ -14,7 +14,6 @@ import { watchHover } from './hover';
 import { lexiconLoader } from './lexicon-file';
 import type { Mark } from './marks';
 import { COMPILE_MEASURE, PageScanner, type ScanLexicon } from './scanner';
-import { summarizeMatches } from './summary';
 import { throttleLatest } from './throttle';
 
 const LIVENESS_CHECK_MS = 2_000;

@@ -3,13 +3,12 @@
  * (the visible part first), then only the subtrees that mutations touched.
  */
 import type { LexiconSource } from '../../content-data/schema';
-import { detect, type Lexicon } from '../detect';
+import { detect, summarizeMatches, type Lexicon } from '../detect';
 import type { Detection } from '../detect/types';
 import { type CaretPoint, caretAt } from './caret';
 import { type Mark, MarkStore, markKindOf } from './marks';
 import { BatchedObserver, reduceMutations } from './mutations';
 import { type Slicer, createSlicer, yieldToPage } from './slices';
-import { summarizeMatches } from './summary';
 import { type TextIndex, createTextIndexBuilder, rangeForOffsets } from './text-index';
 
 export interface ScanStats {

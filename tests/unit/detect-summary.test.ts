@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LexiconSource } from '../../content-data/schema';
 import type { Match } from '../../lib/detect/types';
-import { summarizeMatches } from '../../lib/page/summary';
+import { summarizeMatches } from '../../lib/detect';
 
 const redFlags: LexiconSource['redFlags'] = [
   { id: 'rf-night-pain', label: 'Pain at night', urgency: 'soon', combinations: [] },
