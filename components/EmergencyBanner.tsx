@@ -1,4 +1,4 @@
-import type { TriageReason } from '../lib/detect/types';
+import type { TriageReason } from '../lib/types';
 import { t } from '../lib/i18n';
 
 /** What to do now, before anything else, when an emergency red flag or combination is affirmed. */

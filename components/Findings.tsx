@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Detection, MentionContext } from '../lib/detect/types';
+import type { Detection, MentionContext } from '../lib/types';
 import type { Catalog } from '../lib/panel/catalog';
 import { findingsView, type RedFlagFinding, type TopicFinding } from '../lib/panel/findings';
 import { t, type MessageKey } from '../lib/i18n';

@@ -3,12 +3,9 @@
  * cross-references between files are checked by the loader.
  */
 import * as v from 'valibot';
+import { URGENCIES } from '../lib/types';
 
-export const URGENCIES = ['emergency', 'urgent', 'soon', 'routine'] as const;
-export type Urgency = (typeof URGENCIES)[number];
-/** An urgency, or `none` when nothing was found. Ordered from most to least urgent. */
-export const LEVELS = [...URGENCIES, 'none'] as const;
-export type Level = (typeof LEVELS)[number];
+export { LEVELS, URGENCIES, type Level, type Urgency } from '../lib/types';
 
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id'));
 const ids = v.array(id);

@@ -4,7 +4,7 @@
  * that a message and its reply are typed at both ends.
  */
 import { browser } from 'wxt/browser';
-import type { Detection } from './detect/types';
+import type { Detection } from './types';
 import type { SearchResult } from './search/types';
 
 /** What the background keeps for a tab: the last scan its content script reported. */

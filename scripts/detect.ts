@@ -5,7 +5,7 @@
 import { toLexiconSource } from '../content-data/build';
 import { loadKnowledgeBase } from '../content-data/load';
 import { compileLexicon, detect } from '../lib/detect';
-import type { Detection } from '../lib/detect/types';
+import type { Detection } from '../lib/types';
 import { CliError, parseFlags, readTextInput, runCli } from './cli-io';
 
 function asJson(file: string, detection: Detection): string {

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { toLexiconSource } from '../content-data/build';
 import { loadKnowledgeBase } from '../content-data/load';
 import { compileLexicon, detect } from '../lib/detect';
-import type { Detection, Match } from '../lib/detect/types';
+import type { Detection, Match } from '../lib/types';
 import { createSearcher } from '../lib/search';
 import { CliError, runCli } from './cli-io';
 

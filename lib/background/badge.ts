@@ -1,6 +1,6 @@
 /** The toolbar badge of a tab: its affirmed red flags in red, or else its terms in a quiet grey. */
 import { browser } from 'wxt/browser';
-import type { Detection } from '../detect/types';
+import type { Detection } from '../types';
 
 export interface Badge {
   text: string;

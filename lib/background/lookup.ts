@@ -1,5 +1,5 @@
 /** Looking up selected text: detection plus fuzzy search, with the selection cut to a limit. */
-import type { Detection } from '../detect/types';
+import type { Detection } from '../types';
 import type { PanelRequest } from '../messages';
 import type { SearchResult } from '../search/types';
 

@@ -5,7 +5,7 @@
  * "however"...), after the trigger's window of tokens, and, for another person or a generic
  * "you", at a first-person word. When several triggers govern a match: negated > hypothetical > other-person.
  */
-import type { MentionContext } from '../detect/types';
+import type { MentionContext } from '../types';
 import { createTrie, insertPhrase, longestAt, type TrieNode } from '../match/trie';
 import { phraseKeys, type Tokens } from '../text';
 import { FIRST_PERSON, PSEUDO_TRIGGERS, SCOPE_TERMINATORS, TRIGGER_RULES, type TriggerRule } from './triggers';

@@ -7,7 +7,7 @@ import { findMatches, type Lexicon } from '../match';
 import { tokenize } from '../text';
 import { triage } from '../triage';
 import type { LexiconSource } from '../../content-data/schema';
-import type { Detection, Match, MentionContext } from './types';
+import type { Detection, Match, MentionContext } from '../types';
 
 export { compileLexicon, type Lexicon } from '../match';
 

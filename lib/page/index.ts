@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HoverCardContent } from '../../components/HoverCard';
 import type { LexiconSource } from '../../content-data/schema';
 import { compileLexicon, summarizeMatches } from '../detect';
-import type { Detection } from '../detect/types';
+import type { Detection } from '../types';
 import { isMessage, type Message, type PanelRequest, type ReplyTo, sendMessage } from '../messages';
 import { isPausedOn, loadSettings, type Settings, watchSettings } from '../settings';
 import { watchHover } from './hover';

@@ -2,7 +2,7 @@
  * The marks on the page: one StaticRange per match, shown through the CSS Custom Highlight API
  * (no DOM change), kept per tree root in document order so a point can be found by binary search.
  */
-import type { Match } from '../detect/types';
+import type { Match } from '../types';
 import { comparePoints, comparePointToRange, textOf } from './ranges';
 
 export type MarkKind = 'term' | 'red-flag';

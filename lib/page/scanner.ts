@@ -4,7 +4,7 @@
  */
 import type { LexiconSource } from '../../content-data/schema';
 import { detect, summarizeMatches, type Lexicon } from '../detect';
-import type { Detection } from '../detect/types';
+import type { Detection } from '../types';
 import { type CaretPoint, caretAt } from './caret';
 import { type Mark, MarkStore, markKindOf } from './marks';
 import { BatchedObserver, reduceMutations } from './mutations';

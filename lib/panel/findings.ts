@@ -4,7 +4,7 @@
  * because they are negated, hypothetical or about someone else.
  */
 import { URGENCIES, type KnowledgeBase, type RedFlag, type Topic, type Urgency } from '../../content-data/schema';
-import type { Detection, Match, MentionContext } from '../detect/types';
+import type { Detection, Match, MentionContext } from '../types';
 import type { SearchResult } from '../search/types';
 
 export interface RedFlagFinding {

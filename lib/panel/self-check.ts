@@ -3,7 +3,7 @@
  * triage; "not sure" answers are listed back so the person can ask a professional about them.
  */
 import type { LexiconSource, RedFlag } from '../../content-data/schema';
-import type { Triage } from '../detect/types';
+import type { Triage } from '../types';
 import { triage } from '../triage';
 import { byUrgency } from './findings';
 

@@ -1,6 +1,6 @@
 /** The page's findings in one line, for the popup. */
 import type { Level } from '../../content-data/schema';
-import type { Detection } from '../detect/types';
+import type { Detection } from '../types';
 import type { MessageKey } from '../i18n';
 
 export interface FindingsLine {

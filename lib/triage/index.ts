@@ -4,7 +4,7 @@
  * base raises it when all its red flags are present together.
  */
 import { LEVELS, type Level, type LexiconSource } from '../../content-data/schema';
-import type { Triage, TriageReason } from '../detect/types';
+import type { Triage, TriageReason } from '../types';
 
 const rank = (level: Level) => LEVELS.indexOf(level);
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeFor, RED_FLAG_BADGE_COLOR, showBadge, TERM_BADGE_COLOR } from '../../lib/background/badge';
-import type { Detection, Match } from '../../lib/detect/types';
+import type { Detection, Match } from '../../lib/types';
 
 function detectionOf(matches: Partial<Match>[], redFlags: Detection['redFlags'] = []): Detection {
   return {

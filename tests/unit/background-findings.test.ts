@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FindingsStore } from '../../lib/background/findings-store';
 import { lookUp, MAX_LOOKUP_CHARS } from '../../lib/background/lookup';
 import { PanelRequests } from '../../lib/background/panel-requests';
-import type { Detection } from '../../lib/detect/types';
+import type { Detection } from '../../lib/types';
 import type { TabFindings } from '../../lib/messages';
 
 const emptyDetection: Detection = { urgency: 'none', reasons: [], matches: [], redFlags: [], topics: [] };

@@ -3,7 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { KnowledgeBase } from '../../content-data/schema';
 import { startBackground } from '../../lib/background';
-import type { Detection } from '../../lib/detect/types';
+import type { Detection } from '../../lib/types';
 import type { SerializedSearchIndex } from '../../lib/search';
 
 const knowledgeBase = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LexiconSource } from '../../content-data/schema';
-import type { Match } from '../../lib/detect/types';
+import type { Match } from '../../lib/types';
 import { summarizeMatches } from '../../lib/detect';
 
 const redFlags: LexiconSource['redFlags'] = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toLexiconSource } from '../../content-data/build';
 import { loadKnowledgeBase } from '../../content-data/load';
 import { compileLexicon, detect } from '../../lib/detect';
-import type { MentionContext } from '../../lib/detect/types';
+import type { MentionContext } from '../../lib/types';
 
 const lexicon = compileLexicon(toLexiconSource(loadKnowledgeBase()));
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { Match } from '../../lib/detect/types';
+import type { Match } from '../../lib/types';
 import { findRangeAt, HIGHLIGHT_NAMES, isWithin, type Mark, markKindOf, MarkStore } from '../../lib/page/marks';
 import { buildTextIndex, rangeForOffsets, type TextIndex } from '../../lib/page/text-index';
 import { marked, registry, useHighlightFakes } from './page-dom-fakes';

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildKnowledgeBase, type ContentFile, toLexiconSource } from '../../content-data/build';
 import { compileLexicon } from '../../lib/detect';
-import type { Detection } from '../../lib/detect/types';
+import type { Detection } from '../../lib/types';
 import { MUTATION_WINDOW_MS } from '../../lib/page/mutations';
 import { PageScanner, type ScanLexicon } from '../../lib/page/scanner';
 import { marked, registry, useHighlightFakes } from './page-dom-fakes';

@@ -1,4 +1,15 @@
-import type { Level, Urgency } from '../../content-data/schema';
+/**
+ * The engine's shared vocabulary: what a detection holds and what triage returns. A leaf module (it
+ * imports nothing), so matching, context, triage, the page and the panels can all depend on it
+ * without depending on each other.
+ */
+
+/** Urgency levels, most urgent first (CONTENT.md fixes the ids). */
+export const URGENCIES = ['emergency', 'urgent', 'soon', 'routine'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+/** An urgency, or `none` when nothing was found. Ordered from most to least urgent. */
+export const LEVELS = [...URGENCIES, 'none'] as const;
+export type Level = (typeof LEVELS)[number];
 
 /** Whose experience a mention describes, and whether it is asserted at all. */
 export type MentionContext = 'affirmed' | 'negated' | 'hypothetical' | 'other-person';
