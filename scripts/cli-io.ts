@@ -40,16 +40,27 @@ export function runCli(main: () => number | void): void {
   }
 }
 
-export function parseFlags(args: string[], known: string[]): { flags: Set<string>; rest: string[] } {
+/**
+ * Splits arguments into switches (`flags`), options that take the next argument (`valued`) and the
+ * rest; an unknown option or a missing value is a CliError.
+ */
+export function parseOptions(
+  args: string[],
+  flagNames: string[],
+  valuedNames: string[] = [],
+): { flags: Set<string>; values: Map<string, string>; rest: string[] } {
   const flags = new Set<string>();
+  const values = new Map<string, string>();
   const rest: string[] = [];
-  for (const arg of args) {
-    if (arg.startsWith('--') && arg.length > 2) {
-      if (!known.includes(arg)) throw new CliError(`unknown option ${arg} (known: ${known.join(', ')})`);
-      flags.add(arg);
-    } else {
-      rest.push(arg);
-    }
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--') || arg.length <= 2) rest.push(arg);
+    else if (flagNames.includes(arg)) flags.add(arg);
+    else if (valuedNames.includes(arg)) {
+      const value = args[++i];
+      if (value === undefined) throw new CliError(`${arg} needs a value`);
+      values.set(arg, value);
+    } else throw new CliError(`unknown option ${arg} (known: ${[...flagNames, ...valuedNames].join(', ')})`);
   }
-  return { flags, rest };
+  return { flags, values, rest };
 }

@@ -6,7 +6,7 @@ import { toLexiconSource } from '../content-data/build';
 import { loadKnowledgeBase } from '../content-data/load';
 import { compileLexicon, detect } from '../lib/detect';
 import type { Detection } from '../lib/types';
-import { CliError, parseFlags, readTextInput, runCli } from './cli-io';
+import { CliError, parseOptions, readTextInput, runCli } from './cli-io';
 
 function asJson(file: string, detection: Detection): string {
   return JSON.stringify({
@@ -29,7 +29,7 @@ function asSummary(file: string, detection: Detection): string {
 }
 
 runCli(() => {
-  const { flags, rest: files } = parseFlags(process.argv.slice(2), ['--json']);
+  const { flags, rest: files } = parseOptions(process.argv.slice(2), ['--json']);
   if (files.length === 0) throw new CliError('usage: detect [--json] FILE... (- for standard input)');
   const lexicon = compileLexicon(toLexiconSource(loadKnowledgeBase()));
   let failed = false;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { loadKnowledgeBase } from '../content-data/load';
 import { createSearcher, type Searcher } from '../lib/search';
-import { CliError, parseFlags, runCli } from './cli-io';
+import { CliError, parseOptions, runCli } from './cli-io';
 
 function describe(query: string, search: Searcher, json: boolean): string {
   const results = search(query);
@@ -16,7 +16,7 @@ function describe(query: string, search: Searcher, json: boolean): string {
 }
 
 runCli(() => {
-  const { flags, rest } = parseFlags(process.argv.slice(2), ['--json', '--batch']);
+  const { flags, rest } = parseOptions(process.argv.slice(2), ['--json', '--batch']);
   const json = flags.has('--json');
   if (!flags.has('--batch') && rest.length === 0) {
     throw new CliError('usage: lookup [--json] "QUERY" | lookup [--json] --batch < queries.txt');
