@@ -4,13 +4,15 @@
  */
 import * as v from 'valibot';
 import {
-  AnchorGroupSchema,
+  ConceptSchema,
+  ContextSchema,
   RedFlagSchema,
   SourceSchema,
   TermSchema,
   TopicSchema,
   URGENCIES,
-  type AnchorGroup,
+  type Concept,
+  type ContextData,
   type KnowledgeBase,
   type LexiconSource,
   type RedFlag,
@@ -97,12 +99,13 @@ export function normaliseVariant(variant: string): string {
 export function toLexiconSource(kb: KnowledgeBase): LexiconSource {
   return {
     terms: kb.terms,
-    anchors: kb.anchors,
+    concepts: kb.concepts,
+    context: kb.context,
     redFlags: kb.redFlags.map(({ id, urgency, combinations, label }) => ({ id, urgency, combinations, label })),
   };
 }
 
-type Kind = 'topic' | 'red flag' | 'term' | 'anchor group' | 'source';
+type Kind = 'topic' | 'red flag' | 'term' | 'concept' | 'source' | 'context';
 
 /** An entry that passed its schema, with where it came from. */
 interface Located<T> {
@@ -174,7 +177,7 @@ function validateArrayFile<T>(
 
 /** Where a content file sits in the fixed layout, relative to the content folder. */
 function layoutPlace(path: string): { root: string; place: string } | undefined {
-  const match = /^(.*?)((?:topics|terms)\/[^/]+\.json|sources\.json|red-flags\.json|anchors\.json)$/.exec(
+  const match = /^(.*?)((?:topics|terms)\/[^/]+\.json|sources\.json|red-flags\.json|concepts\.json|context\.json)$/.exec(
     path.replaceAll('\\', '/'),
   );
   return match ? { root: match[1] ?? '', place: match[2] ?? '' } : undefined;
@@ -185,15 +188,16 @@ interface Entries {
   topics: Located<TopicFile>[];
   redFlags: Located<RedFlag>[];
   terms: Located<Term>[];
-  anchors: Located<AnchorGroup>[];
+  concepts: Located<Concept>[];
+  context?: Located<ContextData>;
   sources: Located<Source>[];
 }
 
-const SINGLE_FILES = ['sources.json', 'red-flags.json', 'anchors.json'] as const;
+const SINGLE_FILES = ['sources.json', 'red-flags.json', 'concepts.json', 'context.json'] as const;
 const LAYOUT = `${SINGLE_FILES.join(', ')}, topics/<id>.json, terms/*.json`;
 
 function validateFiles(files: ContentFile[], problems: Problems): Entries {
-  const entries: Entries = { root: '', topics: [], redFlags: [], terms: [], anchors: [], sources: [] };
+  const entries: Entries = { root: '', topics: [], redFlags: [], terms: [], concepts: [], sources: [] };
   const seenPlaces = new Set<string>();
   for (const file of files) {
     const located = layoutPlace(file.path);
@@ -208,8 +212,10 @@ function validateFiles(files: ContentFile[], problems: Problems): Entries {
       entries.sources.push(...validateArrayFile(SourceSchema, 'source', file, problems));
     } else if (place === 'red-flags.json') {
       entries.redFlags.push(...validateArrayFile(RedFlagSchema, 'red flag', file, problems));
-    } else if (place === 'anchors.json') {
-      entries.anchors.push(...validateArrayFile(AnchorGroupSchema, 'anchor group', file, problems));
+    } else if (place === 'concepts.json') {
+      entries.concepts.push(...validateArrayFile(ConceptSchema, 'concept', file, problems));
+    } else if (place === 'context.json') {
+      entries.context = validateEntry(ContextSchema, 'context', file.path, file.data, undefined, problems);
     } else if (place.startsWith('terms/')) {
       entries.terms.push(...validateArrayFile(TermSchema, 'term', file, problems));
     } else {
@@ -264,7 +270,7 @@ function checkCrossReferences(entries: Entries, problems: Problems): void {
   const topicIds = new Set(topicsById.keys());
   const redFlagIds = new Set(entries.redFlags.map((r) => r.entry.id));
   const sourceIds = new Set(entries.sources.map((s) => s.entry.id));
-  const anchorIds = new Set(entries.anchors.map((a) => a.entry.id));
+  const conceptIds = new Set(entries.concepts.map((c) => c.entry.id));
 
   for (const { file, entry: topic } of entries.topics) {
     const report = (field: string, message: string) => problems.entry(file, 'topic', `"${topic.id}"`, field, message);
@@ -304,12 +310,19 @@ function checkCrossReferences(entries: Entries, problems: Problems): void {
   }
 
   reportRepeatedCombinations(entries.redFlags, problems);
+  if (entries.context) checkContextRules(entries.context, redFlagIds, problems);
 
   for (const { file, entry: term } of entries.terms) {
     const report = (field: string, message: string) => problems.entry(file, 'term', `"${term.id}"`, field, message);
     checkReferences(term.topics, topicIds, 'topic', report, 'topics');
     checkReferences(term.redFlags, redFlagIds, 'red-flag', report, 'redFlags');
-    checkReferences(term.anchors ?? [], anchorIds, 'anchor-group', report, 'anchors');
+    checkReferences(term.anchors ?? [], conceptIds, 'concept', report, 'anchors');
+    (term.frames ?? []).forEach((frame, i) => {
+      frame.slots.forEach((slot, j) => checkReferences(slot, conceptIds, 'concept', report, `frames[${i}].slots[${j}]`));
+      checkReferences(frame.unless ?? [], conceptIds, 'concept', report, `frames[${i}].unless`);
+      checkReferences(frame.near ?? [], conceptIds, 'concept', report, `frames[${i}].near`);
+    });
+    if (term.variants.length === 0 && !term.frames?.length) report('variants', 'must have at least one variant or frame');
     if (term.topics.length === 0 && term.redFlags.length === 0) {
       report('topics', 'must point to at least one topic or red flag');
     }
@@ -321,6 +334,17 @@ function checkCrossReferences(entries: Entries, problems: Problems): void {
       });
     }
   }
+}
+
+/** A cue that governs needs a category; one that only ends scopes or hides cues must not have one. */
+function checkContextRules({ file, entry }: Located<ContextData>, redFlagIds: ReadonlySet<string>, problems: Problems): void {
+  entry.rules.forEach((rule, i) => {
+    const report = (field: string, message: string) => problems.entry(file, 'context', `rules[${i}]`, field, message);
+    const governs = rule.direction !== 'terminate' && rule.direction !== 'pseudo';
+    if (governs && !rule.category) report('category', `a ${rule.direction} rule must say what it makes a mention`);
+    if (!governs && rule.category) report('category', `a ${rule.direction} rule governs nothing: leave the category out`);
+    checkReferences(rule.targets ?? [], redFlagIds, 'red-flag', report, 'targets');
+  });
 }
 
 /** The same set of red flags listed as a combination twice (say, on both flags) would count twice in triage. */
@@ -411,10 +435,15 @@ function checkCoverage(entries: Entries, problems: Problems): void {
     }
   }
 
-  const usedAnchors = new Set(terms.flatMap((term) => term.anchors ?? []));
-  for (const { file, entry } of entries.anchors) {
-    if (!usedAnchors.has(entry.id)) {
-      problems.entry(file, 'anchor group', `"${entry.id}"`, 'id', 'no term uses this anchor group');
+  const usedConcepts = new Set(
+    terms.flatMap((term) => [
+      ...(term.anchors ?? []),
+      ...(term.frames ?? []).flatMap((frame) => [...frame.slots.flat(), ...(frame.unless ?? []), ...(frame.near ?? [])]),
+    ]),
+  );
+  for (const { file, entry } of entries.concepts) {
+    if (!usedConcepts.has(entry.id)) {
+      problems.entry(file, 'concept', `"${entry.id}"`, 'id', 'no term uses this concept');
     }
   }
 
@@ -442,7 +471,9 @@ function assemble(entries: Entries): KnowledgeBase {
     topics,
     redFlags: entries.redFlags.map((r) => r.entry),
     terms,
-    anchors: entries.anchors.map((a) => a.entry),
+    concepts: entries.concepts.map((c) => c.entry),
+    // Present: a missing context.json is reported above, and assemble runs only without problems.
+    context: entries.context!.entry,
     sources: entries.sources.map((s) => s.entry),
   };
 }
@@ -457,7 +488,7 @@ export function buildKnowledgeBase(files: ContentFile[]): KnowledgeBase {
   reportDuplicateIds('topic', entries.topics, problems);
   reportDuplicateIds('red flag', entries.redFlags, problems);
   reportDuplicateIds('term', entries.terms, problems);
-  reportDuplicateIds('anchor group', entries.anchors, problems);
+  reportDuplicateIds('concept', entries.concepts, problems);
   reportDuplicateIds('source', entries.sources, problems);
   reportIdsNamingTopics(entries, problems);
   checkCrossReferences(entries, problems);

@@ -8,7 +8,7 @@ import type { KnowledgeBase } from './schema';
 /** This folder: the real content. */
 export const CONTENT_DIR = fileURLToPath(new URL('.', import.meta.url));
 
-const TOP_LEVEL_FILES = ['sources.json', 'red-flags.json', 'anchors.json'];
+const TOP_LEVEL_FILES = ['sources.json', 'red-flags.json', 'concepts.json', 'context.json'];
 const ENTRY_FOLDERS = ['topics', 'terms'];
 
 /** Absolute paths of every content file in `dir` that exists, in a stable order. */

@@ -62,24 +62,99 @@ export const RedFlagSchema = v.strictObject({
   sources: sourceIds,
 });
 
+/**
+ * A red flag or a symptom as a frame: concept slots found in any order within one sentence (one
+ * clause preferred), a few words apart. Each slot lists the concepts that can fill it.
+ */
+export const FrameSchema = v.strictObject({
+  slots: v.pipe(v.array(v.pipe(ids, v.minLength(1, 'must name at least one concept'))), v.minLength(2, 'must have at least two slots')),
+  /** The frame says the sign is absent ("legs are fine", "walking normally"): its matches are negated. */
+  absent: v.optional(v.boolean()),
+  /** Concepts that, in the same clause, make it something else ("numb with cold"). */
+  unless: v.optional(ids),
+  /** Concepts one of which must be in the same or a neighbouring sentence (as a term's `anchors`). */
+  near: v.optional(ids),
+});
+
 export const TermSchema = v.strictObject({
   id,
   label: text,
-  /** Every written form: clinical, lay, UK/US, misspellings, abbreviations. */
-  variants: v.pipe(v.array(text), v.minLength(1, 'must have at least one variant')),
+  /** Written forms matched as they are: clinical, lay, UK/US, misspellings, abbreviations, idioms. */
+  variants: v.array(text),
+  /** Matched by concept slots instead of listed forms (see FrameSchema). */
+  frames: v.optional(v.array(FrameSchema)),
   topics: ids,
   redFlags: ids,
   /**
-   * Anchor-group ids. When present, a match counts only if a word of one of these groups occurs
+   * Concept ids. When present, a variant's match counts only if a word of one of these concepts occurs
    * in the same sentence or a neighbouring one (for words that mean back pain only in context).
    */
   anchors: v.optional(ids),
 });
 
-export const AnchorGroupSchema = v.strictObject({
+/** A named group of words: a frame slot, or an anchor that must be near an ambiguous term. */
+export const ConceptSchema = v.strictObject({
   id,
   label: text,
   words: v.pipe(v.array(text), v.minLength(1, 'must list at least one word')),
+});
+
+const phrases = v.pipe(v.array(text), v.minLength(1, 'must list at least one phrase'));
+
+/**
+ * A ConText rule (as medspaCy writes them): cue phrases, what they mean and which way they reach.
+ * `forward` cues govern what follows them, `backward` ones what precedes them, `bidirectional` both;
+ * `terminate` cues end every scope; `pseudo` cues contain a cue word but are none ("no doubt").
+ */
+export const ContextRuleSchema = v.strictObject({
+  direction: v.picklist(['forward', 'backward', 'bidirectional', 'terminate', 'pseudo'], 'must be forward, backward, bidirectional, terminate or pseudo'),
+  /** What a governed mention becomes; `resolved` negates symptoms and leaves a history (a cancer once had) alone. */
+  category: v.optional(v.picklist(['negated', 'hypothetical', 'resolved'], 'must be negated, hypothetical or resolved')),
+  /** `clause` scopes stop at a clause boundary, `sentence` scopes at the end of the sentence. */
+  reach: v.optional(v.picklist(['clause', 'sentence'], 'must be clause or sentence')),
+  /** The most tokens between cue and mention. */
+  maxScope: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** The scope also ends at the writer's own words ("when I lie down" is the writer's, "when it ..." a case). */
+  endsAtWriter: v.optional(v.boolean()),
+  /** Only mentions of these red flags are governed (all when absent). */
+  targets: v.optional(ids),
+  phrases,
+});
+
+/** Who a sentence speaks about: the words that name the writer, another person, or anyone at all. */
+export const PeopleSchema = v.strictObject({
+  /** The writer: "I", "me", "my"... */
+  writer: phrases,
+  /** Possessives that name nobody on their own ("our", "their"), but do before a relation ("our dog"). */
+  possessives: phrases,
+  /** Another person by pronoun, each with the pronouns of one gender ("she", "her"...). */
+  female: phrases,
+  male: phrases,
+  /** Another person by relation; after "my/our/his/her..." or alone ("Mum says"). Gender is for pronouns. */
+  relationsFemale: phrases,
+  relationsMale: phrases,
+  relations: phrases,
+  /** Pets: their signs are not the reader's. */
+  animals: phrases,
+  /** Phrases that name one other person without a possessive ("a patient of mine", "the patient", "a woman"). */
+  others: phrases,
+  /** People whose words are reported, not their symptoms ("my GP", "the physio"). */
+  clinicians: phrases,
+  /** Verbs after a person that report what they said or thought ("she said", "he thinks"). */
+  reporting: phrases,
+  /** The writer describing themself as a relation ("mum of 3 here", "as a dad"). */
+  selfDescriptions: phrases,
+  /** Anyone at all: a generic "you", "people", "patients". */
+  generic: phrases,
+  /** Verbs that give advice when they open a sentence ("Call 999 if...", "Seek help..."). */
+  advice: phrases,
+});
+
+export const ContextSchema = v.strictObject({
+  rules: v.pipe(v.array(ContextRuleSchema), v.minLength(1, 'must have at least one rule')),
+  people: PeopleSchema,
+  /** Words of a heading or a line ending in ":" that introduce a list of warning signs or advice. */
+  leadIns: phrases,
 });
 
 export type Source = v.InferOutput<typeof SourceSchema>;
@@ -90,17 +165,22 @@ export type Topic = TopicFile & { terms: string[] };
 export type Combination = v.InferOutput<typeof CombinationSchema>;
 export type RedFlag = v.InferOutput<typeof RedFlagSchema>;
 export type Term = v.InferOutput<typeof TermSchema>;
-export type AnchorGroup = v.InferOutput<typeof AnchorGroupSchema>;
+export type Concept = v.InferOutput<typeof ConceptSchema>;
+export type Frame = v.InferOutput<typeof FrameSchema>;
+export type ContextRule = v.InferOutput<typeof ContextRuleSchema>;
+export type People = v.InferOutput<typeof PeopleSchema>;
+export type ContextData = v.InferOutput<typeof ContextSchema>;
 
 export interface KnowledgeBase {
   topics: Topic[];
   redFlags: RedFlag[];
   terms: Term[];
-  anchors: AnchorGroup[];
+  concepts: Concept[];
+  context: ContextData;
   sources: Source[];
 }
 
 /** The part of the knowledge base the page scanner needs: small enough for every tab. */
-export type LexiconSource = Pick<KnowledgeBase, 'terms' | 'anchors'> & {
+export type LexiconSource = Pick<KnowledgeBase, 'terms' | 'concepts' | 'context'> & {
   redFlags: Pick<RedFlag, 'id' | 'urgency' | 'combinations' | 'label'>[];
 };

@@ -14,6 +14,9 @@ export type Level = (typeof LEVELS)[number];
 /** Whose experience a mention describes, and whether it is asserted at all. */
 export type MentionContext = 'affirmed' | 'negated' | 'hypothetical' | 'other-person';
 
+/** Whose a mention is: the writer's (or the reader's, for a sign described), or another person's. */
+export type Experiencer = 'writer' | 'other';
+
 /** One term found in a text. Offsets are JavaScript string indices into the scanned text. */
 export interface Match {
   start: number;
@@ -23,6 +26,9 @@ export interface Match {
   topicIds: string[];
   redFlagIds: string[];
   context: MentionContext;
+  experiencer: Experiencer;
+  /** Which other person ("mum", "she"...), for another person's mention. */
+  person?: string;
 }
 
 /** Why the urgency is what it is: one red flag, or a combination of them. */
@@ -40,8 +46,13 @@ export interface Triage {
 
 export interface Detection extends Triage {
   matches: Match[];
-  /** Each red flag once, with the strongest context it was seen in (affirmed wins). */
-  redFlags: { id: string; context: MentionContext }[];
+  /** Each red flag once, with the strongest context it was seen in (affirmed wins) and whose that was. */
+  redFlags: { id: string; context: MentionContext; experiencer: Experiencer }[];
   /** Topic ids mentioned, most mentioned first. */
   topics: string[];
+  /**
+   * Whom the urgency is for: the writer, or the one other person the text is about (a carer's post
+   * about mum). Another person's signs never count towards the writer's urgency, nor combine with them.
+   */
+  subject: Experiencer;
 }

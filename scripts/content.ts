@@ -15,7 +15,8 @@ function summary(kb: KnowledgeBase): string {
     `topics:        ${kb.topics.length}`,
     `red flags:     ${kb.redFlags.length}`,
     `terms:         ${kb.terms.length} (${variants.size} distinct variants)`,
-    `anchor groups: ${kb.anchors.length}`,
+    `concepts: ${kb.concepts.length}`,
+    `frames: ${kb.terms.reduce((count, term) => count + (term.frames?.length ?? 0), 0)}`,
     `sources:       ${kb.sources.length}`,
   ].join('\n');
 }

@@ -15,15 +15,18 @@ function asJson(file: string, detection: Detection): string {
     redFlags: detection.redFlags,
     topics: detection.topics,
     urgency: detection.urgency,
+    subject: detection.subject,
   });
 }
 
 function asSummary(file: string, detection: Detection): string {
-  const lines = [`${file}: urgency ${detection.urgency}`];
+  const whose = detection.subject === 'other' ? ', for the person the text is about' : '';
+  const lines = [`${file}: urgency ${detection.urgency}${whose}`];
   for (const reason of detection.reasons) lines.push(`  ${reason.urgency}: ${reason.text} (${reason.redFlagIds.join(' + ')})`);
   for (const match of detection.matches) {
     const targets = [...match.redFlagIds, ...match.topicIds].join(', ');
-    lines.push(`  ${match.start}-${match.end} "${match.text}" ${match.context} -> ${targets}`);
+    const whom = match.experiencer === 'other' ? ` (${match.person ?? 'someone else'})` : '';
+    lines.push(`  ${match.start}-${match.end} "${match.text}" ${match.context}${whom} -> ${targets}`);
   }
   return lines.join('\n');
 }

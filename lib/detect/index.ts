@@ -1,15 +1,75 @@
 /**
  * Detection as the page, the side panel and the CLI see it: scan, context, then the summary and
- * the urgency of what the text says about its reader.
+ * the urgency for the person the text is about.
  */
-import { assignContexts } from '../context';
-import { findMatches, type Lexicon } from '../match';
+import { assignContexts, compileContext, genreOf, GENRE_SAMPLE_CHARS, type CompiledContext, type Genre } from '../context';
+import { compileLexicon as compileMatchLexicon, findMatches, type Lexicon as MatchLexicon } from '../match';
 import { tokenize } from '../text';
 import { triage } from '../triage';
+import { subjectOf } from '../triage/subject';
 import type { LexiconSource } from '../../content-data/schema';
 import type { Detection, Match, MentionContext } from '../types';
+import { windowEnd, windowStart } from './window';
 
-export { compileLexicon, type Lexicon } from '../match';
+export type { Genre } from '../context';
+
+/** What detection needs, compiled once: the matcher's lexicon and the context rules. */
+export interface Lexicon extends MatchLexicon {
+  context: CompiledContext;
+}
+
+export function compileLexicon(source: LexiconSource): Lexicon {
+  return { ...compileMatchLexicon(source), context: compileContext(source.context) };
+}
+
+/** The matches of a whole text, offsets into it. `genre` defaults to the text's own. */
+function matchesOf(text: string, lexicon: Lexicon, genre?: Genre): Match[] {
+  const tokens = tokenize(text);
+  const raw = findMatches(tokens, lexicon);
+  const verdicts = assignContexts(tokens, raw, lexicon.context, { genre: genre ?? genreOf(tokens, lexicon.context.personKeys) });
+  return raw.map((match, i): Match => {
+    const { context, experiencer, person } = verdicts[i]!;
+    return {
+      start: match.start,
+      end: match.end,
+      text: text.slice(match.start, match.end),
+      termId: match.term.id,
+      topicIds: match.topicIds,
+      redFlagIds: match.redFlagIds,
+      context,
+      experiencer,
+      ...(person ? { person } : {}),
+    };
+  });
+}
+
+/** The genre of a text, read as `detect` reads it (from its beginning). */
+export function textGenre(text: string, lexicon: Lexicon): Genre {
+  return genreOf(tokenize(text.slice(0, windowEnd(text, GENRE_SAMPLE_CHARS))), lexicon.context.personKeys);
+}
+
+/**
+ * The matches that start in text[from, to), with the contexts that reading the whole text gives
+ * them: detection reads a window of sentences before and after the range (see ./window), so a page
+ * detected chunk by chunk, or a part appended later, gets the same answer as the whole at once.
+ * `genre`: the whole text's (see `textGenre`), which a range cannot tell alone.
+ */
+export function detectRange(text: string, from: number, to: number, lexicon: Lexicon, genre: Genre): Match[] {
+  const start = windowStart(text, from);
+  const end = windowEnd(text, to);
+  const matches = matchesOf(text.slice(start, end), lexicon, genre);
+  const inRange: Match[] = [];
+  for (const match of matches) {
+    match.start += start;
+    match.end += start;
+    if (match.start >= from && match.start < to) inRange.push(match);
+  }
+  return inRange;
+}
+
+export function detect(text: string, lexicon: Lexicon): Detection {
+  return summarizeMatches(matchesOf(text, lexicon), lexicon.redFlags);
+}
 
 /**
  * Which context represents a red flag seen several times: the one that matters most to the reader.
@@ -18,60 +78,34 @@ export { compileLexicon, type Lexicon } from '../match';
  */
 const CONTEXT_STRENGTH: MentionContext[] = ['affirmed', 'other-person', 'hypothetical', 'negated'];
 
-export function detect(text: string, lexicon: Lexicon): Detection {
-  const tokens = tokenize(text);
-  const raw = findMatches(tokens, lexicon);
-  const contexts = assignContexts(
-    tokens,
-    raw.map(({ firstToken, endToken, term }) => ({ firstToken, endToken, lasting: isHistory(term.redFlagIds) })),
-  );
-  const matches: Match[] = raw.map((match, i) => ({
-    start: match.start,
-    end: match.end,
-    text: text.slice(match.start, match.end),
-    termId: match.term.id,
-    topicIds: match.term.topicIds,
-    redFlagIds: match.term.redFlagIds,
-    context: contexts[i]!,
-  }));
-  return summarizeMatches(matches, lexicon.redFlags);
-}
-
 /**
  * The summary of a set of matches: each red flag with its strongest context, topics by mentions and
- * the urgency of the affirmed red flags. Terms without an affirmed red flag make it "routine", not "none".
- * Also used by the page, which detects in stretches and summarises them all at once.
+ * the urgency for the person the text is about (see `subjectOf`). Terms without a red flag that
+ * counts make it "routine", not "none". Also used by the page, which detects in stretches.
  */
 export function summarizeMatches(matches: readonly Match[], redFlags: LexiconSource['redFlags']): Detection {
-  const redFlagContexts = strongestContexts(matches);
-  const affirmed = redFlagContexts.filter((flag) => flag.context === 'affirmed').map((flag) => flag.id);
-  const { urgency, reasons } = triage(affirmed, redFlags);
+  const { subject, counted } = subjectOf(matches);
+  const { urgency, reasons } = triage([...new Set(counted.flatMap((match) => match.redFlagIds))], redFlags);
   return {
     urgency: urgency === 'none' && matches.length > 0 ? 'routine' : urgency,
     reasons,
     matches: [...matches],
-    redFlags: redFlagContexts,
+    redFlags: strongestContexts(matches),
     topics: topicsByMentions(matches),
+    subject,
   };
 }
 
-/** Red flags that are a history, not a symptom: a cancer once had stays part of it ("all sorted now"). */
-const HISTORY_RED_FLAGS = new Set(['rf-cancer-history']);
-
-function isHistory(redFlagIds: string[]): boolean {
-  return redFlagIds.some((id) => HISTORY_RED_FLAGS.has(id));
-}
-
 function strongestContexts(matches: readonly Match[]): Detection['redFlags'] {
-  const strongest = new Map<string, MentionContext>();
+  const strongest = new Map<string, Match>();
   for (const match of matches) {
     for (const id of match.redFlagIds) {
       const current = strongest.get(id);
-      const stronger = !current || CONTEXT_STRENGTH.indexOf(match.context) < CONTEXT_STRENGTH.indexOf(current);
-      if (stronger) strongest.set(id, match.context);
+      const stronger = !current || CONTEXT_STRENGTH.indexOf(match.context) < CONTEXT_STRENGTH.indexOf(current.context);
+      if (stronger) strongest.set(id, match);
     }
   }
-  return [...strongest].map(([id, context]) => ({ id, context }));
+  return [...strongest].map(([id, match]) => ({ id, context: match.context, experiencer: match.experiencer }));
 }
 
 /** Topic ids, most mentioned first; ties keep the order of first mention. */

@@ -1,28 +1,40 @@
 /**
- * The compiled lexicon and the one-pass scanner. Every variant becomes a path of token keys in a
- * trie; a scan walks the trie from each token and keeps the longest term that ends there, so the
- * cost is O(tokens x longest variant), whatever the number of variants.
+ * The compiled lexicon and the one-pass scanner. A term is found two ways, in the same pass over
+ * the tokens:
+ * - its variants, each a path of token keys in a trie, the longest that starts at a token winning
+ *   (O(tokens x longest variant), whatever the number of variants);
+ * - its frames: concept slots in any order within a sentence (see ./frames), over the concept words
+ *   found by one trie scan (see ./concepts).
+ * Where found mentions overlap they become one match carrying all their topics and red flags.
  */
 import type { LexiconSource } from '../../content-data/schema';
 import { NUMBER_KEY, phraseKeys, type Tokens } from '../text';
+import { compileConcepts, findConcepts, type CompiledConcepts, type ConceptHit } from './concepts';
+import { assembleFrames, compileFrame, type CompiledFrame, type FrameInstance } from './frames';
 import { buildDeletionIndex, fuzzyLookup, MIN_FUZZY_LENGTH, type DeletionIndex } from './fuzzy';
-import { createTrie, insertPhrase, longestAt, scanPhrases, type TrieNode } from './trie';
+import { createTrie, insertPhrase, longestAt, type TrieNode } from './trie';
 
 export interface CompiledTerm {
   id: string;
   topicIds: string[];
   redFlagIds: string[];
-  /** Bit set of the anchor groups one of which must be near; 0 when the term needs none. */
+  /** Bit set of the anchor concepts one of which must be near; 0 when the term needs none. */
   anchorBits: number;
+  /** A history, not a symptom (a cancer once had): "it went away" does not make it absent. */
+  lasting: boolean;
 }
 
 export interface Lexicon {
   terms: CompiledTerm[];
   redFlags: LexiconSource['redFlags'];
   termTrie: TrieNode<CompiledTerm>;
-  /** Values are anchor-group bits. */
-  anchorTrie: TrieNode<number>;
-  /** Every key that occurs in a variant or an anchor word: such tokens are never "corrected". */
+  concepts: CompiledConcepts;
+  /** Per concept index: its anchor bit, or 0 when no term anchors on it. */
+  anchorBitOf: Int32Array;
+  framesByConcept: CompiledFrame<CompiledTerm>[][];
+  /** Keys of the words that end a frame ("but", "however"): the context's terminating cues. */
+  breakKeys: Set<string>;
+  /** Every key that occurs in a variant or a concept word: such tokens are never "corrected". */
   vocabulary: Set<string>;
   typos: DeletionIndex;
   /** Token key -> the key the matcher walks ('' for a filler), filled as texts are scanned. */
@@ -31,10 +43,20 @@ export interface Lexicon {
 
 /** A term found in a text, in tokens and in characters. */
 export interface RawMatch {
+  /** The term it is reported as: the one with a red flag and the widest span, when several overlap. */
   term: CompiledTerm;
+  /** The terms its words name: those found by variants, widest first, or by frames when no variant is there. */
+  named: CompiledTerm[];
+  topicIds: string[];
+  redFlagIds: string[];
+  lasting: boolean;
+  /** Found only by frames that say the sign is absent ("legs are fine"). */
+  absent: boolean;
   firstToken: number;
   /** Exclusive. */
   endToken: number;
+  /** The token ranges of the words that were matched (a frame's slots), in order. */
+  slots: [number, number][];
   start: number;
   end: number;
 }
@@ -42,10 +64,8 @@ export interface RawMatch {
 const MAX_WALK_KEYS_CACHED = 50000;
 
 /**
- * Words skipped on both sides when matching, so that one variant covers "numbness in my groin",
- * "numbness in the groin" and "numbness in groin", or "legs feel weak", "legs are weak" and
- * "legs have been so weak". Subject pronouns go too: "worse when I lie down" also reads "worse when
- * she lies down" (who it is, is the context's business, which reads the text, not these keys).
+ * Words skipped on both sides when matching variants, so that one variant covers "numbness in my
+ * groin", "numbness in the groin" and "numbness in groin". Frames see them (they allow gaps anyway).
  */
 const FILLER_KEYS = new Set(
   phraseKeys(
@@ -55,44 +75,50 @@ const FILLER_KEYS = new Set(
   ),
 );
 
-/** The keys of a variant or anchor word, fillers left out (as the scan leaves them out). */
+/** Concept words corrected when misspelt must be at least this long ("strand" is not "stand"). */
+const MIN_CONCEPT_TYPO_LENGTH = 7;
+
+/** Red flags that are a history, not a symptom. */
+const HISTORY_RED_FLAGS = new Set(['rf-cancer-history']);
+
+/** The keys of a variant, fillers left out (as the scan leaves them out). */
 function variantKeys(variant: string): string[] {
   return phraseKeys(variant).filter((key) => !FILLER_KEYS.has(key));
 }
 
-const MAX_ANCHOR_GROUPS = 31;
+const MAX_ANCHOR_CONCEPTS = 31;
 
-/** One trie entry per anchor word, holding the bits of every group that lists it. */
-function compileAnchors(anchors: LexiconSource['anchors'], anchorBit: Map<string, number>): TrieNode<number> {
-  const bitsByWord = new Map<string, { keys: string[]; bits: number }>();
-  for (const group of anchors) {
-    for (const word of group.words) {
-      const keys = variantKeys(word);
-      if (keys.length === 0) continue;
-      const entry = bitsByWord.get(keys.join(' ')) ?? { keys, bits: 0 };
-      entry.bits |= anchorBit.get(group.id)!;
-      bitsByWord.set(keys.join(' '), entry);
-    }
-  }
-  const trie = createTrie<number>();
-  for (const { keys, bits } of bitsByWord.values()) insertPhrase(trie, keys, bits);
-  return trie;
+/** A bit per concept that some term or frame needs near. */
+function anchorBits(source: LexiconSource, conceptIndex: ReadonlyMap<string, number>): Int32Array {
+  const anchored = new Set(
+    source.terms.flatMap((term) => [...(term.anchors ?? []), ...(term.frames ?? []).flatMap((frame) => frame.near ?? [])]),
+  );
+  if (anchored.size > MAX_ANCHOR_CONCEPTS) throw new Error(`at most ${MAX_ANCHOR_CONCEPTS} concepts can be anchors`);
+  const bits = new Int32Array(source.concepts.length);
+  [...anchored].forEach((id, i) => {
+    const index = conceptIndex.get(id);
+    if (index !== undefined) bits[index] = 1 << i;
+  });
+  return bits;
 }
 
 export function compileLexicon(source: LexiconSource): Lexicon {
-  if (source.anchors.length > MAX_ANCHOR_GROUPS) throw new Error(`at most ${MAX_ANCHOR_GROUPS} anchor groups are supported`);
-  const anchorBit = new Map(source.anchors.map((group, i) => [group.id, 1 << i]));
-  const anchorTrie = compileAnchors(source.anchors, anchorBit);
+  const concepts = compileConcepts(source.concepts, FILLER_KEYS);
+  const conceptIndex = new Map(concepts.ids.map((id, i) => [id, i]));
+  const anchorBitOf = anchorBits(source, conceptIndex);
+  const bitsOf = (ids: readonly string[]) => ids.reduce((bits, id) => bits | (anchorBitOf[conceptIndex.get(id) ?? -1] ?? 0), 0);
 
   const termTrie = createTrie<CompiledTerm>();
-  const vocabulary = new Set(source.anchors.flatMap((group) => group.words.flatMap(variantKeys)));
-  const singleWords = new Set<string>();
+  const vocabulary = new Set(concepts.keys);
+  const typoTargets = new Set([...concepts.singleWords].filter((word) => word.length >= MIN_CONCEPT_TYPO_LENGTH));
+  const framesByConcept: CompiledFrame<CompiledTerm>[][] = concepts.ids.map(() => []);
   const terms = source.terms.map((term): CompiledTerm => {
-    const compiled = {
+    const compiled: CompiledTerm = {
       id: term.id,
       topicIds: term.topics,
       redFlagIds: term.redFlags,
-      anchorBits: (term.anchors ?? []).reduce((bits, id) => bits | (anchorBit.get(id) ?? 0), 0),
+      anchorBits: bitsOf(term.anchors ?? []),
+      lasting: term.redFlags.some((id) => HISTORY_RED_FLAGS.has(id)),
     };
     for (const variant of term.variants) {
       const keys = variantKeys(variant);
@@ -100,19 +126,33 @@ export function compileLexicon(source: LexiconSource): Lexicon {
       for (const key of keys) vocabulary.add(key);
       // Typos are forgiven in words that mean back pain on their own, never in anchored ones
       // ("stripping" is not "tripping").
-      if (keys.length === 1 && keys[0] !== NUMBER_KEY && compiled.anchorBits === 0) singleWords.add(keys[0]!);
+      if (keys.length === 1 && keys[0] !== NUMBER_KEY && compiled.anchorBits === 0) typoTargets.add(keys[0]!);
       insertPhrase(termTrie, keys, compiled);
+    }
+    for (const frame of term.frames ?? []) {
+      const compiledFrame = compileFrame(frame, compiled, conceptIndex);
+      for (const concept of new Set(compiledFrame.slots.flat())) framesByConcept[concept]!.push(compiledFrame);
     }
     return compiled;
   });
+  const breakKeys = new Set(
+    source.context.rules
+      .filter((rule) => rule.direction === 'terminate')
+      .flatMap((rule) => rule.phrases.map(phraseKeys))
+      .filter((keys) => keys.length === 1)
+      .map((keys) => keys[0]!),
+  );
 
   return {
     terms,
     redFlags: source.redFlags,
     termTrie,
-    anchorTrie,
+    concepts,
+    anchorBitOf,
+    framesByConcept,
+    breakKeys,
     vocabulary,
-    typos: buildDeletionIndex(singleWords),
+    typos: buildDeletionIndex(typoTargets),
     walkKeys: new Map(),
   };
 }
@@ -121,35 +161,51 @@ export function compileLexicon(source: LexiconSource): Lexicon {
 const IDENTIFIER_KEY = /[\d_]/;
 
 /**
- * '' for a filler; a dropped final g ("gettin", "peein") is put back when that makes a word of the
- * lexicon; a misspelling of a single-word variant becomes that variant; others stay.
+ * A dropped final g ("gettin", "peein") is put back when that makes a word of the lexicon; a
+ * misspelling of a one-word variant or concept word becomes that word; others stay.
  */
-function walkKey(key: string, lexicon: Lexicon): string {
-  if (FILLER_KEYS.has(key)) return '';
+function correctedKey(key: string, lexicon: Lexicon): string {
   if (lexicon.vocabulary.has(key)) return key;
   if (key.endsWith('in') && lexicon.vocabulary.has(`${key}g`)) return `${key}g`;
   if (key.length < MIN_FUZZY_LENGTH || IDENTIFIER_KEY.test(key)) return key;
   return fuzzyLookup(key, lexicon.typos) ?? key;
 }
 
-/** The keys the matcher walks, fillers left out; `positions[i]` is the token index of `keys[i]`. */
-function matchableKeys(tokens: Tokens, lexicon: Lexicon): { keys: string[]; positions: Int32Array } {
+/** Keys with the fillers of a scan left out; `positions[i]` is the token of `keys[i]`. */
+interface ScanKeys {
+  keys: string[];
+  positions: Int32Array;
+}
+
+/**
+ * Each token's corrected key, and the keys the variants and the concepts are scanned over (each
+ * with its own fillers left out).
+ */
+function scanKeys(tokens: Tokens, lexicon: Lexicon): { corrected: string[]; variants: ScanKeys; concepts: ScanKeys } {
   const { walkKeys } = lexicon;
-  const keys: string[] = [];
-  const positions = new Int32Array(tokens.count);
+  const corrected: string[] = new Array(tokens.count);
+  const variants: ScanKeys = { keys: [], positions: new Int32Array(tokens.count) };
+  const concepts: ScanKeys = { keys: [], positions: new Int32Array(tokens.count) };
+  const conceptFillers = lexicon.concepts.fillers;
   for (let i = 0; i < tokens.count; i++) {
     const key = tokens.keys[i]!;
     let walked = walkKeys.get(key);
     if (walked === undefined) {
-      walked = walkKey(key, lexicon);
+      walked = correctedKey(key, lexicon);
       if (walkKeys.size >= MAX_WALK_KEYS_CACHED) walkKeys.clear();
       walkKeys.set(key, walked);
     }
-    if (walked === '') continue;
-    positions[keys.length] = i;
-    keys.push(walked);
+    corrected[i] = walked;
+    if (!FILLER_KEYS.has(walked)) {
+      variants.positions[variants.keys.length] = i;
+      variants.keys.push(walked);
+    }
+    if (!conceptFillers.has(walked)) {
+      concepts.positions[concepts.keys.length] = i;
+      concepts.keys.push(walked);
+    }
   }
-  return { keys, positions };
+  return { corrected, variants, concepts };
 }
 
 /**
@@ -162,72 +218,169 @@ const DENIED_REACH_TOKENS = 25;
 /** Words that deny the sign right after them. */
 const DENIALS = new Set(phraseKeys('no not without zero nor'));
 
-/** For each sentence, the bit set of anchor groups that have a word in it, and its token span. */
-interface SentenceAnchors {
+/** The text's sentences: their token spans, and the bits of the anchor concepts each holds. */
+interface Sentences {
   bits: Uint32Array;
   firstTokens: Int32Array;
   lastTokens: Int32Array;
 }
 
-function anchorsBySentence(tokens: Tokens, keys: string[], positions: Int32Array, lexicon: Lexicon): SentenceAnchors {
+function readSentences(tokens: Tokens, conceptHits: readonly ConceptHit[], lexicon: Lexicon): Sentences {
   const sentenceCount = tokens.count === 0 ? 0 : tokens.sentences[tokens.count - 1]! + 1;
   const bits = new Uint32Array(sentenceCount);
   const firstTokens = new Int32Array(sentenceCount);
   const lastTokens = new Int32Array(sentenceCount);
   for (let i = tokens.count - 1; i >= 0; i--) firstTokens[tokens.sentences[i]!] = i;
   for (let i = 0; i < tokens.count; i++) lastTokens[tokens.sentences[i]!] = i;
-  for (const hit of scanPhrases(lexicon.anchorTrie, keys)) bits[tokens.sentences[positions[hit.start]!]!]! |= hit.value;
+  for (const hit of conceptHits) {
+    let hitBits = 0;
+    for (const concept of hit.concepts) hitBits |= lexicon.anchorBitOf[concept]!;
+    bits[tokens.sentences[hit.start]!]! |= hitBits;
+  }
   return { bits, firstTokens, lastTokens };
 }
 
-/** A match's tokens (end exclusive), its sentence and how many tokens beyond the neighbouring sentences anchors reach. */
-interface AnchorSearch {
-  firstToken: number;
-  endToken: number;
-  sentence: number;
-  reach: number;
-}
-
-/** Whether one of the term's anchor groups is in the same or a neighbouring sentence, or within reach. */
-function anchoredAt({ firstToken, endToken, sentence, reach }: AnchorSearch, anchors: SentenceAnchors, term: CompiledTerm): boolean {
-  const { bits, firstTokens, lastTokens } = anchors;
+/** The anchor bits in the sentence, its neighbours, and `reach` tokens beyond them. */
+function anchorsNear(sentences: Sentences, sentence: number, firstToken: number, endToken: number, reach: number): number {
+  const { bits, firstTokens, lastTokens } = sentences;
   let near = (bits[sentence - 1] ?? 0) | bits[sentence]! | (bits[sentence + 1] ?? 0);
   for (let before = sentence - 2; before >= 0 && lastTokens[before]! >= firstToken - reach; before--) near |= bits[before]!;
   for (let after = sentence + 2; after < bits.length && firstTokens[after]! < endToken + reach; after++) near |= bits[after]!;
-  return (near & term.anchorBits) !== 0;
+  return near;
 }
 
-/**
- * All terms in the tokens, left to right, never overlapping: at each token the longest variant
- * that starts there (and whose anchors, if it needs any, are near: see `anchoredAt`) wins, and the scan resumes after it.
- */
-export function findMatches(tokens: Tokens, lexicon: Lexicon): RawMatch[] {
-  const { keys, positions } = matchableKeys(tokens, lexicon);
-  let anchors: SentenceAnchors | undefined;
-  let sentence = 0;
+/** A candidate mention before overlapping ones are joined. */
+interface Found {
+  term: CompiledTerm;
+  fromFrame: boolean;
+  firstToken: number;
+  endToken: number;
+  absent: boolean;
+  slots: [number, number][];
+}
+
+/** Variants, left to right, never overlapping: at each token the longest whose anchors, if it needs any, are near. */
+function findVariants(tokens: Tokens, lexicon: Lexicon, keys: string[], positions: Int32Array, sentences: Sentences): Found[] {
+  const found: Found[] = [];
   let firstToken = 0;
   let reach = 0;
-  const accept = (term: CompiledTerm, endKey: number) =>
-    term.anchorBits === 0 ||
-    anchoredAt(
-      { firstToken, endToken: positions[endKey - 1]! + 1, sentence, reach },
-      (anchors ??= anchorsBySentence(tokens, keys, positions, lexicon)),
-      term,
-    );
-  const matches: RawMatch[] = [];
+  const accept = (term: CompiledTerm, endKey: number) => {
+    if (term.anchorBits === 0) return true;
+    const endToken = positions[endKey - 1]! + 1;
+    return (anchorsNear(sentences, tokens.sentences[firstToken]!, firstToken, endToken, reach) & term.anchorBits) !== 0;
+  };
   let i = 0;
   while (i < keys.length) {
     firstToken = positions[i]!;
-    sentence = tokens.sentences[firstToken]!;
     reach = i > 0 && DENIALS.has(keys[i - 1]!) ? DENIED_REACH_TOKENS : 0;
     const hit = longestAt(lexicon.termTrie, keys, i, accept);
     if (hit) {
       const endToken = positions[hit.end - 1]! + 1;
-      matches.push({ term: hit.value, firstToken, endToken, start: tokens.starts[firstToken]!, end: tokens.ends[endToken - 1]! });
+      found.push({ term: hit.value, fromFrame: false, firstToken, endToken, absent: false, slots: [[firstToken, endToken]] });
       i = hit.end;
     } else {
       i++;
     }
+  }
+  return found;
+}
+
+/** Frame instances, sentence by sentence (only sentences with two concept words or more). */
+function findFrames(tokens: Tokens, lexicon: Lexicon, corrected: string[], conceptHits: ConceptHit[], sentences: Sentences): Found[] {
+  const found: Found[] = [];
+  const anchorBitsOf = (concepts: readonly number[]) => concepts.reduce((bits, c) => bits | lexicon.anchorBitOf[c]!, 0);
+  for (let from = 0; from < conceptHits.length; ) {
+    const sentence = tokens.sentences[conceptHits[from]!.start]!;
+    let to = from + 1;
+    while (to < conceptHits.length && tokens.sentences[conceptHits[to]!.start] === sentence) to++;
+    const hits = conceptHits.slice(from, to);
+    from = to;
+    if (hits.length < 2) continue;
+    const instances: FrameInstance<CompiledTerm>[] = assembleFrames({
+      hits,
+      framesByConcept: lexicon.framesByConcept,
+      clauseOf: (token) => tokens.clauses[token]!,
+      lineOf: (token) => tokens.lines[token]!,
+      breaksBetween: (first, end) => {
+        for (let i = first; i < end; i++) if (lexicon.breakKeys.has(corrected[i]!)) return true;
+        return false;
+      },
+      isNear: (concepts) => {
+        const first = hits[0]!.start;
+        const end = hits.at(-1)!.end;
+        return (anchorsNear(sentences, sentence, first, end, 0) & anchorBitsOf(concepts)) !== 0;
+      },
+    });
+    for (const instance of instances) {
+      found.push({
+        term: instance.frame.term,
+        fromFrame: true,
+        firstToken: instance.firstToken,
+        endToken: instance.endToken,
+        absent: instance.frame.absent,
+        slots: instance.fillers.map((hit) => [hit.start, hit.end]),
+      });
+    }
+  }
+  return found;
+}
+
+/** Sorted, merged token ranges. */
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const range of sorted) {
+    const last = merged.at(-1);
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([...range]);
+  }
+  return merged;
+}
+
+/** One match for a group of overlapping candidates. */
+function joinFound(group: Found[], tokens: Tokens): RawMatch {
+  const width = (found: Found) => found.endToken - found.firstToken;
+  const primary = [...group].sort(
+    (a, b) => Number(b.term.redFlagIds.length > 0) - Number(a.term.redFlagIds.length > 0) || width(b) - width(a),
+  )[0]!;
+  const firstToken = Math.min(...group.map((found) => found.firstToken));
+  const endToken = Math.max(...group.map((found) => found.endToken));
+  const flagged = group.filter((found) => found.term.redFlagIds.length > 0);
+  const byVariants = group.filter((found) => !found.fromFrame);
+  const naming = (byVariants.length > 0 ? byVariants : group).sort((a, b) => width(b) - width(a));
+  return {
+    term: primary.term,
+    named: [...new Set(naming.map((found) => found.term))],
+    topicIds: [...new Set(group.flatMap((found) => found.term.topicIds))],
+    redFlagIds: [...new Set(group.flatMap((found) => found.term.redFlagIds))],
+    lasting: group.some((found) => found.term.lasting),
+    absent: flagged.length > 0 && flagged.every((found) => found.absent),
+    firstToken,
+    endToken,
+    slots: mergeRanges(group.flatMap((found) => found.slots)),
+    start: tokens.starts[firstToken]!,
+    end: tokens.ends[endToken - 1]!,
+  };
+}
+
+/** All terms in the tokens, left to right, never overlapping. */
+export function findMatches(tokens: Tokens, lexicon: Lexicon): RawMatch[] {
+  const { corrected, variants, concepts } = scanKeys(tokens, lexicon);
+  const conceptHits = findConcepts(lexicon.concepts, concepts.keys, concepts.positions);
+  const sentences = readSentences(tokens, conceptHits, lexicon);
+  const candidates = [
+    ...findVariants(tokens, lexicon, variants.keys, variants.positions, sentences),
+    ...findFrames(tokens, lexicon, corrected, conceptHits, sentences),
+  ].sort((a, b) => a.firstToken - b.firstToken || b.endToken - a.endToken);
+  const matches: RawMatch[] = [];
+  for (let i = 0; i < candidates.length; ) {
+    const group = [candidates[i]!];
+    let end = candidates[i]!.endToken;
+    for (i++; i < candidates.length && candidates[i]!.firstToken < end; i++) {
+      group.push(candidates[i]!);
+      end = Math.max(end, candidates[i]!.endToken);
+    }
+    matches.push(joinFound(group, tokens));
   }
   return matches;
 }

@@ -54,11 +54,21 @@ export function longestAt<T>(
   return best;
 }
 
-/** Every phrase at every token, longest first at each start, without overlaps. */
-export function scanPhrases<T>(root: TrieNode<T>, keys: readonly string[]): { value: T; start: number; end: number }[] {
-  const hits: { value: T; start: number; end: number }[] = [];
-  let i = 0;
-  while (i < keys.length) {
+export interface RangeHit<T> {
+  value: T;
+  start: number;
+  /** Exclusive. */
+  end: number;
+}
+
+/**
+ * The longest phrase at each token of keys[from, to), left to right, without overlaps: after a hit
+ * the scan resumes at its end. Phrases may run past `to`.
+ */
+export function scanPhrases<T>(root: TrieNode<T>, keys: readonly string[], from = 0, to = keys.length): RangeHit<T>[] {
+  const hits: RangeHit<T>[] = [];
+  let i = from;
+  while (i < to) {
     const hit = longestAt(root, keys, i);
     if (hit) {
       hits.push({ value: hit.value, start: i, end: hit.end });

@@ -235,7 +235,7 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
     const places = new Map<number, number>();
     for (const match of findMatches(tokens, lexicon)) {
       const keys = tokens.keys.slice(match.firstToken, match.endToken).filter(isContentKey);
-      const termDocOrder = docsOfTerm(match.term, keys);
+      const termDocOrder = [...new Set(match.named.flatMap((term) => docsOfTerm(term, keys)))];
       for (const key of keys) {
         const credit = credits.get(key) ?? wordCredit(key);
         // The first phrase a word is found in replaces what the word index says of it.

@@ -15,6 +15,25 @@ export interface Tokens {
   sentences: Int32Array;
   /** Clause number of each token, increasing from 0; a new sentence is also a new clause. */
   clauses: Int32Array;
+  /** Line number of each token, increasing from 0 (a line is what a line break ends). */
+  lines: Int32Array;
+  /** Per line: `LineFact` bits (how it starts, how it ends). */
+  lineFacts: Uint8Array;
+  /** Per sentence: true when it ends with a question mark. */
+  questions: Uint8Array;
+}
+
+/** What a line is like, as bits of `Tokens.lineFacts`. */
+export const enum LineFact {
+  None = 0,
+  /** It starts with a bullet ("•", "-", "*"). */
+  Bullet = 1,
+  /** It ends with a colon: it leads in to what follows. */
+  EndsWithColon = 2,
+  /** It ends with a full stop, "!" or "?". */
+  EndsWithStop = 4,
+  /** A blank line (or the end of the text) follows it. */
+  BlankAfter = 8,
 }
 
 /** Key given to every number, so that "lost 6 kg" and "lost 10 kg" compare equal. */
@@ -155,6 +174,8 @@ const enum Gap {
   Colon = 16,
   /** A line that starts with a bullet. */
   BulletLine = 32,
+  /** A question mark. */
+  Question = 64,
 }
 
 /** Characters that start a list item when they begin a line. */
@@ -173,7 +194,8 @@ function gapFacts(text: string, from: number, to: number, previousWord: string):
       lineStart = true;
       continue;
     }
-    if (code === 33 || code === 63) facts |= Gap.Stop;
+    if (code === 33) facts |= Gap.Stop;
+    else if (code === 63) facts |= Gap.Stop | Gap.Question;
     else if (code === 46) {
       if (endsSentenceAt(text, i + 1) && !isAbbreviation(previousWord, i === from)) facts |= Gap.Stop;
     } else if (code === 58) facts |= Gap.Colon | Gap.Clause;
@@ -263,19 +285,40 @@ function forEachWord(text: string, onWord: (start: number, end: number) => void)
 export function tokenize(text: string): Tokens {
   // Typed columns, grown by doubling: a megabyte of text makes no garbage per token.
   let capacity = 16 + (text.length >> 3);
-  let columns = [new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity)];
+  let columns = [0, 1, 2, 3, 4].map(() => new Int32Array(capacity));
   const keys: string[] = [];
+  const lineFacts: number[] = [];
+  const questions: number[] = [];
   let count = 0;
   let sentence = 0;
   let clause = 0;
+  let line = 0;
   let inList = false;
   let previousEnd = 0;
   let previousWord = '';
+  /** What the gap that ends a line or a sentence says about them. */
+  const endLine = (facts: number) => {
+    lineFacts[line] =
+      (lineFacts[line] ?? 0) |
+      (facts & Gap.Colon ? LineFact.EndsWithColon : 0) |
+      (facts & Gap.Stop ? LineFact.EndsWithStop : 0) |
+      (facts & Gap.BlankLine ? LineFact.BlankAfter : 0);
+  };
   forEachWord(text, (start, end) => {
-    if (count > 0) {
-      const facts = gapFacts(text, previousEnd, start, previousWord);
-      if (startsSentence(facts, inList)) sentence++;
+    const facts = gapFacts(text, previousEnd, start, previousWord);
+    if (count === 0) {
+      lineFacts[0] = facts & Gap.BulletLine ? LineFact.Bullet : LineFact.None;
+    } else {
+      if (startsSentence(facts, inList)) {
+        questions[sentence] = facts & Gap.Question ? 1 : 0;
+        sentence++;
+      }
       if (facts !== Gap.None) clause++;
+      if (facts & Gap.Newline) {
+        endLine(facts);
+        line++;
+        lineFacts[line] = facts & Gap.BulletLine ? LineFact.Bullet : LineFact.None;
+      }
       if (facts & Gap.BulletLine) inList = true;
       else if (facts & Gap.Newline) inList = false;
     }
@@ -293,16 +336,33 @@ export function tokenize(text: string): Tokens {
     columns[1]![count] = end;
     columns[2]![count] = sentence;
     columns[3]![count] = clause;
+    columns[4]![count] = line;
     keys.push(canonicalWord(previousWord));
     count++;
   });
-  const [starts, ends, sentences, clauses] = columns.map((column) => column.subarray(0, count)) as [
+  if (count > 0) {
+    const facts = gapFacts(text, previousEnd, text.length, previousWord) | Gap.BlankLine;
+    questions[sentence] = facts & Gap.Question ? 1 : 0;
+    endLine(facts);
+  }
+  const [starts, ends, sentences, clauses, lines] = columns.map((column) => column.subarray(0, count)) as [
+    Int32Array,
     Int32Array,
     Int32Array,
     Int32Array,
     Int32Array,
   ];
-  return { count, starts, ends, keys, sentences, clauses };
+  return {
+    count,
+    starts,
+    ends,
+    keys,
+    sentences,
+    clauses,
+    lines,
+    lineFacts: Uint8Array.from(lineFacts),
+    questions: Uint8Array.from(questions),
+  };
 }
 
 /**

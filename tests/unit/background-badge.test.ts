@@ -9,7 +9,8 @@ function detectionOf(matches: Partial<Match>[], redFlags: Detection['redFlags'] 
     reasons: [],
     redFlags,
     topics: [],
-    matches: matches.map((match) => ({ start: 0, end: 1, text: 'x', termId: 't', topicIds: [], redFlagIds: [], context: 'affirmed', ...match })),
+    subject: 'writer',
+    matches: matches.map((match) => ({ start: 0, end: 1, text: 'x', termId: 't', topicIds: [], redFlagIds: [], context: 'affirmed', experiencer: 'writer', ...match })),
   };
 }
 
@@ -17,16 +18,16 @@ describe('badgeFor', () => {
   it('counts affirmed red flags in red', () => {
     const badge = badgeFor(
       detectionOf([{ termId: 'a' }], [
-        { id: 'rf-night-pain', context: 'affirmed' },
-        { id: 'rf-weight-loss', context: 'affirmed' },
-        { id: 'rf-cancer-history', context: 'other-person' },
+        { id: 'rf-night-pain', context: 'affirmed', experiencer: 'writer' },
+        { id: 'rf-weight-loss', context: 'affirmed', experiencer: 'writer' },
+        { id: 'rf-cancer-history', context: 'other-person', experiencer: 'other' },
       ]),
     );
     expect(badge).toEqual({ text: '2', color: RED_FLAG_BADGE_COLOR });
   });
 
   it('otherwise counts distinct terms in grey, and shows nothing for none', () => {
-    const detection = detectionOf([{ termId: 'a' }, { termId: 'a' }, { termId: 'b' }], [{ id: 'rf-night-pain', context: 'negated' }]);
+    const detection = detectionOf([{ termId: 'a' }, { termId: 'a' }, { termId: 'b' }], [{ id: 'rf-night-pain', context: 'negated', experiencer: 'writer' }]);
     expect(badgeFor(detection)).toEqual({ text: '2', color: TERM_BADGE_COLOR });
     expect(badgeFor(detectionOf([])).text).toBe('');
     expect(badgeFor(null).text).toBe('');
@@ -42,7 +43,7 @@ describe('showBadge', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('sets the text and colour of one tab only', async () => {
-    await showBadge(7, detectionOf([], [{ id: 'rf-night-pain', context: 'affirmed' }]));
+    await showBadge(7, detectionOf([], [{ id: 'rf-night-pain', context: 'affirmed', experiencer: 'writer' }]));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
     expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 7 })).toEqual([179, 38, 30, 255]);

@@ -6,7 +6,7 @@ import { PanelRequests } from '../../lib/background/panel-requests';
 import type { Detection } from '../../lib/types';
 import type { TabFindings } from '../../lib/messages';
 
-const emptyDetection: Detection = { urgency: 'none', reasons: [], matches: [], redFlags: [], topics: [] };
+const emptyDetection: Detection = { urgency: 'none', reasons: [], matches: [], redFlags: [], topics: [], subject: 'writer' };
 const findingsOf = (tabId: number, url = 'https://example.org/'): TabFindings => ({
   tabId,
   url,

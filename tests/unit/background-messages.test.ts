@@ -10,7 +10,7 @@ const knowledgeBase = {
   topics: [{ id: 'sciatica', title: 'Sciatica' }],
   redFlags: [],
   terms: [],
-  anchors: [],
+  concepts: [],
   sources: [],
 } as unknown as KnowledgeBase;
 
@@ -18,8 +18,9 @@ const detection: Detection = {
   urgency: 'emergency',
   reasons: [],
   matches: [],
-  redFlags: [{ id: 'rf-saddle-numbness', context: 'affirmed' }],
+  redFlags: [{ id: 'rf-saddle-numbness', context: 'affirmed', experiencer: 'writer' }],
   topics: ['cauda-equina-syndrome'],
+  subject: 'writer',
 };
 
 /** Deliver a message to the background's listener as if sent from `sender`. */

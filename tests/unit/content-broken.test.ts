@@ -40,7 +40,7 @@ describe('content CLI', () => {
     const kb = JSON.parse(result.stdout) as { topics: { id: string }[]; redFlags: { id: string; urgency: string }[] };
     expect(kb.topics.map((t) => t.id)).toEqual([...TOPIC_IDS]);
     expect(kb.redFlags.map((r) => r.id)).toEqual(RED_FLAG_IDS);
-    expect(Object.keys(kb).sort()).toEqual(['anchors', 'redFlags', 'sources', 'terms', 'topics']);
+    expect(Object.keys(kb).sort()).toEqual(['concepts', 'context', 'redFlags', 'sources', 'terms', 'topics']);
   });
 
   it('prints a summary of counts without --json', () => {

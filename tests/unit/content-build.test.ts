@@ -96,7 +96,7 @@ describe('buildKnowledgeBase reports each problem with file, entry and field', (
         'content/red-flags.json: red flag "rf-cancer-history" field "combinations[0].with[0]": unknown red-flag id "rf-ghost"',
         'content/terms/fixture.json: term "loose" field "topics[0]": unknown topic id "ghost-topic"',
         'content/terms/fixture.json: term "loose" field "redFlags[0]": unknown red-flag id "rf-ghost"',
-        'content/terms/fixture.json: term "loose" field "anchors[0]": unknown anchor-group id "no-anchor"',
+        'content/terms/fixture.json: term "loose" field "anchors[0]": unknown concept id "no-anchor"',
       ]),
     );
   });
@@ -158,17 +158,17 @@ describe('buildKnowledgeBase reports each problem with file, entry and field', (
     expect(problems).toContain('content/red-flags.json: red flag "rf-night-pain" field "id": is also a topic id');
   });
 
-  it('reports orphans: uncited sources, unreached topics and red flags, unused anchor groups', () => {
+  it('reports orphans: uncited sources, unreached topics and red flags, unused concepts', () => {
     const files = validBase();
     (files.get('sources.json') as Json[]).push({ id: 'unused', title: 't', publisher: 'p', url: 'https://example.org/u', checked: '2026-01-01' });
-    (files.get('anchors.json') as Json[]).push({ id: 'lonely', label: 'l', words: ['w'] });
+    (files.get('concepts.json') as Json[]).push({ id: 'lonely', label: 'l', words: ['w'] });
     const terms = (files.get('terms/fixture.json') as Json[]).filter((t) => t.id !== 'term-lung-cancer' && t.id !== 'term-rf-rest-pain');
     files.set('terms/fixture.json', terms);
     const problems = problemsOf(files);
     expect(problems).toEqual(
       expect.arrayContaining([
         'content/sources.json: source "unused" field "id": is not cited by any topic, section or red flag',
-        'content/anchors.json: anchor group "lonely" field "id": no term uses this anchor group',
+        'content/concepts.json: concept "lonely" field "id": no term uses this concept',
         'content/topics/lung-cancer.json: topic "lung-cancer" field "id": no term points to this topic',
         'content/red-flags.json: red flag "rf-rest-pain" field "id": no term points to this red flag',
       ]),
@@ -219,10 +219,10 @@ describe('buildKnowledgeBase reports each problem with file, entry and field', (
 
   it('reports a file outside the layout and a missing required file', () => {
     const files = validBase();
-    files.delete('anchors.json');
+    files.delete('concepts.json');
     files.set('extra/notes.json', {});
     const problems = problemsOf(files);
-    expect(problems).toContain('content/anchors.json: is missing');
+    expect(problems).toContain('content/concepts.json: is missing');
     expect(problems.some((line) => line.startsWith('content/extra/notes.json: is not part of the content layout'))).toBe(true);
   });
 

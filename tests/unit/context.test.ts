@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assignContexts } from '../../lib/context';
+import { loadKnowledgeBase } from '../../content-data/load';
+import { assignContexts, compileContext } from '../../lib/context';
 import { tokenize } from '../../lib/text';
+
+const context = compileContext(loadKnowledgeBase().context);
 
 /** The context of the first occurrence of `phrase` in `text`, treated as one match (a symptom unless `lasting`). */
 function contextOf(text: string, phrase: string, lasting = false): string {
@@ -13,7 +16,7 @@ function contextOf(text: string, phrase: string, lasting = false): string {
     if (tokens.starts[i]! >= start && firstToken < 0) firstToken = i;
     if (tokens.ends[i]! <= end) endToken = i + 1;
   }
-  return assignContexts(tokens, [{ firstToken, endToken, lasting }])[0]!;
+  return assignContexts(tokens, [{ firstToken, endToken, lasting }], context)[0]!.context;
 }
 
 describe('negation', () => {
@@ -163,10 +166,17 @@ describe('precedence and cues inside matches', () => {
   it('prefers negated over other-person', () => {
     expect(contextOf('My dad has no numbness', 'numbness')).toBe('negated');
   });
-  it('negates a match that ends by saying the part works', () => {
-    expect(contextOf('Bladder ok, legs fine', 'Bladder ok')).toBe('negated');
-    expect(contextOf('Peeing normally again', 'Peeing normally')).toBe('negated');
-    expect(contextOf('Peeing is hard', 'Peeing is hard')).toBe('affirmed');
+  it('negates a frame that says the part works, and affirms it when that is denied', () => {
+    // The frame's words are "bladder" and "ok": a cue between them counts.
+    const verdict = (text: string) => {
+      const tokens = tokenize(text);
+      const [bladder, ok] = [tokens.keys.indexOf('bladder'), tokens.keys.indexOf('ok')];
+      const slots: [number, number][] = [[bladder, bladder + 1], [ok, ok + 1]];
+      return assignContexts(tokens, [{ firstToken: bladder, endToken: ok + 1, absent: true, slots }], context)[0]!.context;
+    };
+    expect(verdict('Bladder ok')).toBe('negated');
+    expect(verdict("Bladder isn't ok")).toBe('affirmed');
+    expect(verdict('Watch for bladder ok')).toBe('hypothetical');
   });
   it('ignores a trigger inside the match itself', () => {
     expect(contextOf('Pain not better with rest', 'not better with rest')).toBe('affirmed');
@@ -174,13 +184,17 @@ describe('precedence and cues inside matches', () => {
   it('ignores a trigger that is part of another match', () => {
     const text = 'Not better with rest and my legs are numb';
     const tokens = tokenize(text);
-    const contexts = assignContexts(tokens, [
-      { firstToken: 0, endToken: 4 },
-      { firstToken: 6, endToken: 9 },
-    ]);
-    expect(contexts).toEqual(['affirmed', 'affirmed']);
+    const verdicts = assignContexts(
+      tokens,
+      [
+        { firstToken: 0, endToken: 4 },
+        { firstToken: 6, endToken: 9 },
+      ],
+      context,
+    );
+    expect(verdicts.map((verdict) => verdict.context)).toEqual(['affirmed', 'affirmed']);
   });
   it('handles no spans and empty text', () => {
-    expect(assignContexts(tokenize(''), [])).toEqual([]);
+    expect(assignContexts(tokenize(''), [], context)).toEqual([]);
   });
 });

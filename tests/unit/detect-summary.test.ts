@@ -14,7 +14,7 @@ const redFlags: LexiconSource['redFlags'] = [
 ];
 
 function match(termId: string, context: Match['context'], topicIds: string[], redFlagIds: string[] = []): Match {
-  return { start: 0, end: 1, text: termId, termId, topicIds, redFlagIds, context };
+  return { start: 0, end: 1, text: termId, termId, topicIds, redFlagIds, context, experiencer: context === 'other-person' ? 'other' : 'writer' };
 }
 
 describe('summarizeMatches', () => {
@@ -29,8 +29,8 @@ describe('summarizeMatches', () => {
       redFlags,
     );
     expect(detection.redFlags).toEqual([
-      { id: 'rf-night-pain', context: 'affirmed' },
-      { id: 'rf-cancer-history', context: 'other-person' },
+      { id: 'rf-night-pain', context: 'affirmed', experiencer: 'writer' },
+      { id: 'rf-cancer-history', context: 'other-person', experiencer: 'other' },
     ]);
     expect(detection.urgency).toBe('soon');
     expect(detection.reasons.map((reason) => reason.redFlagIds)).toEqual([['rf-night-pain']]);

@@ -186,7 +186,7 @@ describe('detect results', () => {
 
   it('keeps the strongest context per red flag: affirmed over the others', () => {
     const detection = detect('No numbness in my legs yesterday. Today my legs went numb.', lexicon);
-    expect(detection.redFlags).toEqual([{ id: 'rf-leg-numbness', context: 'affirmed' }]);
+    expect(detection.redFlags).toEqual([{ id: 'rf-leg-numbness', context: 'affirmed', experiencer: 'writer' }]);
   });
 
   it('copes with hostile text: one huge word, control characters, markup, astral characters', () => {

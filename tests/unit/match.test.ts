@@ -3,12 +3,14 @@ import type { LexiconSource } from '../../content-data/schema';
 import { buildDeletionIndex, fuzzyLookup, withinOneEdit } from '../../lib/match/fuzzy';
 import { compileLexicon, findMatches } from '../../lib/match';
 import { tokenize } from '../../lib/text';
+import { TINY_CONTEXT } from '../fixtures/context-data';
 
 const source: LexiconSource = {
-  anchors: [
+  concepts: [
     { id: 'limb', label: 'Limbs', words: ['leg', 'foot', 'feet', 'hip', 'walking'] },
     { id: 'back', label: 'Back', words: ['back', 'lower back', 'hip'] },
   ],
+  context: TINY_CONTEXT,
   redFlags: [],
   terms: [
     { id: 'back-pain', label: 'Back pain', variants: ['back pain', 'lower back pain'], topics: ['t-back'], redFlags: [] },
@@ -112,12 +114,81 @@ describe('findMatches', () => {
     // Also in anchor words: "walkin" anchors like "walking".
     expect(found('Walkin is hard. Then it went numb.')).toEqual([['numb', 'numb']]);
   });
-  it('counts a word listed in several anchor groups for each of them', () => {
+  it('counts a word listed in several anchor concepts for each of them', () => {
     expect(found('My hip is numb and stiff.')).toEqual([['numb', 'numb'], ['stiff', 'stiff']]);
   });
   it('returns character offsets into the original text', () => {
     const text = 'Ouch: Sciatica!';
     const [match] = findMatches(tokenize(text), lexicon);
     expect(match).toMatchObject({ start: 6, end: 14 });
+  });
+});
+
+describe('frames', () => {
+  const framed = compileLexicon({
+    concepts: [
+      { id: 'legs', label: 'Legs', words: ['leg', 'legs', 'foot', 'feet', 'knees'] },
+      { id: 'numb', label: 'Numb', words: ['numb', 'numbness', 'pins and needles', "can't feel"] },
+      { id: 'weak', label: 'Weak', words: ['weak', 'gave way'] },
+      { id: 'fine', label: 'Fine', words: ['fine', 'ok'] },
+      { id: 'cold', label: 'Cold', words: ['cold', 'freezing'] },
+      { id: 'feelings', label: 'Feelings', words: ['see him'] },
+      { id: 'back', label: 'Back', words: ['back', 'back pain'] },
+    ],
+    context: TINY_CONTEXT,
+    redFlags: [],
+    terms: [
+      { id: 'leg-numbness', label: 'Numb legs', variants: [], frames: [{ slots: [['legs'], ['numb']], unless: ['cold'] }], topics: [], redFlags: ['rf-numb'] },
+      {
+        id: 'leg-weakness',
+        label: 'Weak legs',
+        variants: ['legs gave way'],
+        frames: [
+          { slots: [['legs'], ['weak']], unless: ['feelings'], near: ['back'] },
+          { slots: [['legs'], ['fine']], absent: true },
+        ],
+        topics: ['t-cord'],
+        redFlags: ['rf-weak'],
+      },
+    ],
+  });
+  const framesIn = (text: string) =>
+    findMatches(tokenize(text), framed).map((m) => [text.slice(m.start, m.end), [...m.redFlagIds].sort().join('+'), m.absent] as const);
+
+  it('finds the slots in any order, with words between them', () => {
+    expect(framesIn('my legs went numb')).toEqual([['legs went numb', 'rf-numb', false]]);
+    expect(framesIn('numbness in both of my feet')).toEqual([['numbness in both of my feet', 'rf-numb', false]]);
+    expect(framesIn('pins and needles, which spread over my legs')).toEqual([['pins and needles, which spread over my legs', 'rf-numb', false]]);
+  });
+  it('keeps the slots within a few words, one sentence, one line and one statement', () => {
+    expect(framesIn('My leg is the one I broke years ago when I was out skiing with friends, and now numb')).toEqual([]);
+    expect(framesIn('My leg hurts. Numb hands too.')).toEqual([]);
+    expect(framesIn('- my leg\n- numb hands')).toEqual([]);
+    expect(framesIn('My leg is sore but my hands are numb')).toEqual([]);
+  });
+  it('prefers an instance within a clause to one across clauses that needs its words', () => {
+    expect(framesIn('No numbness, legs feel weak. Back pain.').map(([text, ids]) => [text, ids])).toEqual([
+      ['legs feel weak', 'rf-weak'],
+    ]);
+  });
+  it('is stopped by an unless concept and needs its near concept', () => {
+    expect(framesIn('my feet went numb in the freezing wind')).toEqual([]);
+    expect(framesIn('my knees go weak when I see him. Back pain.')).toEqual([]);
+    expect(framesIn('my knees are weak')).toEqual([]);
+    expect(framesIn('my knees are weak. Back pain.').map(([text]) => text)).toEqual(['knees are weak']);
+  });
+  it('joins overlapping mentions into one match with all their red flags', () => {
+    expect(framesIn('my legs are numb and weak, back pain')).toEqual([['legs are numb and weak', 'rf-numb+rf-weak', false]]);
+    expect(framesIn('my legs gave way')).toEqual([['legs gave way', 'rf-weak', false]]);
+  });
+  it('marks a frame that says the part works as absent', () => {
+    expect(framesIn('legs are fine')).toEqual([['legs are fine', 'rf-weak', true]]);
+  });
+  it("reports the frame's words as slots, so that a cue between them counts", () => {
+    const [match] = findMatches(tokenize('legs have no numbness'), framed);
+    expect(match!.slots).toEqual([
+      [0, 1],
+      [3, 4],
+    ]);
   });
 });

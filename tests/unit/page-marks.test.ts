@@ -8,7 +8,7 @@ import { marked, registry, useHighlightFakes } from './page-dom-fakes';
 useHighlightFakes();
 
 function matchOf(text: string, start: number, overrides: Partial<Match> = {}): Match {
-  return { start, end: start + text.length, text, termId: 't', topicIds: ['sciatica'], redFlagIds: [], context: 'affirmed', ...overrides };
+  return { start, end: start + text.length, text, termId: 't', topicIds: ['sciatica'], redFlagIds: [], context: 'affirmed', experiencer: 'writer', ...overrides };
 }
 
 function marksFor(index: TextIndex, words: string[], overrides: Partial<Match> = {}): Mark[] {

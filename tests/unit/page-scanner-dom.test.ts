@@ -48,7 +48,7 @@ describe('PageScanner', () => {
     expect(marked('bpl-term')).toEqual(['sciatica']);
     expect(marked('bpl-red-flag')).toEqual(['numbness down there']);
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.redFlags).toContainEqual({ id: 'rf-saddle-numbness', context: 'affirmed' });
+    expect(reports[0]!.redFlags).toContainEqual({ id: 'rf-saddle-numbness', context: 'affirmed', experiencer: 'writer' });
     expect(reports[0]!.urgency).toBe('emergency');
     scanner.stop();
     expect(registry.size).toBe(0);

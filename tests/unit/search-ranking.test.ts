@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeBase, RedFlag, Term, Topic } from '../../content-data/schema';
 import { createSearcher } from '../../lib/search';
+import { TINY_CONTEXT } from '../fixtures/context-data';
 
 /**
  * A small knowledge base shaped like the real one: nearly every entry is about "back pain", so
@@ -48,7 +49,8 @@ const kb: KnowledgeBase = {
     term('scans', 'Scans', ['mri', 'scan', 'blood test'], ['tests', 'calcium']),
     term('weight-loss', 'Weight loss', ['weight loss', 'losing weight'], ['general'], ['rf-weight-loss']),
   ],
-  anchors: [],
+  concepts: [],
+  context: TINY_CONTEXT,
   sources: [],
 };
 

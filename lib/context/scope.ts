@@ -1,0 +1,201 @@
+/**
+ * The ConText scope resolver: which cue, if any, governs each mention. A cue governs a mention in
+ * its direction when both are in one sentence (one clause for clause-scoped rules, except across a
+ * negated list), within the rule's maximum scope, with no terminating cue between them (nor the
+ * writer's own words, for rules that end there). Negated wins over hypothetical.
+ */
+import { scanPhrases, type RangeHit } from '../match/trie';
+import { phraseKeys, type Tokens } from '../text';
+import type { Category, CompiledRule, Cue } from './rules';
+import type { TrieNode } from '../match/trie';
+
+/** A span of tokens whose context is wanted (a match). `endToken` is exclusive. */
+export interface TokenSpan {
+  firstToken: number;
+  endToken: number;
+  /** A history, not a symptom: what says a problem is over ("it went away") leaves it affirmed. */
+  lasting?: boolean;
+  /** The frame says the sign is absent ("legs are fine"). */
+  absent?: boolean;
+  /**
+   * The token ranges that are the mention's own words, in order; cues there govern nothing ("not
+   * better with rest"). Cues between them do ("legs have no numbness"). Default: the whole span.
+   */
+  slots?: readonly (readonly [number, number])[];
+  /** For rules that govern only some red flags. */
+  redFlagIds?: readonly string[];
+}
+
+type CueHit = RangeHit<Cue>;
+
+const slotsOf = (span: TokenSpan) => span.slots ?? [[span.firstToken, span.endToken] as const];
+
+/** Is `token` one of the mentions' own words? Spans are sorted by first token and disjoint. */
+function inSlot(token: number, spans: readonly TokenSpan[]): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = spans[middle]!;
+    if (token < span.firstToken) high = middle - 1;
+    else if (token >= span.endToken) low = middle + 1;
+    else return slotsOf(span).some(([first, end]) => token >= first && token < end);
+  }
+  return false;
+}
+
+/** Words that open a sentence about what the previous one described: "It went away after physio." */
+const BACK_REFERENCES = new Set(phraseKeys('it that this they which all both everything'));
+
+/**
+ * The cues of the sentences that hold a span, and of the next one when it opens with a
+ * back-reference ("It went away"), in order. Cues that begin inside a mention's words are dropped.
+ */
+function cueHits(tokens: Tokens, spans: readonly TokenSpan[], trie: TrieNode<Cue[]>): CueHit[] {
+  const hits: CueHit[] = [];
+  let scannedTo = 0;
+  for (const span of spans) {
+    const sentence = tokens.sentences[span.firstToken]!;
+    let from = Math.max(span.firstToken, scannedTo);
+    while (from > scannedTo && tokens.sentences[from - 1] === sentence) from--;
+    let to = Math.max(span.endToken, scannedTo);
+    while (to < tokens.count && tokens.sentences[to] === sentence) to++;
+    if (to < tokens.count && BACK_REFERENCES.has(tokens.keys[to]!)) {
+      while (to < tokens.count && tokens.sentences[to] === sentence + 1) to++;
+    }
+    for (const hit of scanPhrases(trie, tokens.keys, from, to)) {
+      if (!inSlot(hit.start, spans)) for (const cue of hit.value) hits.push({ value: cue, start: hit.start, end: hit.end });
+    }
+    scannedTo = Math.max(scannedTo, to);
+  }
+  return hits;
+}
+
+const LIST_ENDERS = new Set(['or', 'nor']);
+
+/**
+ * "No numbness, tingling or weakness": a negation reaches every item of a list of mentions that
+ * ends with "or"/"nor", across the commas between the items. Anything else between them ends the list.
+ */
+function inNegatedList(cueEnd: number, target: number, span: TokenSpan, tokens: Tokens, spans: readonly TokenSpan[]): boolean {
+  let ended = false;
+  for (let i = cueEnd; i < target; i++) {
+    const key = tokens.keys[i]!;
+    if (LIST_ENDERS.has(key)) ended = true;
+    else if (key !== 'and' && !inSlot(i, spans)) return false;
+  }
+  if (ended) return true;
+  const after = span.endToken;
+  return (
+    after + 1 < tokens.count &&
+    LIST_ENDERS.has(tokens.keys[after]!) &&
+    inSlot(after + 1, spans) &&
+    tokens.sentences[after + 1] === tokens.sentences[span.firstToken]
+  );
+}
+
+/**
+ * The mention's word a cue would govern: the first one after a forward cue, the last one before a
+ * backward one (a cue may overlap the mention: "no history of" before "history of cancer").
+ */
+function targetOf(hit: CueHit, forward: boolean, span: TokenSpan): number {
+  const slots = slotsOf(span);
+  if (forward) {
+    const slot = slots.find(([, end]) => end > hit.end);
+    return slot ? Math.max(slot[0], hit.end) : -1;
+  }
+  for (let i = slots.length - 1; i >= 0; i--) if (slots[i]![0] < hit.start) return Math.min(slots[i]![1], hit.start) - 1;
+  return -1;
+}
+
+interface Scene {
+  tokens: Tokens;
+  spans: readonly TokenSpan[];
+  hits: CueHit[];
+  writerTokens: ReadonlySet<number>;
+}
+
+/** Does the cue hits[at] govern `span` in this direction? */
+function reaches(scene: Scene, at: number, rule: CompiledRule, forward: boolean, span: TokenSpan): boolean {
+  const { tokens, spans, hits, writerTokens } = scene;
+  const hit = hits[at]!;
+  const target = targetOf(hit, forward, span);
+  if (target < 0) return false;
+  const near = forward ? hit.end - 1 : hit.start;
+  if (Math.abs(target - near) > rule.maxScope) return false;
+  if (tokens.sentences[near] !== tokens.sentences[target]) return false;
+  if (rule.reach === 'clause' && tokens.clauses[near] !== tokens.clauses[target]) {
+    const negatedList = rule.category === 'negated' && forward && inNegatedList(hit.end, target, span, tokens, spans);
+    if (!negatedList) return false;
+  }
+  const [low, high] = forward ? [hit.end, target] : [target, hit.start];
+  if (rule.endsAtWriter) for (const writer of writerTokens) if (writer >= low && writer < high) return false;
+  const step = forward ? 1 : -1;
+  for (let i = at + step; i >= 0 && i < hits.length; i += step) {
+    const cut = hits[i]!;
+    if (forward ? cut.start >= target : cut.start < target) break;
+    if ('terminate' in cut.value) return false;
+  }
+  return true;
+}
+
+const targets = (rule: CompiledRule, span: TokenSpan) =>
+  rule.targets === null || (span.redFlagIds ?? []).some((id) => rule.targets!.has(id));
+
+/** The strongest category that governs the span: negated (or resolved, for a symptom) over hypothetical. */
+function categoryOf(scene: Scene, span: TokenSpan, low: number, high: number): Category | null {
+  let found: Category | null = null;
+  for (let at = low; at < high; at++) {
+    const cue = scene.hits[at]!.value;
+    if (!('rule' in cue) || !targets(cue.rule, span)) continue;
+    const { rule } = cue;
+    const category = rule.category === 'resolved' ? (span.lasting ? null : 'negated') : rule.category;
+    if (category === null || category === found || found === 'negated') continue;
+    const directions = rule.direction === 'bidirectional' ? [true, false] : [rule.direction === 'forward'];
+    if (directions.some((forward) => reaches(scene, at, rule, forward, span))) found = category;
+  }
+  return found;
+}
+
+/**
+ * A sentence that opens with a back-reference and says the problem is over ("It went away
+ * completely") negates the symptoms of the sentence before it.
+ */
+function resolvedBySentenceAfter(scene: Scene): Set<number> {
+  const { tokens, hits } = scene;
+  const resolved = new Set<number>();
+  for (const hit of hits) {
+    if (!('rule' in hit.value) || hit.value.rule.category !== 'resolved') continue;
+    const sentence = tokens.sentences[hit.start]!;
+    let opening = hit.start;
+    while (opening > 0 && tokens.sentences[opening - 1] === sentence) opening--;
+    if (BACK_REFERENCES.has(tokens.keys[opening]!)) resolved.add(sentence - 1);
+  }
+  return resolved;
+}
+
+/**
+ * The category that governs each span (spans sorted and disjoint), or null. `writerTokens`: where
+ * the writer names themself, for rules whose scope ends there.
+ */
+export function resolveScopes(
+  tokens: Tokens,
+  spans: readonly TokenSpan[],
+  trie: TrieNode<Cue[]>,
+  writerTokens: ReadonlySet<number>,
+): (Category | null)[] {
+  const scene: Scene = { tokens, spans, hits: cueHits(tokens, spans, trie), writerTokens };
+  const resolvedSentences = resolvedBySentenceAfter(scene);
+  let low = 0;
+  let high = 0;
+  return spans.map((span) => {
+    const sentence = tokens.sentences[span.firstToken]!;
+    const hits = scene.hits;
+    while (low < hits.length && tokens.sentences[hits[low]!.start]! < sentence) low++;
+    high = Math.max(high, low);
+    while (high < hits.length && tokens.sentences[hits[high]!.start]! <= tokens.sentences[span.endToken - 1]!) high++;
+    const category = categoryOf(scene, span, low, high);
+    if (category === null && !span.lasting && resolvedSentences.has(sentence)) return 'negated';
+    return category;
+  });
+}

@@ -1,0 +1,228 @@
+/**
+ * Voice: who each sentence speaks about, and how. A mention belongs to the person named nearest
+ * before it in its sentence ("my mum... she can't walk" is mum's; "I took her to A&E because I
+ * couldn't walk" is the writer's); a sentence that names nobody continues the story of the
+ * sentences just before it, so "Mum has myeloma. Legs numb since Friday." stays mum's until the
+ * writer speaks of themself again. A generic "you", advice ("Call 999 if...") and questions are
+ * marked so that their mentions read as hypothetical.
+ */
+import { scanPhrases, type RangeHit, type TrieNode } from '../match/trie';
+import type { Tokens } from '../text';
+import type { Gender, PersonWord } from './rules';
+import type { TokenSpan } from './scope';
+
+export type Experiencer = 'writer' | 'other' | 'generic' | 'none';
+
+export interface Voice {
+  experiencer: Experiencer;
+  /** Which other person (a relation word such as "mum", or "she"/"he"), for `other`. */
+  person: string | null;
+  /** The mention's sentence is a question. */
+  question: boolean;
+  /** The mention's sentence gives advice ("Seek help if..."). */
+  advice: boolean;
+}
+
+interface Ref {
+  token: number;
+  clause: number;
+  kind: 'writer' | 'other' | 'generic';
+  person: string | null;
+}
+
+interface SentenceVoice {
+  refs: Ref[];
+  advice: boolean;
+}
+
+/** How many sentences without a person of their own may continue the story before them. */
+export const MAX_CARRIED_SENTENCES = 3;
+/** ... and how far back, in characters, that story may begin (which bounds what a chunk must read before it). */
+export const MAX_CARRIED_CHARS = 600;
+/** The most tokens between a possessive and its relation: "my 80 year old mum". */
+const POSSESSED_GAP = 3;
+/** Advice may open with one of these first: "Please call 999...". */
+const OPENERS = new Set(['please', 'always', 'also', 'just', 'so', 'then', 'and', 'but', 'or', 'still', 'now']);
+
+type PersonHit = RangeHit<PersonWord>;
+
+const isPossessor = (word: PersonWord) =>
+  word.kind === 'writer' || word.kind === 'generic' || word.kind === 'pronoun' || word.kind === 'possessive';
+
+function genderOf(word: PersonWord): Gender {
+  return word.kind === 'relation' || word.kind === 'pronoun' ? word.gender : 'any';
+}
+
+/** The person a pronoun refers to: the latest one named with that gender (or none), else the pronoun itself. */
+function resolvePronoun(gender: Gender, named: readonly Named[]): string {
+  for (let i = named.length - 1; i >= 0; i--) {
+    const candidate = named[i]!;
+    if (candidate.gender === gender || candidate.gender === 'any') return candidate.key;
+  }
+  return gender === 'female' ? 'she' : 'he';
+}
+
+/** Reads sentences on demand; each sentence's people are worked out once. */
+class VoiceReader {
+  private readonly voices = new Map<number, SentenceVoice>();
+  private readonly hits = new Map<number, PersonHit[]>();
+  /** First and end (exclusive) token of each sentence seen so far. */
+  private readonly bounds = new Map<number, [number, number]>();
+
+  constructor(
+    private readonly tokens: Tokens,
+    private readonly trie: TrieNode<PersonWord>,
+  ) {}
+
+  /** First and end token of `sentence`, found from a token inside it. */
+  sentenceBounds(sentence: number, inside: number): [number, number] {
+    const known = this.bounds.get(sentence);
+    if (known) return known;
+    const { sentences, count } = this.tokens;
+    let first = inside;
+    while (first > 0 && sentences[first - 1] === sentence) first--;
+    let end = inside;
+    while (end < count && sentences[end] === sentence) end++;
+    this.bounds.set(sentence, [first, end]);
+    return [first, end];
+  }
+
+  /**
+   * The sentences before `sentence` (nearest first) that its story may continue: at most
+   * MAX_CARRIED_SENTENCES, starting within MAX_CARRIED_CHARS. Each as [sentence, a token inside it].
+   */
+  storyBefore(sentence: number, inside: number): [number, number][] {
+    const before: [number, number][] = [];
+    let earlier = this.sentenceBounds(sentence, inside)[0] - 1;
+    for (let back = 1; back <= MAX_CARRIED_SENTENCES && earlier >= 0; back++) {
+      const [first] = this.sentenceBounds(sentence - back, earlier);
+      if (this.tokens.starts[inside]! - this.tokens.starts[first]! > MAX_CARRIED_CHARS) break;
+      before.push([sentence - back, earlier]);
+      earlier = first - 1;
+    }
+    return before;
+  }
+
+  private personHits(sentence: number, inside: number): PersonHit[] {
+    let hits = this.hits.get(sentence);
+    if (!hits) {
+      const [first, end] = this.sentenceBounds(sentence, inside);
+      hits = scanPhrases(this.trie, this.tokens.keys, first, end);
+      this.hits.set(sentence, hits);
+    }
+    return hits;
+  }
+
+  /** The people of a sentence; its pronouns refer back to people named in it or in its story before. */
+  read(sentence: number, inside: number): SentenceVoice {
+    let voice = this.voices.get(sentence);
+    if (!voice) {
+      const named = this.storyBefore(sentence, inside)
+        .reverse()
+        .flatMap(([earlier, at]) => namesIn(this.personHits(earlier, at)));
+      voice = this.interpret(this.personHits(sentence, inside), this.sentenceBounds(sentence, inside), named);
+      this.voices.set(sentence, voice);
+    }
+    return voice;
+  }
+
+  private interpret(hits: PersonHit[], [first, end]: [number, number], named: Named[]): SentenceVoice {
+    const { keys, clauses } = this.tokens;
+    const refs: Ref[] = [];
+    const push = (hit: PersonHit, kind: Ref['kind'], person: string | null = null) =>
+      refs.push({ token: hit.start, clause: clauses[hit.start]!, kind, person });
+    let opening = first;
+    while (opening < end && OPENERS.has(keys[opening]!)) opening++;
+    let advice = false;
+    for (let i = 0; i < hits.length; i++) {
+      const hit = hits[i]!;
+      const word = hit.value;
+      const possessed = possessedBy(hits, i);
+      const reported = reports(hits, i);
+      if (word.kind === 'advice') {
+        if (hit.start === opening) advice = true;
+      } else if (possessed && (possessed.value.kind === 'relation' || possessed.value.kind === 'other')) {
+        // "my mum", "her husband", "our dog": the relation is the person.
+        named.push({ key: possessed.value.key, gender: genderOf(possessed.value) });
+        if (!reports(hits, i + 1)) push(possessed, 'other', possessed.value.key);
+        i++;
+      } else if (possessed?.value.kind === 'clinician') {
+        // "my GP", "your physio": someone whose words are reported, not whose symptoms.
+        i++;
+      } else if (word.kind === 'self' || word.kind === 'writer') {
+        push(hit, 'writer');
+      } else if (word.kind === 'relation' || word.kind === 'other') {
+        named.push({ key: word.key, gender: genderOf(word) });
+        if (!reported) push(hit, 'other', word.key);
+      } else if (word.kind === 'pronoun') {
+        // "she said ...", "he thinks ..." report someone's words; what follows is about whoever it names.
+        if (!reported) push(hit, 'other', resolvePronoun(word.gender, named));
+      } else if (word.kind === 'generic') {
+        push(hit, 'generic');
+      }
+    }
+    return { refs, advice };
+  }
+}
+
+type Named = { key: string; gender: Gender };
+
+/** Other people a sentence names by relation ("my mum", "Dad says"), for pronouns after it. */
+function namesIn(hits: PersonHit[]): Named[] {
+  return hits.flatMap(({ value }) =>
+    value.kind === 'relation' || value.kind === 'other' ? [{ key: value.key, gender: genderOf(value) }] : [],
+  );
+}
+
+/** The relation or clinician that the possessive hits[i] introduces ("my 80 year old mum", "my GP"). */
+function possessedBy(hits: PersonHit[], i: number): PersonHit | undefined {
+  const hit = hits[i]!;
+  const next = hits[i + 1];
+  if (!next || !isPossessor(hit.value)) return undefined;
+  const kind = next.value.kind;
+  if (kind === 'clinician') return next.start === hit.end ? next : undefined;
+  return (kind === 'relation' || kind === 'other') && next.start - hit.end <= POSSESSED_GAP ? next : undefined;
+}
+
+/** Is hits[i] followed at once by a reporting verb ("she said", "Mum thinks")? */
+function reports(hits: PersonHit[], i: number): boolean {
+  const next = hits[i + 1];
+  return next !== undefined && next.start === hits[i]!.end && next.value.kind === 'reporting';
+}
+
+/**
+ * The voice of each span (spans sorted). Also returns the tokens where the writer names themself,
+ * for the scope rules that end there.
+ */
+export function readVoices(
+  tokens: Tokens,
+  spans: readonly TokenSpan[],
+  trie: TrieNode<PersonWord>,
+): { voices: Voice[]; writerTokens: Set<number> } {
+  const reader = new VoiceReader(tokens, trie);
+  const writerTokens = new Set<number>();
+  const read = (sentence: number, inside: number): SentenceVoice => {
+    const voice = reader.read(sentence, inside);
+    for (const ref of voice.refs) if (ref.kind === 'writer') writerTokens.add(ref.token);
+    return voice;
+  };
+  const voices = spans.map((span): Voice => {
+    const sentence = tokens.sentences[span.firstToken]!;
+    const own = read(sentence, span.firstToken);
+    const clause = tokens.clauses[span.endToken - 1]!;
+    const ref =
+      own.refs.filter((candidate) => candidate.token < span.endToken).at(-1) ??
+      own.refs.find((candidate) => candidate.token >= span.endToken && candidate.clause === clause) ??
+      reader
+        .storyBefore(sentence, span.firstToken)
+        .map(([earlier, at]) => read(earlier, at).refs.at(-1))
+        .find((candidate) => candidate !== undefined);
+    return {
+      experiencer: ref?.kind ?? 'none',
+      person: ref?.person ?? null,
+      question: tokens.questions[sentence] === 1,
+      advice: own.advice,
+    };
+  });
+  return { voices, writerTokens };
+}
