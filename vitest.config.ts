@@ -7,5 +7,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // The command-line tests start tsx processes, which take seconds on a busy machine.
+    testTimeout: 20_000,
   },
 });

@@ -317,10 +317,12 @@ function checkCrossReferences(entries: Entries, problems: Problems): void {
     checkReferences(term.topics, topicIds, 'topic', report, 'topics');
     checkReferences(term.redFlags, redFlagIds, 'red-flag', report, 'redFlags');
     checkReferences(term.anchors ?? [], conceptIds, 'concept', report, 'anchors');
+    checkReferences(term.unless ?? [], conceptIds, 'concept', report, 'unless');
     (term.frames ?? []).forEach((frame, i) => {
       frame.slots.forEach((slot, j) => checkReferences(slot, conceptIds, 'concept', report, `frames[${i}].slots[${j}]`));
       checkReferences(frame.unless ?? [], conceptIds, 'concept', report, `frames[${i}].unless`);
       checkReferences(frame.near ?? [], conceptIds, 'concept', report, `frames[${i}].near`);
+      checkReferences(frame.unlessNear ?? [], conceptIds, 'concept', report, `frames[${i}].unlessNear`);
     });
     if (term.variants.length === 0 && !term.frames?.length) report('variants', 'must have at least one variant or frame');
     if (term.topics.length === 0 && term.redFlags.length === 0) {
@@ -438,11 +440,17 @@ function checkCoverage(entries: Entries, problems: Problems): void {
   const usedConcepts = new Set(
     terms.flatMap((term) => [
       ...(term.anchors ?? []),
-      ...(term.frames ?? []).flatMap((frame) => [...frame.slots.flat(), ...(frame.unless ?? []), ...(frame.near ?? [])]),
+      ...(term.unless ?? []),
+      ...(term.frames ?? []).flatMap((frame) => [
+        ...frame.slots.flat(),
+        ...(frame.unless ?? []),
+        ...(frame.near ?? []),
+        ...(frame.unlessNear ?? []),
+      ]),
     ]),
   );
   for (const { file, entry } of entries.concepts) {
-    if (!usedConcepts.has(entry.id)) {
+    if (!usedConcepts.has(entry.id) && !entry.hides) {
       problems.entry(file, 'concept', `"${entry.id}"`, 'id', 'no term uses this concept');
     }
   }

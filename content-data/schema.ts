@@ -70,8 +70,10 @@ export const FrameSchema = v.strictObject({
   slots: v.pipe(v.array(v.pipe(ids, v.minLength(1, 'must name at least one concept'))), v.minLength(2, 'must have at least two slots')),
   /** The frame says the sign is absent ("legs are fine", "walking normally"): its matches are negated. */
   absent: v.optional(v.boolean()),
-  /** Concepts that, in the same clause, make it something else ("numb with cold"). */
+  /** Concepts that, a few words either side, make it something else ("numb with cold"). */
   unless: v.optional(ids),
+  /** Concepts that make it something else when they are in the same or a neighbouring sentence ("my dietitian"). */
+  unlessNear: v.optional(ids),
   /** Concepts one of which must be in the same or a neighbouring sentence (as a term's `anchors`). */
   near: v.optional(ids),
 });
@@ -90,6 +92,10 @@ export const TermSchema = v.strictObject({
    * in the same sentence or a neighbouring one (for words that mean back pain only in context).
    */
   anchors: v.optional(ids),
+  /** Concepts that, in the same clause, make a variant something else ("I feel numb" with grief). */
+  unless: v.optional(ids),
+  /** Its mentions say that the sign is absent ("able to walk again"), as an absent frame does. */
+  absent: v.optional(v.boolean()),
 });
 
 /** A named group of words: a frame slot, or an anchor that must be near an ambiguous term. */
@@ -97,6 +103,15 @@ export const ConceptSchema = v.strictObject({
   id,
   label: text,
   words: v.pipe(v.array(text), v.minLength(1, 'must list at least one word')),
+  /**
+   * Its phrases are found only to hide the words inside them ("came back" is not the body's back,
+   * "pain points" no pain): the longest phrase at a word wins. No term needs to use it.
+   */
+  hides: v.optional(v.boolean()),
+  /** Its phrases are matched word for word, little words included ("is back" is not "back"). */
+  exact: v.optional(v.boolean()),
+  /** Its phrases count only where they end a clause: "I feel numb." is grief, "I feel numb in my legs" is not. */
+  clauseEnd: v.optional(v.boolean()),
 });
 
 const phrases = v.pipe(v.array(text), v.minLength(1, 'must list at least one phrase'));
@@ -138,6 +153,8 @@ export const PeopleSchema = v.strictObject({
   animals: phrases,
   /** Phrases that name one other person without a possessive ("a patient of mine", "the patient", "a woman"). */
   others: phrases,
+  /** Phrases that hold a person word but name nobody ("CAT scan", "dog leg"). */
+  notPeople: phrases,
   /** People whose words are reported, not their symptoms ("my GP", "the physio"). */
   clinicians: phrases,
   /** Verbs after a person that report what they said or thought ("she said", "he thinks"). */
@@ -155,6 +172,13 @@ export const ContextSchema = v.strictObject({
   people: PeopleSchema,
   /** Words of a heading or a line ending in ":" that introduce a list of warning signs or advice. */
   leadIns: phrases,
+  /**
+   * Words that open a yes/no question ("Is it...?", "Could this be...?", "Anyone else...?"), which asks
+   * whether something is so. A question that opens otherwise ("Why are my legs numb?") takes it as so.
+   */
+  questionOpeners: phrases,
+  /** Words that open a clause of their own ("if", "when"): a frame's words are never on both sides of one. */
+  clauseOpeners: phrases,
 });
 
 export type Source = v.InferOutput<typeof SourceSchema>;

@@ -4,7 +4,8 @@
  *   scope  (./scope)   ConText cues from content-data/context.json: "no", "if", "ruled out", "went away"
  *   voice  (./voice)   who each sentence is about, carried over the sentences of a story; questions; advice
  *   blocks (./blocks)  lists and paragraphs under a lead-in ("Call 999 if you have:")
- *   genre  (./genre)   personal post or information page: the context of what nothing else governs
+ *   genre  (./genre)   personal post, story of another person or information page: the context of
+ *                      what nothing else governs
  * Negated wins over hypothetical, which wins over another person's, which wins over affirmed.
  */
 import type { MentionContext } from '../types';
@@ -16,7 +17,7 @@ import { resolveScopes, type TokenSpan } from './scope';
 import { readVoices } from './voice';
 
 export { compileContext, type CompiledContext } from './rules';
-export { genreOf, GENRE_SAMPLE_CHARS, type Genre } from './genre';
+export { genreOf, GENRE_SAMPLE_CHARS, type Genre, type GenreKeys } from './genre';
 export type { TokenSpan } from './scope';
 
 /** What the context stages say about one mention. */
@@ -41,7 +42,8 @@ export function assignContexts(
   options: ContextOptions = {},
 ): MentionVerdict[] {
   if (spans.length === 0) return [];
-  const { voices, writerTokens } = readVoices(tokens, spans, context.people);
+  const genre = options.genre ?? genreOf(tokens, context.genreKeys);
+  const { voices, writerTokens } = readVoices(tokens, spans, context, genre);
   const categories = resolveScopes(tokens, spans, context.cues, writerTokens);
   const isWriterLine = (first: number, end: number) => {
     for (const token of writerTokens) if (token >= first && token < end) return true;
@@ -53,21 +55,21 @@ export function assignContexts(
     context.leadIns,
     isWriterLine,
   );
-  const genre = options.genre ?? genreOf(tokens, context.personKeys);
-  return spans.map((span, i): MentionVerdict => {
+  return spans.map((_, i): MentionVerdict => {
     const voice = voices[i]!;
-    let category = categories[i];
-    // A frame that says the sign is absent is a denial; denying that ("legs aren't fine") affirms it.
-    if (span.absent) category = category === 'negated' ? null : (category ?? 'negated');
+    const category = categories[i];
     const experiencer = voice.experiencer === 'other' ? 'other' : 'writer';
     const person = voice.experiencer === 'other' ? voice.person : null;
     const verdict = (mentionContext: MentionContext): MentionVerdict => ({ context: mentionContext, experiencer, person });
     if (category === 'negated') return verdict('negated');
+    // A block under a lead-in describes signs in general; a sentence that names whose they are reports them.
+    const generalInBlock = inBlocks[i] && (!voice.named || voice.experiencer === 'generic');
     const hypothetical =
-      category === 'hypothetical' || inBlocks[i] || voice.question || voice.advice || voice.experiencer === 'generic';
+      category === 'hypothetical' || generalInBlock || voice.question || voice.advice || voice.experiencer === 'generic';
     if (hypothetical) return verdict('hypothetical');
     if (voice.experiencer === 'other') return verdict('other-person');
     if (voice.experiencer === 'writer') return verdict('affirmed');
+    if (genre === 'story') return { context: 'other-person', experiencer: 'other', person: null };
     return verdict(genre === 'info' ? 'hypothetical' : 'affirmed');
   });
 }

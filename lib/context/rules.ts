@@ -6,6 +6,7 @@
 import type { ContextData, ContextRule, People } from '../../content-data/schema';
 import { createTrie, insertPhrase, type TrieNode } from '../match/trie';
 import { phraseKeys } from '../text';
+import type { GenreKeys } from './genre';
 
 export type Category = 'negated' | 'hypothetical' | 'resolved';
 
@@ -33,7 +34,8 @@ export type PersonWord =
   | { kind: 'reporting' }
   | { kind: 'self' }
   | { kind: 'generic' }
-  | { kind: 'advice' };
+  | { kind: 'advice' }
+  | { kind: 'nobody' };
 
 export type Gender = 'female' | 'male' | 'any';
 
@@ -41,8 +43,9 @@ export interface CompiledContext {
   cues: TrieNode<Cue[]>;
   people: TrieNode<PersonWord>;
   leadIns: TrieNode<true>;
-  /** One-word keys that name the writer or a relation ("i", "my", "mum"), which genre counts. */
-  personKeys: ReadonlySet<string>;
+  questionOpeners: TrieNode<true>;
+  /** The one-word keys that genre counts. */
+  genreKeys: GenreKeys;
 }
 
 const DEFAULT_MAX_SCOPE = 8;
@@ -97,6 +100,7 @@ function compilePeople(people: People): TrieNode<PersonWord> {
       insertPhrase(trie, keys, word(keys));
     }
   };
+  add(people.notPeople, () => ({ kind: 'nobody' }));
   add(people.selfDescriptions, () => ({ kind: 'self' }));
   add(people.reporting, () => ({ kind: 'reporting' }));
   add(people.possessives, () => ({ kind: 'possessive' }));
@@ -114,25 +118,24 @@ function compilePeople(people: People): TrieNode<PersonWord> {
   return trie;
 }
 
-function compileLeadIns(leadIns: string[]): TrieNode<true> {
+function compilePhrases(phrases: string[]): TrieNode<true> {
   const trie = createTrie<true>();
-  for (const phrase of leadIns) {
+  for (const phrase of phrases) {
     const keys = phraseKeys(phrase);
     if (keys.length > 0) insertPhrase(trie, keys, true);
   }
   return trie;
 }
 
-function compilePersonKeys(people: People): Set<string> {
-  const words = [...people.writer, ...people.relationsFemale, ...people.relationsMale, ...people.relations];
-  return new Set(words.map(phraseKeys).filter((keys) => keys.length === 1).map((keys) => keys[0]!));
-}
+const singleKeys = (phrases: string[]) =>
+  new Set(phrases.map(phraseKeys).filter((keys) => keys.length === 1).map((keys) => keys[0]!));
 
 export function compileContext(data: ContextData): CompiledContext {
   return {
     cues: compileCues(data.rules),
     people: compilePeople(data.people),
-    leadIns: compileLeadIns(data.leadIns),
-    personKeys: compilePersonKeys(data.people),
+    leadIns: compilePhrases(data.leadIns),
+    questionOpeners: compilePhrases(data.questionOpeners),
+    genreKeys: { firstPerson: singleKeys(data.people.writer), thirdPerson: singleKeys([...data.people.female, ...data.people.male]) },
   };
 }

@@ -24,14 +24,22 @@ export interface TokenSpan {
   slots?: readonly (readonly [number, number])[];
   /** For rules that govern only some red flags. */
   redFlagIds?: readonly string[];
+  /**
+   * Mentions that overlap and were joined into this one, each with its own words: each gets its
+   * context, and the most present one stands for the whole ("lower back pain that keeps getting
+   * worse, can't lie down without it throbbing" is not denied by "without").
+   */
+  parts?: readonly TokenSpan[];
 }
 
 type CueHit = RangeHit<Cue>;
 
 const slotsOf = (span: TokenSpan) => span.slots ?? [[span.firstToken, span.endToken] as const];
 
-/** Is `token` one of the mentions' own words? Spans are sorted by first token and disjoint. */
-function inSlot(token: number, spans: readonly TokenSpan[]): boolean {
+const inSlotsOf = (span: TokenSpan, token: number) => slotsOf(span).some(([first, end]) => token >= first && token < end);
+
+/** The mention whose span holds `token`, if any. Spans are sorted by first token and disjoint. */
+function spanAt(token: number, spans: readonly TokenSpan[]): TokenSpan | undefined {
   let low = 0;
   let high = spans.length - 1;
   while (low <= high) {
@@ -39,9 +47,26 @@ function inSlot(token: number, spans: readonly TokenSpan[]): boolean {
     const span = spans[middle]!;
     if (token < span.firstToken) high = middle - 1;
     else if (token >= span.endToken) low = middle + 1;
-    else return slotsOf(span).some(([first, end]) => token >= first && token < end);
+    else return span;
   }
-  return false;
+  return undefined;
+}
+
+/** Is `token` one of the mentions' own words? */
+function inSlot(token: number, spans: readonly TokenSpan[]): boolean {
+  const span = spanAt(token, spans);
+  return span !== undefined && inSlotsOf(span, token);
+}
+
+/**
+ * Does a cue at `token` belong to a mention's words, so that it governs nothing for `part` (of the
+ * mention `whole`)? Within a joined mention, a word of one part can be a cue for another ("no
+ * problems with peeing": "no problems" says it works; "no" denies "problems with peeing").
+ */
+function wordOfMention(token: number, spans: readonly TokenSpan[], whole: TokenSpan, part: TokenSpan): boolean {
+  const span = spanAt(token, spans);
+  if (span === undefined) return false;
+  return span === whole ? inSlotsOf(part, token) : inSlotsOf(span, token);
 }
 
 /** Words that open a sentence about what the previous one described: "It went away after physio." */
@@ -49,7 +74,7 @@ const BACK_REFERENCES = new Set(phraseKeys('it that this they which all both eve
 
 /**
  * The cues of the sentences that hold a span, and of the next one when it opens with a
- * back-reference ("It went away"), in order. Cues that begin inside a mention's words are dropped.
+ * back-reference ("It went away"), in order.
  */
 function cueHits(tokens: Tokens, spans: readonly TokenSpan[], trie: TrieNode<Cue[]>): CueHit[] {
   const hits: CueHit[] = [];
@@ -64,7 +89,7 @@ function cueHits(tokens: Tokens, spans: readonly TokenSpan[], trie: TrieNode<Cue
       while (to < tokens.count && tokens.sentences[to] === sentence + 1) to++;
     }
     for (const hit of scanPhrases(trie, tokens.keys, from, to)) {
-      if (!inSlot(hit.start, spans)) for (const cue of hit.value) hits.push({ value: cue, start: hit.start, end: hit.end });
+      for (const cue of hit.value) hits.push({ value: cue, start: hit.start, end: hit.end });
     }
     scannedTo = Math.max(scannedTo, to);
   }
@@ -134,7 +159,7 @@ function reaches(scene: Scene, at: number, rule: CompiledRule, forward: boolean,
   for (let i = at + step; i >= 0 && i < hits.length; i += step) {
     const cut = hits[i]!;
     if (forward ? cut.start >= target : cut.start < target) break;
-    if ('terminate' in cut.value) return false;
+    if ('terminate' in cut.value && !inSlot(cut.start, spans)) return false;
   }
   return true;
 }
@@ -142,15 +167,22 @@ function reaches(scene: Scene, at: number, rule: CompiledRule, forward: boolean,
 const targets = (rule: CompiledRule, span: TokenSpan) =>
   rule.targets === null || (span.redFlagIds ?? []).some((id) => rule.targets!.has(id));
 
-/** The strongest category that governs the span: negated (or resolved, for a symptom) over hypothetical. */
-function categoryOf(scene: Scene, span: TokenSpan, low: number, high: number): Category | null {
+/** Which category wins where several govern a mention. */
+const STRENGTH: Category[] = ['negated', 'resolved', 'hypothetical'];
+
+/**
+ * The strongest category that governs the span: negated, then resolved ("it went away": a symptom
+ * over, but never a history), then hypothetical.
+ */
+function categoryOf(scene: Scene, whole: TokenSpan, span: TokenSpan, low: number, high: number): Category | null {
   let found: Category | null = null;
   for (let at = low; at < high; at++) {
     const cue = scene.hits[at]!.value;
     if (!('rule' in cue) || !targets(cue.rule, span)) continue;
+    if (wordOfMention(scene.hits[at]!.start, scene.spans, whole, span)) continue;
     const { rule } = cue;
-    const category = rule.category === 'resolved' ? (span.lasting ? null : 'negated') : rule.category;
-    if (category === null || category === found || found === 'negated') continue;
+    const category = rule.category === 'resolved' && span.lasting ? null : rule.category;
+    if (category === null || (found !== null && STRENGTH.indexOf(category) >= STRENGTH.indexOf(found))) continue;
     const directions = rule.direction === 'bidirectional' ? [true, false] : [rule.direction === 'forward'];
     if (directions.some((forward) => reaches(scene, at, rule, forward, span))) found = category;
   }
@@ -165,7 +197,7 @@ function resolvedBySentenceAfter(scene: Scene): Set<number> {
   const { tokens, hits } = scene;
   const resolved = new Set<number>();
   for (const hit of hits) {
-    if (!('rule' in hit.value) || hit.value.rule.category !== 'resolved') continue;
+    if (!('rule' in hit.value) || hit.value.rule.category !== 'resolved' || inSlot(hit.start, scene.spans)) continue;
     const sentence = tokens.sentences[hit.start]!;
     let opening = hit.start;
     while (opening > 0 && tokens.sentences[opening - 1] === sentence) opening--;
@@ -174,16 +206,31 @@ function resolvedBySentenceAfter(scene: Scene): Set<number> {
   return resolved;
 }
 
+/** What governs a mention in the end: denied, hypothetical, or nothing (it is stated). */
+export type Governed = 'negated' | 'hypothetical' | null;
+
+/** Where parts of a joined mention differ, the most present one stands for it. */
+const PRESENCE: Governed[] = [null, 'hypothetical', 'negated'];
+
 /**
- * The category that governs each span (spans sorted and disjoint), or null. `writerTokens`: where
- * the writer names themself, for rules whose scope ends there.
+ * A frame that says the sign is absent is a denial; denying that ("legs aren't fine") states it,
+ * and a sign that is over ("it went away") is denied.
+ */
+function governed(category: Category | null, absent: boolean): Governed {
+  if (absent) return category === 'negated' ? null : category === 'hypothetical' ? 'hypothetical' : 'negated';
+  return category === 'resolved' ? 'negated' : category;
+}
+
+/**
+ * What governs each span (spans sorted and disjoint). `writerTokens`: where the writer names
+ * themself, for rules whose scope ends there.
  */
 export function resolveScopes(
   tokens: Tokens,
   spans: readonly TokenSpan[],
   trie: TrieNode<Cue[]>,
   writerTokens: ReadonlySet<number>,
-): (Category | null)[] {
+): Governed[] {
   const scene: Scene = { tokens, spans, hits: cueHits(tokens, spans, trie), writerTokens };
   const resolvedSentences = resolvedBySentenceAfter(scene);
   let low = 0;
@@ -194,8 +241,12 @@ export function resolveScopes(
     while (low < hits.length && tokens.sentences[hits[low]!.start]! < sentence) low++;
     high = Math.max(high, low);
     while (high < hits.length && tokens.sentences[hits[high]!.start]! <= tokens.sentences[span.endToken - 1]!) high++;
-    const category = categoryOf(scene, span, low, high);
-    if (category === null && !span.lasting && resolvedSentences.has(sentence)) return 'negated';
-    return category;
+    const partOf = (part: TokenSpan): Governed => {
+      let category = categoryOf(scene, span, part, low, high);
+      if (category === null && !part.lasting && resolvedSentences.has(tokens.sentences[part.firstToken]!)) category = 'resolved';
+      return governed(category, part.absent ?? false);
+    };
+    const parts = (span.parts ?? [span]).map(partOf);
+    return PRESENCE.find((presence) => parts.includes(presence)) ?? null;
   });
 }

@@ -6,18 +6,21 @@
  * writer speaks of themself again. A generic "you", advice ("Call 999 if...") and questions are
  * marked so that their mentions read as hypothetical.
  */
-import { scanPhrases, type RangeHit, type TrieNode } from '../match/trie';
+import { longestAt, scanPhrases, type RangeHit, type TrieNode } from '../match/trie';
 import type { Tokens } from '../text';
-import type { Gender, PersonWord } from './rules';
+import type { Genre } from './genre';
+import type { CompiledContext, Gender, PersonWord } from './rules';
 import type { TokenSpan } from './scope';
 
 export type Experiencer = 'writer' | 'other' | 'generic' | 'none';
 
 export interface Voice {
   experiencer: Experiencer;
-  /** Which other person (a relation word such as "mum", or "she"/"he"), for `other`. */
+  /** Which other person, by relation ("mum", "dad"), for `other`; null when no relation names them. */
   person: string | null;
-  /** The mention's sentence is a question. */
+  /** The person is named in the mention's own sentence (not carried over from the story before it). */
+  named: boolean;
+  /** The mention's sentence asks whether something is so ("Is it CES?"; not "Why are my legs numb?"). */
   question: boolean;
   /** The mention's sentence gives advice ("Seek help if..."). */
   advice: boolean;
@@ -33,6 +36,8 @@ interface Ref {
 interface SentenceVoice {
   refs: Ref[];
   advice: boolean;
+  /** It opens like a yes/no question. */
+  polar: boolean;
 }
 
 /** How many sentences without a person of their own may continue the story before them. */
@@ -53,13 +58,13 @@ function genderOf(word: PersonWord): Gender {
   return word.kind === 'relation' || word.kind === 'pronoun' ? word.gender : 'any';
 }
 
-/** The person a pronoun refers to: the latest one named with that gender (or none), else the pronoun itself. */
-function resolvePronoun(gender: Gender, named: readonly Named[]): string {
+/** The relation a pronoun refers to: the latest one named with that gender (or none); null when none is. */
+function resolvePronoun(gender: Gender, named: readonly Named[]): string | null {
   for (let i = named.length - 1; i >= 0; i--) {
     const candidate = named[i]!;
     if (candidate.gender === gender || candidate.gender === 'any') return candidate.key;
   }
-  return gender === 'female' ? 'she' : 'he';
+  return null;
 }
 
 /** Reads sentences on demand; each sentence's people are worked out once. */
@@ -72,6 +77,8 @@ class VoiceReader {
   constructor(
     private readonly tokens: Tokens,
     private readonly trie: TrieNode<PersonWord>,
+    private readonly questionOpeners: TrieNode<true>,
+    private readonly genre: Genre,
   ) {}
 
   /** First and end token of `sentence`, found from a token inside it. */
@@ -126,11 +133,22 @@ class VoiceReader {
     return voice;
   }
 
+  /**
+   * Who a person word inside quotation marks names: in a story or on an information page, an "I"
+   * in quotes is the quoted person's; in a personal post, a "you" in quotes (what the GP said) is the writer.
+   */
+  private quotedAs(token: number, kind: Ref['kind'], person: string | null): Pick<Ref, 'kind' | 'person'> {
+    if (!this.tokens.quoted[token]) return { kind, person };
+    if (this.genre !== 'personal' && kind === 'writer') return { kind: 'other', person: null };
+    if (this.genre === 'personal' && kind === 'generic') return { kind: 'writer', person: null };
+    return { kind, person };
+  }
+
   private interpret(hits: PersonHit[], [first, end]: [number, number], named: Named[]): SentenceVoice {
     const { keys, clauses } = this.tokens;
     const refs: Ref[] = [];
     const push = (hit: PersonHit, kind: Ref['kind'], person: string | null = null) =>
-      refs.push({ token: hit.start, clause: clauses[hit.start]!, kind, person });
+      refs.push({ token: hit.start, clause: clauses[hit.start]!, ...this.quotedAs(hit.start, kind, person) });
     let opening = first;
     while (opening < end && OPENERS.has(keys[opening]!)) opening++;
     let advice = false;
@@ -143,8 +161,9 @@ class VoiceReader {
         if (hit.start === opening) advice = true;
       } else if (possessed && (possessed.value.kind === 'relation' || possessed.value.kind === 'other')) {
         // "my mum", "her husband", "our dog": the relation is the person.
-        named.push({ key: possessed.value.key, gender: genderOf(possessed.value) });
-        if (!reports(hits, i + 1)) push(possessed, 'other', possessed.value.key);
+        const key = relationKey(possessed.value);
+        named.push({ key, gender: genderOf(possessed.value) });
+        if (!reports(hits, i + 1)) push(possessed, 'other', key);
         i++;
       } else if (possessed?.value.kind === 'clinician') {
         // "my GP", "your physio": someone whose words are reported, not whose symptoms.
@@ -152,8 +171,8 @@ class VoiceReader {
       } else if (word.kind === 'self' || word.kind === 'writer') {
         push(hit, 'writer');
       } else if (word.kind === 'relation' || word.kind === 'other') {
-        named.push({ key: word.key, gender: genderOf(word) });
-        if (!reported) push(hit, 'other', word.key);
+        named.push({ key: relationKey(word), gender: genderOf(word) });
+        if (!reported) push(hit, 'other', relationKey(word));
       } else if (word.kind === 'pronoun') {
         // "she said ...", "he thinks ..." report someone's words; what follows is about whoever it names.
         if (!reported) push(hit, 'other', resolvePronoun(word.gender, named));
@@ -161,16 +180,19 @@ class VoiceReader {
         push(hit, 'generic');
       }
     }
-    return { refs, advice };
+    return { refs, advice, polar: longestAt(this.questionOpeners, keys, opening) !== undefined };
   }
 }
 
-type Named = { key: string; gender: Gender };
+type Named = { key: string | null; gender: Gender };
 
-/** Other people a sentence names by relation ("my mum", "Dad says"), for pronouns after it. */
+/** A relation word names one person ("mum"); other phrases ("the patient", "a woman") name someone unnamed. */
+const relationKey = (word: PersonWord): string | null => (word.kind === 'relation' ? word.key : null);
+
+/** Other people a sentence names ("my mum", "Dad says", "a woman"), for pronouns after it. */
 function namesIn(hits: PersonHit[]): Named[] {
   return hits.flatMap(({ value }) =>
-    value.kind === 'relation' || value.kind === 'other' ? [{ key: value.key, gender: genderOf(value) }] : [],
+    value.kind === 'relation' || value.kind === 'other' ? [{ key: relationKey(value), gender: genderOf(value) }] : [],
   );
 }
 
@@ -197,9 +219,10 @@ function reports(hits: PersonHit[], i: number): boolean {
 export function readVoices(
   tokens: Tokens,
   spans: readonly TokenSpan[],
-  trie: TrieNode<PersonWord>,
+  context: Pick<CompiledContext, 'people' | 'questionOpeners'>,
+  genre: Genre,
 ): { voices: Voice[]; writerTokens: Set<number> } {
-  const reader = new VoiceReader(tokens, trie);
+  const reader = new VoiceReader(tokens, context.people, context.questionOpeners, genre);
   const writerTokens = new Set<number>();
   const read = (sentence: number, inside: number): SentenceVoice => {
     const voice = reader.read(sentence, inside);
@@ -210,9 +233,11 @@ export function readVoices(
     const sentence = tokens.sentences[span.firstToken]!;
     const own = read(sentence, span.firstToken);
     const clause = tokens.clauses[span.endToken - 1]!;
-    const ref =
+    const named =
       own.refs.filter((candidate) => candidate.token < span.endToken).at(-1) ??
-      own.refs.find((candidate) => candidate.token >= span.endToken && candidate.clause === clause) ??
+      own.refs.find((candidate) => candidate.token >= span.endToken && candidate.clause === clause);
+    const ref =
+      named ??
       reader
         .storyBefore(sentence, span.firstToken)
         .map(([earlier, at]) => read(earlier, at).refs.at(-1))
@@ -220,7 +245,8 @@ export function readVoices(
     return {
       experiencer: ref?.kind ?? 'none',
       person: ref?.person ?? null,
-      question: tokens.questions[sentence] === 1,
+      named: named !== undefined,
+      question: tokens.questions[sentence] === 1 && own.polar,
       advice: own.advice,
     };
   });

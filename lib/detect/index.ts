@@ -26,7 +26,7 @@ export function compileLexicon(source: LexiconSource): Lexicon {
 function matchesOf(text: string, lexicon: Lexicon, genre?: Genre): Match[] {
   const tokens = tokenize(text);
   const raw = findMatches(tokens, lexicon);
-  const verdicts = assignContexts(tokens, raw, lexicon.context, { genre: genre ?? genreOf(tokens, lexicon.context.personKeys) });
+  const verdicts = assignContexts(tokens, raw, lexicon.context, { genre: genre ?? genreOf(tokens, lexicon.context.genreKeys) });
   return raw.map((match, i): Match => {
     const { context, experiencer, person } = verdicts[i]!;
     return {
@@ -45,7 +45,7 @@ function matchesOf(text: string, lexicon: Lexicon, genre?: Genre): Match[] {
 
 /** The genre of a text, read as `detect` reads it (from its beginning). */
 export function textGenre(text: string, lexicon: Lexicon): Genre {
-  return genreOf(tokenize(text.slice(0, windowEnd(text, GENRE_SAMPLE_CHARS))), lexicon.context.personKeys);
+  return genreOf(tokenize(text.slice(0, windowEnd(text, GENRE_SAMPLE_CHARS))), lexicon.context.genreKeys);
 }
 
 /**

@@ -3,7 +3,8 @@
  * The longest phrase at a token wins, so a phrase hides the words inside it: "no problems" works
  * fine, "pain points" is no pain (a phrase that means two things is listed in both concepts).
  * Filler words are skipped in phrases and text alike ("back is sore" is also "back's been sore"),
- * except those that are concept words themselves.
+ * except those that are concept words themselves, and in exact concepts, whose phrases are idioms
+ * matched word for word ("is back"; "I feel numb." where it ends a clause).
  */
 import type { Concept } from '../../content-data/schema';
 import { phraseKeys } from '../text';
@@ -20,22 +21,55 @@ export interface ConceptHit {
 export interface CompiledConcepts {
   ids: string[];
   trie: TrieNode<number[]>;
+  /** The exact concepts' phrases, with every word. */
+  exactTrie: TrieNode<number[]>;
   /** Every key of every concept word. */
   keys: Set<string>;
   /** The one-word concept words, which a misspelling may be corrected to. */
   singleWords: Set<string>;
   /** Keys skipped when scanning for concepts. */
   fillers: Set<string>;
+  /** Per concept index: its phrases count only where they end a clause. */
+  clauseEndOnly: boolean[];
 }
 
 /** `fillers`: the words skipped between words; those that are a concept word on their own still count. */
 export function compileConcepts(concepts: readonly Concept[], fillers: ReadonlySet<string>): CompiledConcepts {
   const ownWords = new Set(concepts.flatMap((concept) => concept.words.map(phraseKeys).filter((keys) => keys.length === 1).flat()));
   const skipped = new Set([...fillers].filter((key) => !ownWords.has(key)));
+  const trie = phraseTrie(concepts, (concept) => !concept.exact, (keys) => keys.filter((key) => !skipped.has(key)));
+  const exactTrie = phraseTrie(concepts, (concept) => concept.exact === true, (keys) => keys);
+  const allKeys = new Set<string>();
+  const singleWords = new Set<string>();
+  for (const concept of concepts) {
+    for (const word of concept.words) {
+      const keys = phraseKeys(word);
+      for (const key of keys) allKeys.add(key);
+      if (keys.length === 1) singleWords.add(keys[0]!);
+    }
+  }
+  return {
+    ids: concepts.map((concept) => concept.id),
+    trie,
+    exactTrie,
+    keys: allKeys,
+    singleWords,
+    fillers: skipped,
+    clauseEndOnly: concepts.map((concept) => concept.clauseEnd ?? false),
+  };
+}
+
+/** One trie entry per phrase of the concepts `included` takes, holding every concept that lists it. */
+export function phraseTrie(
+  concepts: readonly Concept[],
+  included: (concept: Concept) => boolean,
+  keysOf: (keys: string[]) => string[],
+): TrieNode<number[]> {
   const byPhrase = new Map<string, { keys: string[]; concepts: Set<number> }>();
   concepts.forEach((concept, index) => {
+    if (!included(concept)) return;
     for (const word of concept.words) {
-      const keys = phraseKeys(word).filter((key) => !skipped.has(key));
+      const keys = keysOf(phraseKeys(word));
       if (keys.length === 0) continue;
       const entry = byPhrase.get(keys.join(' ')) ?? { keys, concepts: new Set<number>() };
       entry.concepts.add(index);
@@ -43,24 +77,42 @@ export function compileConcepts(concepts: readonly Concept[], fillers: ReadonlyS
     }
   });
   const trie = createTrie<number[]>();
-  const allKeys = new Set<string>();
-  const singleWords = new Set<string>();
-  for (const { keys, concepts: own } of byPhrase.values()) {
-    insertPhrase(trie, keys, [...own].sort((a, b) => a - b));
-    for (const key of keys) allKeys.add(key);
-    if (keys.length === 1) singleWords.add(keys[0]!);
-  }
-  return { ids: concepts.map((concept) => concept.id), trie, keys: allKeys, singleWords, fillers: skipped };
+  for (const { keys, concepts: own } of byPhrase.values()) insertPhrase(trie, keys, [...own].sort((a, b) => a - b));
+  return trie;
+}
+
+/** Is one of `concepts` among the hits within `reach` tokens of tokens [first, end)? */
+export function conceptNear(hits: readonly ConceptHit[], first: number, end: number, concepts: readonly number[], reach: number): boolean {
+  return hits.some(
+    (hit) => hit.end > first - reach && hit.start < end + reach && hit.concepts.some((concept) => concepts.includes(concept)),
+  );
 }
 
 /**
- * The concept words in `keys` (fillers already left out), longest first at each key, without
- * overlaps; `positions[i]` is the token of `keys[i]`, and hits are in tokens.
+ * The concept words of a text, in order: `keys` are its keys with fillers left out (`positions[i]`
+ * the token of `keys[i]`), `allKeys` every token's key; hits are in tokens. `endsClause(token)`:
+ * whether the clause ends after that token.
  */
-export function findConcepts(compiled: CompiledConcepts, keys: readonly string[], positions: Int32Array): ConceptHit[] {
-  return scanPhrases(compiled.trie, keys).map((hit) => ({
-    start: positions[hit.start]!,
-    end: positions[hit.end - 1]! + 1,
-    concepts: hit.value,
-  }));
+export function findConcepts(
+  compiled: CompiledConcepts,
+  keys: readonly string[],
+  positions: Int32Array,
+  allKeys: readonly string[],
+  endsClause: (token: number) => boolean,
+): ConceptHit[] {
+  const placed = (concepts: number[], end: number) =>
+    !concepts.every((concept) => compiled.clauseEndOnly[concept]) || endsClause(end - 1);
+  const exact = scanPhrases(compiled.exactTrie, allKeys, 0, allKeys.length, placed).map(
+    (hit): ConceptHit => ({ start: hit.start, end: hit.end, concepts: hit.value }),
+  );
+  const hits = scanPhrases(compiled.trie, keys).map(
+    (hit): ConceptHit => ({ start: positions[hit.start]!, end: positions[hit.end - 1]! + 1, concepts: hit.value }),
+  );
+  if (exact.length === 0) return hits;
+  // As one scan would: leftmost first, then longest; what overlaps a hit taken is dropped.
+  const taken: ConceptHit[] = [];
+  for (const hit of [...exact, ...hits].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (taken.length === 0 || hit.start >= taken.at(-1)!.end) taken.push(hit);
+  }
+  return taken;
 }

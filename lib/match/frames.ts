@@ -6,12 +6,12 @@
  * that spans clauses.
  */
 import type { Frame } from '../../content-data/schema';
-import type { ConceptHit } from './concepts';
+import { conceptNear, type ConceptHit } from './concepts';
 
 /** The most tokens a frame instance may span, from its first word to its last. */
-export const MAX_FRAME_TOKENS = 10;
-/** An `unless` concept counts this many tokens either side of the instance ("lost 10 kg this year with the gym"). */
-const UNLESS_REACH = 6;
+export const MAX_FRAME_TOKENS = 12;
+/** An `unless` concept counts this many tokens either side of a mention ("lost 10 kg this year with the gym"). */
+export const UNLESS_REACH = 6;
 
 export interface CompiledFrame<Term> {
   term: Term;
@@ -21,6 +21,8 @@ export interface CompiledFrame<Term> {
   unless: number[];
   /** Concept indices one of which must be near (see FrameSearch.isNear). */
   near: number[];
+  /** Concept indices none of which may be near. */
+  unlessNear: number[];
 }
 
 export interface FrameInstance<Term> {
@@ -40,6 +42,7 @@ export function compileFrame<Term>(frame: Frame, term: Term, conceptIndex: Reado
     absent: frame.absent ?? false,
     unless: indices(frame.unless ?? []),
     near: indices(frame.near ?? []),
+    unlessNear: indices(frame.unlessNear ?? []),
   };
 }
 
@@ -59,11 +62,11 @@ export interface FrameSearch<Term> {
 
 const fills = (hit: ConceptHit, slot: readonly number[]) => hit.concepts.some((concept) => slot.includes(concept));
 
-/** The instance of `frame` that hits[at] opens in its first slot, with the nearest filler of each other slot. */
-function instanceFrom<Term>(search: FrameSearch<Term>, frame: CompiledFrame<Term>, at: number): FrameInstance<Term> | null {
+/** The instance of `frame` that hits[at] opens in slot `opened`, with the nearest filler of each other slot. */
+function instanceFrom<Term>(search: FrameSearch<Term>, frame: CompiledFrame<Term>, at: number, opened: number): FrameInstance<Term> | null {
   const { hits } = search;
   const chosen = [hits[at]!];
-  for (const slot of frame.slots.slice(1)) {
+  for (const slot of frame.slots.filter((_, i) => i !== opened)) {
     let best: ConceptHit | undefined;
     let bestDistance = Infinity;
     for (const hit of hits) {
@@ -84,24 +87,23 @@ function instanceFrom<Term>(search: FrameSearch<Term>, frame: CompiledFrame<Term
 }
 
 function blocked<Term>(search: FrameSearch<Term>, instance: FrameInstance<Term>): boolean {
-  const { unless, near } = instance.frame;
+  const { unless, near, unlessNear } = instance.frame;
   if (near.length > 0 && !search.isNear(near)) return true;
-  if (unless.length === 0) return false;
-  return search.hits.some(
-    (hit) =>
-      hit.end > instance.firstToken - UNLESS_REACH &&
-      hit.start < instance.endToken + UNLESS_REACH &&
-      hit.concepts.some((concept) => unless.includes(concept)),
-  );
+  if (unlessNear.length > 0 && search.isNear(unlessNear)) return true;
+  return unless.length > 0 && conceptNear(search.hits, instance.firstToken, instance.endToken, unless, UNLESS_REACH);
 }
+
+const sameInstance = <Term>(a: FrameInstance<Term>, b: FrameInstance<Term>) =>
+  a.frame === b.frame && a.fillers.length === b.fillers.length && a.fillers.every((filler, i) => b.fillers[i] === filler);
 
 const crossesClause = <Term>(search: FrameSearch<Term>, instance: FrameInstance<Term>) =>
   search.clauseOf(instance.firstToken) !== search.clauseOf(instance.endToken - 1);
 
 /**
- * Every frame instance in one sentence. Of the instances of one term, those within a clause and the
- * shortest are kept first, and no two share a filler or overlap; instances of different terms may
- * share words ("my legs are numb and weak").
+ * Every frame instance in one sentence, those within a clause and the shortest first. An instance
+ * across clauses gives way to one within a clause that needs its words; an instance that says a sign
+ * is absent and one that says it is there cannot overlap (the better one stays).
+ * Instances may otherwise share words ("my legs are numb and weak").
  */
 export function assembleFrames<Term>(search: FrameSearch<Term>): FrameInstance<Term>[] {
   const { hits, framesByConcept } = search;
@@ -114,9 +116,13 @@ export function assembleFrames<Term>(search: FrameSearch<Term>): FrameInstance<T
         if (tried.has(frame)) continue;
         tried.add(frame);
         hits.forEach((opener, at) => {
-          if (!fills(opener, frame.slots[0]!)) return;
-          const instance = instanceFrom(search, frame, at);
-          if (instance && !blocked(search, instance)) candidates.push(instance);
+          frame.slots.forEach((slot, opened) => {
+            if (!fills(opener, slot)) return;
+            const instance = instanceFrom(search, frame, at, opened);
+            if (instance && !blocked(search, instance) && !candidates.some((other) => sameInstance(other, instance))) {
+              candidates.push(instance);
+            }
+          });
         });
       }
     }
@@ -128,13 +134,15 @@ export function assembleFrames<Term>(search: FrameSearch<Term>): FrameInstance<T
   for (const candidate of candidates) {
     const clashes = kept.some((other) => {
       const overlaps = other.firstToken < candidate.endToken && candidate.firstToken < other.endToken;
-      // An instance across clauses gives way to one within a clause that uses its words ("No
-      // numbness, legs feel weak": the legs are the weak ones).
+      // An instance across clauses does not borrow a word of a later clause that an instance within
+      // that clause uses ("No numbness, legs feel weak": the legs are the weak ones). A word of an
+      // earlier clause may be shared ("The pain stopped him sleeping, and was getting worse").
       const yields =
         crossesClause(search, candidate) &&
         !crossesClause(search, other) &&
-        other.fillers.some((filler) => candidate.fillers.includes(filler));
-      return (other.frame.term === candidate.frame.term && overlaps) || yields;
+        other.fillers.some((filler) => filler.start > candidate.firstToken && candidate.fillers.includes(filler));
+      // Instances of one term may overlap (they become one match) unless one says the sign is absent and the other not.
+      return (other.frame.term === candidate.frame.term && overlaps && other.frame.absent !== candidate.frame.absent) || yields;
     });
     if (!clashes) kept.push(candidate);
   }

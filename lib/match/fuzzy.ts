@@ -64,6 +64,8 @@ export function fuzzyLookup(token: string, index: DeletionIndex): string | undef
     const candidates = index.get(key);
     if (!candidates) continue;
     for (const candidate of candidates) {
+      // People rarely get the first letter wrong: a word one letter off at its start is another word ("avoiding", "voiding").
+      if (candidate[0] !== token[0]) continue;
       if (withinOneEdit(token, candidate, token.length >= MIN_SUBSTITUTION_LENGTH)) return candidate;
     }
   }

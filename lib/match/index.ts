@@ -9,10 +9,10 @@
  */
 import type { LexiconSource } from '../../content-data/schema';
 import { NUMBER_KEY, phraseKeys, type Tokens } from '../text';
-import { compileConcepts, findConcepts, type CompiledConcepts, type ConceptHit } from './concepts';
-import { assembleFrames, compileFrame, type CompiledFrame, type FrameInstance } from './frames';
+import { compileConcepts, conceptNear, findConcepts, phraseTrie, type CompiledConcepts, type ConceptHit } from './concepts';
+import { assembleFrames, compileFrame, UNLESS_REACH, type CompiledFrame, type FrameInstance } from './frames';
 import { buildDeletionIndex, fuzzyLookup, MIN_FUZZY_LENGTH, type DeletionIndex } from './fuzzy';
-import { createTrie, insertPhrase, longestAt, type TrieNode } from './trie';
+import { createTrie, insertPhrase, longestAt, scanPhrases, type TrieNode } from './trie';
 
 export interface CompiledTerm {
   id: string;
@@ -22,6 +22,10 @@ export interface CompiledTerm {
   anchorBits: number;
   /** A history, not a symptom (a cancer once had): "it went away" does not make it absent. */
   lasting: boolean;
+  /** Its mentions say the sign is absent ("able to walk again"). */
+  absent: boolean;
+  /** Concept indices that make a variant something else when they are in the same clause. */
+  unless: number[];
 }
 
 export interface Lexicon {
@@ -31,8 +35,13 @@ export interface Lexicon {
   concepts: CompiledConcepts;
   /** Per concept index: its anchor bit, or 0 when no term anchors on it. */
   anchorBitOf: Int32Array;
+  /**
+   * The anchor concepts alone, scanned on their own: a longer phrase of another concept must not
+   * hide an anchor word inside it ("leg pain" still has a leg, "in remission" a cancer word).
+   */
+  anchorTrie: TrieNode<number[]>;
   framesByConcept: CompiledFrame<CompiledTerm>[][];
-  /** Keys of the words that end a frame ("but", "however"): the context's terminating cues. */
+  /** Keys of the words no frame spans ("but", "if"): the context's terminating cues and clause openers. */
   breakKeys: Set<string>;
   /** Every key that occurs in a variant or a concept word: such tokens are never "corrected". */
   vocabulary: Set<string>;
@@ -45,8 +54,6 @@ export interface Lexicon {
 export interface RawMatch {
   /** The term it is reported as: the one with a red flag and the widest span, when several overlap. */
   term: CompiledTerm;
-  /** The terms its words name: those found by variants, widest first, or by frames when no variant is there. */
-  named: CompiledTerm[];
   topicIds: string[];
   redFlagIds: string[];
   lasting: boolean;
@@ -57,8 +64,25 @@ export interface RawMatch {
   endToken: number;
   /** The token ranges of the words that were matched (a frame's slots), in order. */
   slots: [number, number][];
+  /** The overlapping mentions it joins, when it joins several (each with its own words). */
+  parts?: MatchPart[];
+  /** Found by frames only. */
+  byFrame: boolean;
   start: number;
   end: number;
+}
+
+/** One of several overlapping mentions joined into one match. */
+export interface MatchPart {
+  term: CompiledTerm;
+  /** Found by a frame rather than by a variant's own words. */
+  byFrame: boolean;
+  firstToken: number;
+  endToken: number;
+  slots: [number, number][];
+  absent: boolean;
+  lasting: boolean;
+  redFlagIds: string[];
 }
 
 const MAX_WALK_KEYS_CACHED = 50000;
@@ -91,7 +115,10 @@ const MAX_ANCHOR_CONCEPTS = 31;
 /** A bit per concept that some term or frame needs near. */
 function anchorBits(source: LexiconSource, conceptIndex: ReadonlyMap<string, number>): Int32Array {
   const anchored = new Set(
-    source.terms.flatMap((term) => [...(term.anchors ?? []), ...(term.frames ?? []).flatMap((frame) => frame.near ?? [])]),
+    source.terms.flatMap((term) => [
+      ...(term.anchors ?? []),
+      ...(term.frames ?? []).flatMap((frame) => [...(frame.near ?? []), ...(frame.unlessNear ?? [])]),
+    ]),
   );
   if (anchored.size > MAX_ANCHOR_CONCEPTS) throw new Error(`at most ${MAX_ANCHOR_CONCEPTS} concepts can be anchors`);
   const bits = new Int32Array(source.concepts.length);
@@ -106,6 +133,12 @@ export function compileLexicon(source: LexiconSource): Lexicon {
   const concepts = compileConcepts(source.concepts, FILLER_KEYS);
   const conceptIndex = new Map(concepts.ids.map((id, i) => [id, i]));
   const anchorBitOf = anchorBits(source, conceptIndex);
+  const anchorTrie = phraseTrie(
+    source.concepts,
+    // Hiding phrases count here too: "not dieting" has no diet in it.
+    (concept) => anchorBitOf[conceptIndex.get(concept.id)!] !== 0 || concept.hides === true,
+    (keys) => keys.filter((key) => !concepts.fillers.has(key)),
+  );
   const bitsOf = (ids: readonly string[]) => ids.reduce((bits, id) => bits | (anchorBitOf[conceptIndex.get(id) ?? -1] ?? 0), 0);
 
   const termTrie = createTrie<CompiledTerm>();
@@ -119,6 +152,8 @@ export function compileLexicon(source: LexiconSource): Lexicon {
       redFlagIds: term.redFlags,
       anchorBits: bitsOf(term.anchors ?? []),
       lasting: term.redFlags.some((id) => HISTORY_RED_FLAGS.has(id)),
+      absent: term.absent ?? false,
+      unless: (term.unless ?? []).flatMap((id) => conceptIndex.get(id) ?? []),
     };
     for (const variant of term.variants) {
       const keys = variantKeys(variant);
@@ -136,9 +171,11 @@ export function compileLexicon(source: LexiconSource): Lexicon {
     return compiled;
   });
   const breakKeys = new Set(
-    source.context.rules
-      .filter((rule) => rule.direction === 'terminate')
-      .flatMap((rule) => rule.phrases.map(phraseKeys))
+    [
+      ...source.context.rules.filter((rule) => rule.direction === 'terminate').flatMap((rule) => rule.phrases),
+      ...source.context.clauseOpeners,
+    ]
+      .map(phraseKeys)
       .filter((keys) => keys.length === 1)
       .map((keys) => keys[0]!),
   );
@@ -149,6 +186,7 @@ export function compileLexicon(source: LexiconSource): Lexicon {
     termTrie,
     concepts,
     anchorBitOf,
+    anchorTrie,
     framesByConcept,
     breakKeys,
     vocabulary,
@@ -215,29 +253,45 @@ function scanKeys(tokens: Tokens, lexicon: Lexicon): { corrected: string[]; vari
  */
 const DENIED_REACH_TOKENS = 25;
 
+/** How far, in tokens, a frame's `near` concept may be beyond the neighbouring sentences. */
+const NEAR_REACH_TOKENS = 40;
+
+/** How far, in tokens, any anchor may be beyond the neighbouring sentences (a list item under its lead-in). */
+const ANCHOR_REACH_TOKENS = 20;
+
 /** Words that deny the sign right after them. */
 const DENIALS = new Set(phraseKeys('no not without zero nor'));
 
-/** The text's sentences: their token spans, and the bits of the anchor concepts each holds. */
+/** The text's sentences: their token spans, the bits of the anchor concepts each holds, and their concept hits. */
 interface Sentences {
   bits: Uint32Array;
   firstTokens: Int32Array;
   lastTokens: Int32Array;
+  /** The concept hits of sentence s are hits[hitStarts[s], hitStarts[s + 1]). */
+  hits: readonly ConceptHit[];
+  hitStarts: Int32Array;
 }
 
-function readSentences(tokens: Tokens, conceptHits: readonly ConceptHit[], lexicon: Lexicon): Sentences {
+function readSentences(tokens: Tokens, conceptHits: readonly ConceptHit[], anchorHits: readonly ConceptHit[], lexicon: Lexicon): Sentences {
   const sentenceCount = tokens.count === 0 ? 0 : tokens.sentences[tokens.count - 1]! + 1;
   const bits = new Uint32Array(sentenceCount);
   const firstTokens = new Int32Array(sentenceCount);
   const lastTokens = new Int32Array(sentenceCount);
   for (let i = tokens.count - 1; i >= 0; i--) firstTokens[tokens.sentences[i]!] = i;
   for (let i = 0; i < tokens.count; i++) lastTokens[tokens.sentences[i]!] = i;
-  for (const hit of conceptHits) {
+  for (const hit of anchorHits) {
     let hitBits = 0;
     for (const concept of hit.concepts) hitBits |= lexicon.anchorBitOf[concept]!;
     bits[tokens.sentences[hit.start]!]! |= hitBits;
   }
-  return { bits, firstTokens, lastTokens };
+  const hitStarts = new Int32Array(sentenceCount + 1).fill(conceptHits.length);
+  for (let i = conceptHits.length - 1; i >= 0; i--) hitStarts[tokens.sentences[conceptHits[i]!.start]!] = i;
+  for (let s = sentenceCount - 1; s >= 0; s--) hitStarts[s] = Math.min(hitStarts[s]!, hitStarts[s + 1]!);
+  return { bits, firstTokens, lastTokens, hits: conceptHits, hitStarts };
+}
+
+function sentenceHits(sentences: Sentences, sentence: number): readonly ConceptHit[] {
+  return sentences.hits.slice(sentences.hitStarts[sentence], sentences.hitStarts[sentence + 1]);
 }
 
 /** The anchor bits in the sentence, its neighbours, and `reach` tokens beyond them. */
@@ -252,11 +306,24 @@ function anchorsNear(sentences: Sentences, sentence: number, firstToken: number,
 /** A candidate mention before overlapping ones are joined. */
 interface Found {
   term: CompiledTerm;
-  fromFrame: boolean;
+  byFrame: boolean;
   firstToken: number;
   endToken: number;
   absent: boolean;
   slots: [number, number][];
+}
+
+/**
+ * A variant's words never run across a full stop, a comma or the like, as skipped fillers and
+ * punctuation could make them ("my lumbar back. The pain", "no tingling, legs fine"); a line break
+ * is fine ("spinal cord\ncompression").
+ */
+function spansStatements(tokens: Tokens, first: number, last: number): boolean {
+  if (tokens.sentences[first] !== tokens.sentences[last]) return true;
+  for (let i = first; i < last; i++) {
+    if (tokens.clauses[i] !== tokens.clauses[i + 1] && tokens.lines[i] === tokens.lines[i + 1]) return true;
+  }
+  return false;
 }
 
 /** Variants, left to right, never overlapping: at each token the longest whose anchors, if it needs any, are near. */
@@ -265,18 +332,22 @@ function findVariants(tokens: Tokens, lexicon: Lexicon, keys: string[], position
   let firstToken = 0;
   let reach = 0;
   const accept = (term: CompiledTerm, endKey: number) => {
-    if (term.anchorBits === 0) return true;
     const endToken = positions[endKey - 1]! + 1;
-    return (anchorsNear(sentences, tokens.sentences[firstToken]!, firstToken, endToken, reach) & term.anchorBits) !== 0;
+    if (spansStatements(tokens, firstToken, endToken - 1)) return false;
+    const sentence = tokens.sentences[firstToken]!;
+    if (term.unless.length > 0 && conceptNear(sentenceHits(sentences, sentence), firstToken, endToken, term.unless, UNLESS_REACH)) {
+      return false;
+    }
+    return term.anchorBits === 0 || (anchorsNear(sentences, sentence, firstToken, endToken, reach) & term.anchorBits) !== 0;
   };
   let i = 0;
   while (i < keys.length) {
     firstToken = positions[i]!;
-    reach = i > 0 && DENIALS.has(keys[i - 1]!) ? DENIED_REACH_TOKENS : 0;
+    reach = i > 0 && DENIALS.has(keys[i - 1]!) ? DENIED_REACH_TOKENS : ANCHOR_REACH_TOKENS;
     const hit = longestAt(lexicon.termTrie, keys, i, accept);
     if (hit) {
       const endToken = positions[hit.end - 1]! + 1;
-      found.push({ term: hit.value, fromFrame: false, firstToken, endToken, absent: false, slots: [[firstToken, endToken]] });
+      found.push({ term: hit.value, byFrame: false, firstToken, endToken, absent: hit.value.absent, slots: [[firstToken, endToken]] });
       i = hit.end;
     } else {
       i++;
@@ -301,20 +372,23 @@ function findFrames(tokens: Tokens, lexicon: Lexicon, corrected: string[], conce
       framesByConcept: lexicon.framesByConcept,
       clauseOf: (token) => tokens.clauses[token]!,
       lineOf: (token) => tokens.lines[token]!,
+      // A break word inside a concept phrase ("know when", "came back") is part of that phrase.
       breaksBetween: (first, end) => {
-        for (let i = first; i < end; i++) if (lexicon.breakKeys.has(corrected[i]!)) return true;
+        for (let i = first; i < end; i++) {
+          if (lexicon.breakKeys.has(corrected[i]!) && !hits.some((hit) => hit.start <= i && i < hit.end)) return true;
+        }
         return false;
       },
       isNear: (concepts) => {
         const first = hits[0]!.start;
         const end = hits.at(-1)!.end;
-        return (anchorsNear(sentences, sentence, first, end, 0) & anchorBitsOf(concepts)) !== 0;
+        return (anchorsNear(sentences, sentence, first, end, NEAR_REACH_TOKENS) & anchorBitsOf(concepts)) !== 0;
       },
     });
     for (const instance of instances) {
       found.push({
         term: instance.frame.term,
-        fromFrame: true,
+        byFrame: true,
         firstToken: instance.firstToken,
         endToken: instance.endToken,
         absent: instance.frame.absent,
@@ -346,11 +420,9 @@ function joinFound(group: Found[], tokens: Tokens): RawMatch {
   const firstToken = Math.min(...group.map((found) => found.firstToken));
   const endToken = Math.max(...group.map((found) => found.endToken));
   const flagged = group.filter((found) => found.term.redFlagIds.length > 0);
-  const byVariants = group.filter((found) => !found.fromFrame);
-  const naming = (byVariants.length > 0 ? byVariants : group).sort((a, b) => width(b) - width(a));
   return {
     term: primary.term,
-    named: [...new Set(naming.map((found) => found.term))],
+    byFrame: group.every((found) => found.byFrame),
     topicIds: [...new Set(group.flatMap((found) => found.term.topicIds))],
     redFlagIds: [...new Set(group.flatMap((found) => found.term.redFlagIds))],
     lasting: group.some((found) => found.term.lasting),
@@ -358,6 +430,20 @@ function joinFound(group: Found[], tokens: Tokens): RawMatch {
     firstToken,
     endToken,
     slots: mergeRanges(group.flatMap((found) => found.slots)),
+    ...(group.length > 1
+      ? {
+          parts: group.map((found) => ({
+            term: found.term,
+            byFrame: found.byFrame,
+            firstToken: found.firstToken,
+            endToken: found.endToken,
+            slots: found.slots,
+            absent: found.absent,
+            lasting: found.term.lasting,
+            redFlagIds: found.term.redFlagIds,
+          })),
+        }
+      : {}),
     start: tokens.starts[firstToken]!,
     end: tokens.ends[endToken - 1]!,
   };
@@ -366,8 +452,14 @@ function joinFound(group: Found[], tokens: Tokens): RawMatch {
 /** All terms in the tokens, left to right, never overlapping. */
 export function findMatches(tokens: Tokens, lexicon: Lexicon): RawMatch[] {
   const { corrected, variants, concepts } = scanKeys(tokens, lexicon);
-  const conceptHits = findConcepts(lexicon.concepts, concepts.keys, concepts.positions);
-  const sentences = readSentences(tokens, conceptHits, lexicon);
+  const endsClause = (token: number) => token + 1 >= tokens.count || tokens.clauses[token + 1] !== tokens.clauses[token];
+  const conceptHits = findConcepts(lexicon.concepts, concepts.keys, concepts.positions, corrected, endsClause);
+  const anchorHits = scanPhrases(lexicon.anchorTrie, concepts.keys).map((hit) => ({
+    start: concepts.positions[hit.start]!,
+    end: concepts.positions[hit.end - 1]! + 1,
+    concepts: hit.value,
+  }));
+  const sentences = readSentences(tokens, conceptHits, anchorHits, lexicon);
   const candidates = [
     ...findVariants(tokens, lexicon, variants.keys, variants.positions, sentences),
     ...findFrames(tokens, lexicon, corrected, conceptHits, sentences),

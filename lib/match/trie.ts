@@ -62,14 +62,20 @@ export interface RangeHit<T> {
 }
 
 /**
- * The longest phrase at each token of keys[from, to), left to right, without overlaps: after a hit
- * the scan resumes at its end. Phrases may run past `to`.
+ * The longest phrase at each token of keys[from, to) that `accept` takes, left to right, without
+ * overlaps: after a hit the scan resumes at its end. Phrases may run past `to`.
  */
-export function scanPhrases<T>(root: TrieNode<T>, keys: readonly string[], from = 0, to = keys.length): RangeHit<T>[] {
+export function scanPhrases<T>(
+  root: TrieNode<T>,
+  keys: readonly string[],
+  from = 0,
+  to = keys.length,
+  accept: (value: T, end: number) => boolean = acceptAll,
+): RangeHit<T>[] {
   const hits: RangeHit<T>[] = [];
   let i = from;
   while (i < to) {
-    const hit = longestAt(root, keys, i);
+    const hit = longestAt(root, keys, i, accept);
     if (hit) {
       hits.push({ value: hit.value, start: i, end: hit.end });
       i = hit.end;

@@ -56,6 +56,8 @@ const UNKNOWN_WORD_WEIGHT = 1;
 const LATER_DOC_CREDIT = 0.7;
 /** The word-index credit, for other docs, of a word inside a variant the matcher found. */
 const OTHER_DOC_FACTOR = 0.5;
+/** A term found by a frame (concepts near each other) says less about what the query names than its listed words. */
+const FRAME_FACTOR = 0.6;
 /** Words inside a variant the matcher found weigh this much more: a known phrase is strong evidence. */
 const MATCHED_WORD_BOOST = 2;
 const FUSE_PATTERN_LIMIT = 32;
@@ -107,7 +109,8 @@ function searchEntries(kb: KnowledgeBase): SearchEntry[] {
       ...term.redFlags.map((id) => indexOf('red-flag', id)),
       ...term.topics.map((id) => indexOf('topic', id)),
     ].filter((doc): doc is number => doc !== undefined);
-    for (const variant of term.variants) {
+    // A term's label names it too: a term found by frames lists few variants, or none.
+    for (const variant of [term.label, ...term.variants]) {
       const known = variantDocs.get(variant) ?? new Set<number>();
       for (const doc of docs) known.add(doc);
       variantDocs.set(variant, known);
@@ -233,16 +236,18 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
     matchedKeys: Map<string, number>,
   ): Map<number, number> => {
     const places = new Map<number, number>();
-    for (const match of findMatches(tokens, lexicon)) {
+    // Each mention on its own, also where overlapping ones were joined into one match.
+    for (const match of findMatches(tokens, lexicon).flatMap((found) => found.parts ?? [found])) {
       const keys = tokens.keys.slice(match.firstToken, match.endToken).filter(isContentKey);
-      const termDocOrder = [...new Set(match.named.flatMap((term) => docsOfTerm(term, keys)))];
+      const termDocOrder = docsOfTerm(match.term, keys);
       for (const key of keys) {
         const credit = credits.get(key) ?? wordCredit(key);
         // The first phrase a word is found in replaces what the word index says of it.
         if (!matchedKeys.has(key)) {
           for (const [doc, value] of credit) credit.set(doc, termDocOrder.includes(doc) ? 0 : value * OTHER_DOC_FACTOR);
         }
-        termDocOrder.forEach((doc, place) => addCredit(credit, doc, place === 0 ? 1 : LATER_DOC_CREDIT));
+        const factor = match.byFrame ? FRAME_FACTOR : 1;
+        termDocOrder.forEach((doc, place) => addCredit(credit, doc, factor * (place === 0 ? 1 : LATER_DOC_CREDIT)));
         credits.set(key, credit);
         matchedKeys.set(key, Math.max(matchedKeys.get(key) ?? 0, nameWeight.get(match.term)!));
       }

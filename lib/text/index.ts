@@ -21,6 +21,8 @@ export interface Tokens {
   lineFacts: Uint8Array;
   /** Per sentence: true when it ends with a question mark. */
   questions: Uint8Array;
+  /** Per token: 1 inside quotation marks (a quote ends at the end of its line at the latest). */
+  quoted: Uint8Array;
 }
 
 /** What a line is like, as bits of `Tokens.lineFacts`. */
@@ -176,6 +178,10 @@ const enum Gap {
   BulletLine = 32,
   /** A question mark. */
   Question = 64,
+  /** An opening quotation mark (“, or " before a word). */
+  OpenQuote = 128,
+  /** A closing quotation mark (”, or " after a word). */
+  CloseQuote = 256,
 }
 
 /** Characters that start a list item when they begin a line. */
@@ -185,7 +191,7 @@ function gapFacts(text: string, from: number, to: number, previousWord: string):
   if (to - from === 1 && text.charCodeAt(from) === 32) return Gap.None;
   let facts = Gap.None;
   let newlines = 0;
-  let lineStart = false;
+  let lineStart = from === 0;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === 32 || code === 9 || code === 13) continue;
@@ -196,6 +202,9 @@ function gapFacts(text: string, from: number, to: number, previousWord: string):
     }
     if (code === 33) facts |= Gap.Stop;
     else if (code === 63) facts |= Gap.Stop | Gap.Question;
+    else if (code === 0x201c) facts |= Gap.OpenQuote;
+    else if (code === 0x201d) facts |= Gap.CloseQuote;
+    else if (code === 34) facts |= i === from && from > 0 ? Gap.CloseQuote : i === to - 1 ? Gap.OpenQuote : Gap.CloseQuote | Gap.OpenQuote;
     else if (code === 46) {
       if (endsSentenceAt(text, i + 1) && !isAbbreviation(previousWord, i === from)) facts |= Gap.Stop;
     } else if (code === 58) facts |= Gap.Colon | Gap.Clause;
@@ -286,6 +295,8 @@ export function tokenize(text: string): Tokens {
   // Typed columns, grown by doubling: a megabyte of text makes no garbage per token.
   let capacity = 16 + (text.length >> 3);
   let columns = [0, 1, 2, 3, 4].map(() => new Int32Array(capacity));
+  let quotedColumn = new Uint8Array(capacity);
+  let quoted = false;
   const keys: string[] = [];
   const lineFacts: number[] = [];
   const questions: number[] = [];
@@ -306,10 +317,16 @@ export function tokenize(text: string): Tokens {
   };
   forEachWord(text, (start, end) => {
     const facts = gapFacts(text, previousEnd, start, previousWord);
+    if (facts & Gap.Newline) quoted = false;
+    // A mark that both opens and closes (a lone " between spaces) toggles.
+    if ((facts & (Gap.OpenQuote | Gap.CloseQuote)) === (Gap.OpenQuote | Gap.CloseQuote)) quoted = !quoted;
+    else if (facts & Gap.CloseQuote) quoted = false;
+    else if (facts & Gap.OpenQuote) quoted = true;
     if (count === 0) {
       lineFacts[0] = facts & Gap.BulletLine ? LineFact.Bullet : LineFact.None;
+      inList = (facts & Gap.BulletLine) !== 0;
     } else {
-      if (startsSentence(facts, inList)) {
+      if (startsSentence(facts, inList, (facts & Gap.BulletLine) !== 0 || opensLine(text, start))) {
         questions[sentence] = facts & Gap.Question ? 1 : 0;
         sentence++;
       }
@@ -329,7 +346,11 @@ export function tokenize(text: string): Tokens {
         grown.set(column);
         return grown;
       });
+      const grownQuoted = new Uint8Array(capacity);
+      grownQuoted.set(quotedColumn);
+      quotedColumn = grownQuoted;
     }
+    quotedColumn[count] = quoted ? 1 : 0;
     previousWord = text.slice(start, end);
     previousEnd = end;
     columns[0]![count] = start;
@@ -362,18 +383,27 @@ export function tokenize(text: string): Tokens {
     lines,
     lineFacts: Uint8Array.from(lineFacts),
     questions: Uint8Array.from(questions),
+    quoted: quotedColumn.subarray(0, count),
   };
 }
 
 /**
- * A list stays in the sentence that introduces it: a line that starts with a bullet, and full
- * stops inside a list item, only start a clause ("Red flags:\n\n• Night pain. [1]\n• Weak legs.").
- * A list ends at the first line that does not start with a bullet.
+ * Where a new sentence starts: after a full stop, "!" or "?" (but full stops inside a list item
+ * only start a clause: "• Night pain. [1]"), after a blank line, and at a line break before a
+ * capital letter, a digit or a bullet (a new paragraph, heading or list item; a line wrapped
+ * mid-sentence goes on in lower case). Never after a colon: what follows it completes it.
  */
-function startsSentence(facts: number, inList: boolean): boolean {
-  if (facts & Gap.BulletLine) return false;
+function startsSentence(facts: number, inList: boolean, nextStartsLine: boolean): boolean {
+  if (facts & Gap.Colon) return false;
   if (inList && !(facts & Gap.Newline)) return false;
-  return (facts & Gap.Stop) !== 0 || ((facts & Gap.BlankLine) !== 0 && (facts & Gap.Colon) === 0);
+  if (facts & (Gap.Stop | Gap.BlankLine)) return true;
+  return (facts & Gap.Newline) !== 0 && nextStartsLine;
+}
+
+/** Does the word at `start` begin with a capital letter or a digit? */
+function opensLine(text: string, start: number): boolean {
+  const code = text.charCodeAt(start);
+  return (code >= 65 && code <= 90) || isDigit(code) || (code > 127 && text[start] !== text[start]!.toLowerCase());
 }
 
 /** The token keys of a short phrase, e.g. a lexicon variant or a trigger. */

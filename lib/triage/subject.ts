@@ -16,25 +16,20 @@ const affirmedRedFlag = (match: Match) => match.context === 'affirmed' && match.
 
 /**
  * The writer, when they affirm a red flag of their own or say more about themself than anyone else
- * does; otherwise the other person with the most red-flag mentions, who must also say more than the
- * writer.
+ * does; otherwise the other person the text tells most red flags of. Mentions that no relation word
+ * names ("she", "the patient") are that person's when at most one relation is named with red flags;
+ * where several are ("my mum... my dad..."), the relation with the most red flags is the subject.
  */
 export function subjectOf(matches: readonly Match[]): Subject {
   const own = matches.filter((match) => match.context === 'affirmed');
   const writer: Subject = { subject: 'writer', counted: own.filter(affirmedRedFlag) };
   if (writer.counted.length > 0) return writer;
-  const byPerson = new Map<string, Match[]>();
-  for (const match of matches) {
-    if (match.context !== 'other-person') continue;
-    const key = match.person ?? '';
-    byPerson.set(key, [...(byPerson.get(key) ?? []), match]);
-  }
-  let best: Match[] = [];
-  for (const mentions of byPerson.values()) {
-    const flagged = mentions.filter((match) => match.redFlagIds.length > 0);
-    if (flagged.length > best.filter((match) => match.redFlagIds.length > 0).length) best = mentions;
-  }
-  const theirs = best.filter((match) => match.redFlagIds.length > 0);
-  if (theirs.length === 0 || best.length < own.length) return writer;
+  const others = matches.filter((match) => match.context === 'other-person');
+  const flagged = others.filter((match) => match.redFlagIds.length > 0);
+  const byRelation = new Map<string, Match[]>();
+  for (const match of flagged) if (match.person) byRelation.set(match.person, [...(byRelation.get(match.person) ?? []), match]);
+  const relations = [...byRelation.values()].sort((a, b) => b.length - a.length);
+  const theirs = relations.length > 1 ? relations[0]! : flagged;
+  if (theirs.length === 0 || others.length < own.length) return writer;
   return { subject: 'other', counted: theirs };
 }

@@ -52,4 +52,25 @@ describe('terms lexicon', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('lists for red flags only idioms: no variant that the frames already find', () => {
+    const framedRedFlags = new Set(kb.terms.filter((term) => term.frames?.length).flatMap((term) => term.redFlags));
+    const framed = (term: (typeof kb.terms)[number]) => term.redFlags.length > 0 && term.redFlags.every((id) => framedRedFlags.has(id));
+    // Every such variant taken out at once: what still finds one is a frame (or a term of another kind).
+    const withoutVariants = compileLexicon(toLexiconSource({ ...kb, terms: kb.terms.map((term) => (framed(term) ? { ...term, variants: [] } : term)) }));
+    const anchorWord = new Map(kb.concepts.map((concept) => [concept.id, concept.words[0]!]));
+    const redundant = kb.terms.filter(framed).flatMap((term) => {
+      const anchor = term.anchors?.length ? `. See ${anchorWord.get(term.anchors[0]!)}.` : '';
+      return term.variants.filter((variant) =>
+        detect(`${variant}${anchor}`, withoutVariants).matches.some(
+          (match) =>
+            match.start < variant.length &&
+            match.end >= variant.length - 1 &&
+            [...term.redFlags, ...term.topics].every((id) => match.redFlagIds.includes(id) || match.topicIds.includes(id)) &&
+            (match.context === 'affirmed') === (term.absent !== true),
+        ),
+      ).map((variant) => `${term.id}: ${variant}`);
+    });
+    expect(redundant).toEqual([]);
+  });
 });

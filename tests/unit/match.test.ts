@@ -94,11 +94,12 @@ describe('findMatches', () => {
     expect(found('I lost 12 kg')).toEqual([['lost 12 kg', 'weight']]);
     expect(found('lost 6kg')).toEqual([['lost 6kg', 'weight']]);
   });
-  it('needs an anchor in the same or a neighbouring sentence for anchored terms', () => {
+  it('needs an anchor in the same or a neighbouring sentence, or a few words away, for anchored terms', () => {
     expect(found('My foot is numb.')).toEqual([['numb', 'numb']]);
     expect(found('Numb. Also my leg hurts.')).toEqual([['Numb', 'numb']]);
+    expect(found('Leg day. Fine. Fine. It went numb.')).toEqual([['numb', 'numb']]);
     expect(found('I feel numb about the news.')).toEqual([]);
-    expect(found('Leg day. Fine. Fine. I feel numb.')).toEqual([]);
+    expect(found(`Leg day. ${'Nothing much happened today at all. '.repeat(4)}I feel numb.`)).toEqual([]);
   });
   it('lets a denied sign reach an anchor a few short sentences back, and no further', () => {
     expect(found('Leg day. Fine. Fine. No numb.')).toEqual([['numb', 'numb']]);

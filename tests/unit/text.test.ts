@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalWord, foldWord, NUMBER_KEY, phraseKeys, singular, tokenize } from '../../lib/text';
+import { canonicalWord, foldWord, LineFact, NUMBER_KEY, phraseKeys, singular, tokenize } from '../../lib/text';
 
 describe('foldWord', () => {
   it('lower-cases, strips diacritics and apostrophes of every kind', () => {
@@ -92,11 +92,29 @@ describe('tokenize', () => {
     expect(tokens.sentences[at('home')]).toBe(2);
     expect(tokens.sentences[at('new')]).toBe(3);
   });
-  it('keeps a bulleted list in the sentence that introduces it', () => {
-    const tokens = tokenize('Red flags\n\n• Night pain. [1]\n• Weak legs.\n\nAfter the list');
-    const at = (word: string) => tokens.sentences[tokens.keys.indexOf(word)];
-    expect(at('weak')).toBe(at('red'));
-    expect(at('after')).toBe(at('red')! + 1);
+  it('starts a sentence at a new paragraph, heading or list item, but not after a colon or in a wrapped line', () => {
+    const tokens = tokenize('Red flags\n\n• Night pain. [1]\n• Weak legs.\n\nCall 999 if:\nyou cannot pee\nOn Sunday I went\nhome again');
+    const at = (word: string) => tokens.sentences[tokens.keys.indexOf(word)]!;
+    expect(at('night')).toBe(at('red') + 1);
+    expect(at('weak')).toBe(at('night') + 1);
+    expect(at('cant')).toBe(at('call'));
+    expect(at('sunday')).toBe(at('call') + 1);
+    expect(at('home')).toBe(at('sunday'));
+  });
+  it('keeps full stops inside a list item within the item', () => {
+    const tokens = tokenize('• Night pain. [1] Worse lying down.\n• Weak legs.');
+    expect(tokens.sentences[tokens.keys.indexOf('worse')]).toBe(tokens.sentences[tokens.keys.indexOf('night')]);
+  });
+  it('records line facts and questions', () => {
+    const tokens = tokenize('Symptoms include:\n- numb legs\nIs it CES?\nNo.');
+    expect(tokens.lineFacts[0]! & LineFact.EndsWithColon).toBeTruthy();
+    expect(tokens.lineFacts[1]! & LineFact.Bullet).toBeTruthy();
+    expect(Array.from(tokens.questions)).toEqual([0, 1, 0]);
+  });
+  it('marks the words inside quotation marks, up to the end of the line', () => {
+    const tokens = tokenize('She said “I have numb legs” and "my back" then\n"an open quote\nnext line');
+    const quoted = tokens.keys.filter((_, i) => tokens.quoted[i]);
+    expect(quoted).toEqual(['i', 'have', 'numb', 'leg', 'my', 'back', 'an', 'open', 'quote']);
   });
   it('does not end a sentence at a decimal point or inside an address', () => {
     expect(new Set(tokenize('lost 10.5 kg on nhs.uk advice').sentences).size).toBe(1);

@@ -1,0 +1,16 @@
+import { toLexiconSource } from '../content-data/build';
+import { loadKnowledgeBase } from '../content-data/load';
+import { compileLexicon } from '../lib/detect';
+import { findMatches } from '../lib/match';
+import { readVoices } from '../lib/context/voice';
+import { tokenize } from '../lib/text';
+import { readFileSync } from 'node:fs';
+const lexicon = compileLexicon(toLexiconSource(loadKnowledgeBase()));
+const text = readFileSync(process.argv[2]!, 'utf8');
+const tokens = tokenize(text);
+const raw = findMatches(tokens, lexicon);
+const { voices } = readVoices(tokens, raw, lexicon.context, 'info');
+raw.forEach((m, i) => { if (!process.argv[3] || text.slice(m.start, m.end).includes(process.argv[3])) console.log(text.slice(m.start, m.end), JSON.stringify(voices[i]), 'sentence', tokens.sentences[m.firstToken]); });
+const s = Number(process.argv[4] ?? -1);
+if (s >= 0) for (let i = 0; i < tokens.count; i++) if (tokens.sentences[i]! >= s - 3 && tokens.sentences[i]! <= s) process.stdout.write(`${tokens.sentences[i]}:${tokens.keys[i]} `);
+console.log();
