@@ -161,8 +161,10 @@ export const PeopleSchema = v.strictObject({
   reporting: phrases,
   /** The writer describing themself as a relation ("mum of 3 here", "as a dad"). */
   selfDescriptions: phrases,
-  /** Anyone at all: a generic "you", "people", "patients". */
+  /** The reader addressed: "you", "your". */
   generic: phrases,
+  /** People in general: "people", "patients", "anyone with". */
+  anyone: phrases,
   /** Verbs that give advice when they open a sentence ("Call 999 if...", "Seek help..."). */
   advice: phrases,
 });

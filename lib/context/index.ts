@@ -63,9 +63,12 @@ export function assignContexts(
     const verdict = (mentionContext: MentionContext): MentionVerdict => ({ context: mentionContext, experiencer, person });
     if (category === 'negated') return verdict('negated');
     // A block under a lead-in describes signs in general; a sentence that names whose they are reports them.
-    const generalInBlock = inBlocks[i] && (!voice.named || voice.experiencer === 'generic');
-    const hypothetical =
-      category === 'hypothetical' || generalInBlock || voice.question || voice.advice || voice.experiencer === 'generic';
+    const general = voice.experiencer === 'generic' || voice.experiencer === 'anyone';
+    const generalInBlock = inBlocks[i] && (!voice.named || general);
+    // In a personal post, a "you" that no cue makes a condition is the writer's own "one" ("then you
+    // feel your bladder is still full"); elsewhere it, and people in general, are not anyone's report.
+    const generic = voice.experiencer === 'anyone' || (voice.experiencer === 'generic' && genre !== 'personal');
+    const hypothetical = category === 'hypothetical' || generalInBlock || voice.question || voice.advice || generic;
     if (hypothetical) return verdict('hypothetical');
     if (voice.experiencer === 'other') return verdict('other-person');
     if (voice.experiencer === 'writer') return verdict('affirmed');

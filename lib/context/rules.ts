@@ -34,6 +34,7 @@ export type PersonWord =
   | { kind: 'reporting' }
   | { kind: 'self' }
   | { kind: 'generic' }
+  | { kind: 'anyone' }
   | { kind: 'advice' }
   | { kind: 'nobody' };
 
@@ -114,6 +115,7 @@ function compilePeople(people: People): TrieNode<PersonWord> {
   add(people.animals, (keys) => ({ kind: 'relation', gender: 'any', key: keys.join(' ') }));
   add(people.others, (keys) => ({ kind: 'other', key: keys.join(' ') }));
   add(people.generic, () => ({ kind: 'generic' }));
+  add(people.anyone, () => ({ kind: 'anyone' }));
   add(people.advice, () => ({ kind: 'advice' }));
   return trie;
 }

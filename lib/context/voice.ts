@@ -12,7 +12,8 @@ import type { Genre } from './genre';
 import type { CompiledContext, Gender, PersonWord } from './rules';
 import type { TokenSpan } from './scope';
 
-export type Experiencer = 'writer' | 'other' | 'generic' | 'none';
+/** `generic`: the reader addressed ("you"); `anyone`: people in general ("patients with..."). */
+export type Experiencer = 'writer' | 'other' | 'generic' | 'anyone' | 'none';
 
 export interface Voice {
   experiencer: Experiencer;
@@ -29,7 +30,7 @@ export interface Voice {
 interface Ref {
   token: number;
   clause: number;
-  kind: 'writer' | 'other' | 'generic';
+  kind: 'writer' | 'other' | 'generic' | 'anyone';
   person: string | null;
 }
 
@@ -139,8 +140,9 @@ class VoiceReader {
    */
   private quotedAs(token: number, kind: Ref['kind'], person: string | null): Pick<Ref, 'kind' | 'person'> {
     if (!this.tokens.quoted[token]) return { kind, person };
-    if (this.genre !== 'personal' && kind === 'writer') return { kind: 'other', person: null };
-    if (this.genre === 'personal' && kind === 'generic') return { kind: 'writer', person: null };
+    const personal = this.genre === 'personal' || this.genre === 'snippet';
+    if (!personal && kind === 'writer') return { kind: 'other', person: null };
+    if (personal && kind === 'generic') return { kind: 'writer', person: null };
     return { kind, person };
   }
 
@@ -176,8 +178,8 @@ class VoiceReader {
       } else if (word.kind === 'pronoun') {
         // "she said ...", "he thinks ..." report someone's words; what follows is about whoever it names.
         if (!reported) push(hit, 'other', resolvePronoun(word.gender, named));
-      } else if (word.kind === 'generic') {
-        push(hit, 'generic');
+      } else if (word.kind === 'generic' || word.kind === 'anyone') {
+        push(hit, word.kind);
       }
     }
     return { refs, advice, polar: longestAt(this.questionOpeners, keys, opening) !== undefined };
