@@ -129,8 +129,11 @@ export const ContextRuleSchema = v.strictObject({
   reach: v.optional(v.picklist(['clause', 'sentence'], 'must be clause or sentence')),
   /** The most tokens between cue and mention. */
   maxScope: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-  /** The scope also ends at the writer's own words ("when I lie down" is the writer's, "when it ..." a case). */
-  endsAtWriter: v.optional(v.boolean()),
+  /**
+   * The scope also ends where a person is named: "when I lie down" and "when she lies down" are
+   * someone's own; "when it ..." describes a case.
+   */
+  endsAtPerson: v.optional(v.boolean()),
   /** Only mentions of these red flags are governed (all when absent). */
   targets: v.optional(ids),
   phrases,

@@ -43,8 +43,8 @@ export function assignContexts(
 ): MentionVerdict[] {
   if (spans.length === 0) return [];
   const genre = options.genre ?? genreOf(tokens, context.genreKeys);
-  const { voices, writerTokens } = readVoices(tokens, spans, context, genre);
-  const categories = resolveScopes(tokens, spans, context.cues, writerTokens);
+  const { voices, writerTokens, personTokens } = readVoices(tokens, spans, context, genre);
+  const categories = resolveScopes(tokens, spans, context.cues, personTokens);
   const isWriterLine = (first: number, end: number) => {
     for (const token of writerTokens) if (token >= first && token < end) return true;
     return false;

@@ -16,7 +16,7 @@ export interface CompiledRule {
   direction: 'forward' | 'backward' | 'bidirectional';
   reach: 'clause' | 'sentence';
   maxScope: number;
-  endsAtWriter: boolean;
+  endsAtPerson: boolean;
   /** Red-flag ids it governs; null for all mentions. */
   targets: ReadonlySet<string> | null;
 }
@@ -58,7 +58,7 @@ function compileRule(rule: ContextRule): CompiledRule | null {
     direction: rule.direction,
     reach: rule.reach ?? 'clause',
     maxScope: rule.maxScope ?? DEFAULT_MAX_SCOPE,
-    endsAtWriter: rule.endsAtWriter ?? false,
+    endsAtPerson: rule.endsAtPerson ?? false,
     targets: rule.targets ? new Set(rule.targets) : null,
   };
 }

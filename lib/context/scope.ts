@@ -1,8 +1,8 @@
 /**
  * The ConText scope resolver: which cue, if any, governs each mention. A cue governs a mention in
  * its direction when both are in one sentence (one clause for clause-scoped rules, except across a
- * negated list), within the rule's maximum scope, with no terminating cue between them (nor the
- * writer's own words, for rules that end there). Negated wins over hypothetical.
+ * negated list), within the rule's maximum scope, with no terminating cue between them (nor a
+ * person named, for rules that end there). Negated wins over hypothetical.
  */
 import { scanPhrases, type RangeHit } from '../match/trie';
 import { phraseKeys, type Tokens } from '../text';
@@ -137,12 +137,12 @@ interface Scene {
   tokens: Tokens;
   spans: readonly TokenSpan[];
   hits: CueHit[];
-  writerTokens: ReadonlySet<number>;
+  personTokens: ReadonlySet<number>;
 }
 
 /** Does the cue hits[at] govern `span` in this direction? */
 function reaches(scene: Scene, at: number, rule: CompiledRule, forward: boolean, span: TokenSpan): boolean {
-  const { tokens, spans, hits, writerTokens } = scene;
+  const { tokens, spans, hits, personTokens } = scene;
   const hit = hits[at]!;
   const target = targetOf(hit, forward, span);
   if (target < 0) return false;
@@ -154,7 +154,7 @@ function reaches(scene: Scene, at: number, rule: CompiledRule, forward: boolean,
     if (!negatedList) return false;
   }
   const [low, high] = forward ? [hit.end, target] : [target, hit.start];
-  if (rule.endsAtWriter) for (const writer of writerTokens) if (writer >= low && writer < high) return false;
+  if (rule.endsAtPerson) for (const writer of personTokens) if (writer >= low && writer < high) return false;
   const step = forward ? 1 : -1;
   for (let i = at + step; i >= 0 && i < hits.length; i += step) {
     const cut = hits[i]!;
@@ -222,16 +222,16 @@ function governed(category: Category | null, absent: boolean): Governed {
 }
 
 /**
- * What governs each span (spans sorted and disjoint). `writerTokens`: where the writer names
- * themself, for rules whose scope ends there.
+ * What governs each span (spans sorted and disjoint). `personTokens`: where a person is named
+ * (the writer or another), for rules whose scope ends there.
  */
 export function resolveScopes(
   tokens: Tokens,
   spans: readonly TokenSpan[],
   trie: TrieNode<Cue[]>,
-  writerTokens: ReadonlySet<number>,
+  personTokens: ReadonlySet<number>,
 ): Governed[] {
-  const scene: Scene = { tokens, spans, hits: cueHits(tokens, spans, trie), writerTokens };
+  const scene: Scene = { tokens, spans, hits: cueHits(tokens, spans, trie), personTokens };
   const resolvedSentences = resolvedBySentenceAfter(scene);
   let low = 0;
   let high = 0;

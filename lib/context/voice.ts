@@ -135,10 +135,13 @@ class VoiceReader {
   }
 
   /**
-   * Who a person word inside quotation marks names: in a story or on an information page, an "I"
-   * in quotes is the quoted person's; in a personal post, a "you" in quotes (what the GP said) is the writer.
+   * Who a person word names, given the genre and whether it is quoted: in a story or on an
+   * information page, an "I" in quotes is the quoted person's; in a personal post, a "you" in quotes
+   * (what the GP said) is the writer.
    */
   private quotedAs(token: number, kind: Ref['kind'], person: string | null): Pick<Ref, 'kind' | 'person'> {
+    // On an information page, an "I" is a patient's story told there.
+    if (this.genre === 'info' && kind === 'writer') return { kind: 'other', person: null };
     if (!this.tokens.quoted[token]) return { kind, person };
     const personal = this.genre === 'personal' || this.genre === 'snippet';
     if (!personal && kind === 'writer') return { kind: 'other', person: null };
@@ -172,6 +175,9 @@ class VoiceReader {
         i++;
       } else if (word.kind === 'self' || word.kind === 'writer') {
         push(hit, 'writer');
+      } else if (word.kind === 'other' && this.genre === 'info') {
+        // On an information page, "the patient" or "a woman" is anyone it may concern.
+        push(hit, 'anyone');
       } else if (word.kind === 'relation' || word.kind === 'other') {
         named.push({ key: relationKey(word), gender: genderOf(word) });
         if (!reported) push(hit, 'other', relationKey(word));
@@ -216,19 +222,23 @@ function reports(hits: PersonHit[], i: number): boolean {
 
 /**
  * The voice of each span (spans sorted). Also returns the tokens where the writer names themself,
- * for the scope rules that end there.
+ * and where anyone in particular is named (for the scope rules that end there).
  */
 export function readVoices(
   tokens: Tokens,
   spans: readonly TokenSpan[],
   context: Pick<CompiledContext, 'people' | 'questionOpeners'>,
   genre: Genre,
-): { voices: Voice[]; writerTokens: Set<number> } {
+): { voices: Voice[]; writerTokens: Set<number>; personTokens: Set<number> } {
   const reader = new VoiceReader(tokens, context.people, context.questionOpeners, genre);
   const writerTokens = new Set<number>();
+  const personTokens = new Set<number>();
   const read = (sentence: number, inside: number): SentenceVoice => {
     const voice = reader.read(sentence, inside);
-    for (const ref of voice.refs) if (ref.kind === 'writer') writerTokens.add(ref.token);
+    for (const ref of voice.refs) {
+      if (ref.kind === 'writer') writerTokens.add(ref.token);
+      if (ref.kind === 'writer' || ref.kind === 'other') personTokens.add(ref.token);
+    }
     return voice;
   };
   const voices = spans.map((span): Voice => {
@@ -252,5 +262,5 @@ export function readVoices(
       advice: own.advice,
     };
   });
-  return { voices, writerTokens };
+  return { voices, writerTokens, personTokens };
 }

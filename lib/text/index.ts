@@ -21,7 +21,7 @@ export interface Tokens {
   lineFacts: Uint8Array;
   /** Per sentence: true when it ends with a question mark. */
   questions: Uint8Array;
-  /** Per token: 1 inside quotation marks (a quote ends at the end of its line at the latest). */
+  /** Per token: 1 inside quotation marks (a quote that is never closed ends MAX_QUOTE_CHARS after it opened). */
   quoted: Uint8Array;
 }
 
@@ -37,6 +37,9 @@ export const enum LineFact {
   /** A blank line (or the end of the text) follows it. */
   BlankAfter = 8,
 }
+
+/** A quotation mark that is never closed stops counting this far after it (which bounds what a chunk must read before it). */
+export const MAX_QUOTE_CHARS = 1_200;
 
 /** Key given to every number, so that "lost 6 kg" and "lost 10 kg" compare equal. */
 export const NUMBER_KEY = '#';
@@ -297,6 +300,7 @@ export function tokenize(text: string): Tokens {
   let columns = [0, 1, 2, 3, 4].map(() => new Int32Array(capacity));
   let quotedColumn = new Uint8Array(capacity);
   let quoted = false;
+  let quoteStart = 0;
   const keys: string[] = [];
   const lineFacts: number[] = [];
   const questions: number[] = [];
@@ -317,11 +321,14 @@ export function tokenize(text: string): Tokens {
   };
   forEachWord(text, (start, end) => {
     const facts = gapFacts(text, previousEnd, start, previousWord);
-    if (facts & Gap.Newline) quoted = false;
+    // A quote may run over paragraphs (a testimony), but not for ever.
+    if (quoted && start - quoteStart > MAX_QUOTE_CHARS) quoted = false;
+    const wasQuoted = quoted;
     // A mark that both opens and closes (a lone " between spaces) toggles.
     if ((facts & (Gap.OpenQuote | Gap.CloseQuote)) === (Gap.OpenQuote | Gap.CloseQuote)) quoted = !quoted;
     else if (facts & Gap.CloseQuote) quoted = false;
     else if (facts & Gap.OpenQuote) quoted = true;
+    if (quoted && !wasQuoted) quoteStart = previousEnd;
     if (count === 0) {
       lineFacts[0] = facts & Gap.BulletLine ? LineFact.Bullet : LineFact.None;
       inList = (facts & Gap.BulletLine) !== 0;

@@ -111,10 +111,13 @@ describe('tokenize', () => {
     expect(tokens.lineFacts[1]! & LineFact.Bullet).toBeTruthy();
     expect(Array.from(tokens.questions)).toEqual([0, 1, 0]);
   });
-  it('marks the words inside quotation marks, up to the end of the line', () => {
-    const tokens = tokenize('She said “I have numb legs” and "my back" then\n"an open quote\nnext line');
+  it('marks the words inside quotation marks, over paragraphs, until the quote closes or has gone on too long', () => {
+    const tokens = tokenize('She said “I have numb legs” and "my back" then\n"an open quote\nnext line” after');
     const quoted = tokens.keys.filter((_, i) => tokens.quoted[i]);
-    expect(quoted).toEqual(['i', 'have', 'numb', 'leg', 'my', 'back', 'an', 'open', 'quote']);
+    expect(quoted).toEqual(['i', 'have', 'numb', 'leg', 'my', 'back', 'an', 'open', 'quote', 'next', 'line']);
+    const unclosed = tokenize(`“Hello ${'word '.repeat(400)}end`);
+    expect(unclosed.quoted[1]).toBe(1);
+    expect(unclosed.quoted[unclosed.count - 1]).toBe(0);
   });
   it('does not end a sentence at a decimal point or inside an address', () => {
     expect(new Set(tokenize('lost 10.5 kg on nhs.uk advice').sentences).size).toBe(1);
