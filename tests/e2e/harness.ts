@@ -161,7 +161,8 @@ async function setInExtensionPage(browser: import('puppeteer-core').Browser, ext
   void page.goto(`${extensionBase}options.html`).catch(() => undefined);
   await page.waitForSelector('h1', { timeout: 20_000 });
   await page.evaluate(
-    ([storageKey, storedValue]) => (globalThis as unknown as typeof chrome).storage.local.set({ [storageKey as string]: storedValue }),
+    ([storageKey, storedValue]) =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.set({ [storageKey as string]: storedValue }),
     [key, value] as const,
   );
   await page.close();

@@ -127,6 +127,23 @@ describe('a hostile page', () => {
     await page.close();
   });
 
+  it('cannot split terms with invisible characters or full-width letters', async () => {
+    const page = await openScanned(server.url('/page-hidden-characters.html'));
+    const marked = (name: string) =>
+      page.evaluate(
+        (highlight) => [...(CSS.highlights.get(highlight) ?? [])].map((range) => [range.startContainer.parentElement!.closest('article')!.id, window.bplRangeText(range)]),
+        name,
+      );
+    expect((await marked('bpl-term')).sort()).toEqual([
+      ['full-width', 'ｓｃｉａｔｉｃａ'],
+      ['joiners', 'sci\u200cat\u200dica'],
+      ['soft-hyphen', 'sci\u00adatica'],
+      ['zero-width-space', 'sci\u200bat\u200bica'],
+    ]);
+    expect(await marked('bpl-red-flag')).toEqual([['red-flag', 'numb\u00adness down th\u200bere']]);
+    await page.close();
+  });
+
   it('cannot open the hover card with synthetic clicks or pointer moves to learn what is marked', async () => {
     const page = await openScanned();
     await page.evaluate(() => {
