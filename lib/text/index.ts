@@ -188,8 +188,11 @@ function wordEnd(text: string, start: number, kind: CharKind): number {
     const next = kindAt(text, end);
     if (next === kind) end++;
     else if (kind === CharKind.Letter && isApostrophe(text.charCodeAt(end)) && kindAt(text, end + 1) === CharKind.Letter) end += 2;
-    else if (isInvisible(text.charCodeAt(end)) && kindAt(text, afterInvisibles(text, end)) === kind) end = afterInvisibles(text, end) + 1;
-    else break;
+    else if (isInvisible(text.charCodeAt(end))) {
+      const after = afterInvisibles(text, end);
+      if (kindAt(text, after) !== kind) break;
+      end = after + 1;
+    } else break;
   }
   return end;
 }

@@ -47,16 +47,16 @@ describe('FindingsStore', () => {
 /** A long thread's detection: thousands of mentions of the same few terms. */
 function longDetection(mentions: number): Detection {
   const kinds: Omit<Match, 'start' | 'end'>[] = [
-    { text: 'sciatica', termId: 'sciatica', topicIds: ['sciatica'], redFlagIds: [], context: 'affirmed' },
-    { text: 'numbness down there', termId: 'saddle-numbness', topicIds: ['cauda-equina-syndrome'], redFlagIds: ['rf-saddle-numbness'], context: 'affirmed' },
-    { text: 'Sciatica', termId: 'sciatica', topicIds: ['sciatica'], redFlagIds: [], context: 'negated' },
+    { text: 'sciatica', termId: 'sciatica', topicIds: ['sciatica'], redFlagIds: [], context: 'affirmed', experiencer: 'writer' },
+    { text: 'numbness down there', termId: 'saddle-numbness', topicIds: ['cauda-equina-syndrome'], redFlagIds: ['rf-saddle-numbness'], context: 'affirmed', experiencer: 'writer' },
+    { text: 'Sciatica', termId: 'sciatica', topicIds: ['sciatica'], redFlagIds: [], context: 'negated', experiencer: 'other' },
   ];
   const matches = Array.from({ length: mentions }, (_, i) => {
     const kind = kinds[i % kinds.length]!;
     const start = i * 37 + (i % 5);
     return { start, end: start + kind.text.length, ...kind };
   });
-  return { urgency: 'emergency', reasons: [], matches, redFlags: [{ id: 'rf-saddle-numbness', context: 'affirmed' }], topics: ['sciatica'] };
+  return { urgency: 'emergency', reasons: [], matches, redFlags: [{ id: 'rf-saddle-numbness', context: 'affirmed', experiencer: 'writer' }], topics: ['sciatica'], subject: 'writer' };
 }
 
 describe('packFindings', () => {
