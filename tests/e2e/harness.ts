@@ -154,13 +154,35 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<FirefoxSe
   };
 }
 
+/**
+ * Evaluates `run` in a page until it succeeds: while a moz-extension:// navigation is still under
+ * way (Firefox never resolves it over BiDi), evaluating fails or lands in the old document.
+ */
+export async function evaluateOnceLoaded<T, A>(
+  page: import('puppeteer-core').Page,
+  run: (arg: A) => T | Promise<T>,
+  arg: A,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      // puppeteer types the argument as a handle-flattened A; ours are plain values.
+      return (await page.evaluate(run as unknown as (arg: unknown) => T, arg as unknown)) as T;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 /** Sets a `storage.local` key from one of the add-on's pages (opened, used, closed). */
 async function setInExtensionPage(browser: import('puppeteer-core').Browser, extensionBase: string, key: string, value: unknown) {
   const page = await browser.newPage();
-  // Firefox never resolves navigations to moz-extension:// pages: wait for the page's content.
   void page.goto(`${extensionBase}options.html`).catch(() => undefined);
-  await page.waitForSelector('h1', { timeout: 20_000 });
-  await page.evaluate(
+  // `browser.storage` exists only once the extension page is there.
+  await evaluateOnceLoaded(
+    page,
     ([storageKey, storedValue]) =>
       (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.set({ [storageKey as string]: storedValue }),
     [key, value] as const,

@@ -292,7 +292,7 @@ describe('marks on the page', () => {
     const request = await takePanelRequest(session, windowId);
     // The page's own selection wins over the menu's whitespace-collapsed copy.
     expect(request).toMatchObject({ kind: 'lookup', truncated: false, text: expect.stringContaining('numbness down there') });
-    expect(request.detection.redFlags).toContainEqual({ id: 'rf-saddle-numbness', context: 'affirmed' });
+    expect(request.detection.redFlags).toContainEqual({ id: 'rf-saddle-numbness', context: 'affirmed', experiencer: 'writer' });
     expect(request.results.length).toBeGreaterThan(0);
     await page.close();
   });

@@ -6,7 +6,15 @@
 import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, launchFirefox, startFixtureServer, type ChromiumSession, type FirefoxSession, type FixtureServer } from './harness';
+import {
+  evaluateOnceLoaded,
+  launchChromium,
+  launchFirefox,
+  startFixtureServer,
+  type ChromiumSession,
+  type FirefoxSession,
+  type FixtureServer,
+} from './harness';
 import { openExtensionPage } from './ui-helpers';
 
 /** 453 sites (over 8 kB as one list), the test server's own host among them. */
@@ -131,17 +139,26 @@ describe('settings at the storage quota in Firefox ESR', () => {
     await firefox?.close();
   });
 
-  async function openOptions(): Promise<FirefoxPage> {
+  /** A fresh load of the options page, once it lists `sites` paused sites; its checked style. */
+  async function openOptions(sites: number): Promise<{ page: FirefoxPage; style: string }> {
     const page = await firefox.browser.newPage();
-    // moz-extension navigations never resolve over BiDi: start one and wait for the app instead.
     void page.goto(`${firefox.extensionBase}options.html`).catch(() => undefined);
-    await page.waitForSelector('.bpl-app', { timeout: 20_000 });
-    return page;
+    const style = await evaluateOnceLoaded(
+      page,
+      (count) => {
+        const listed = count === 0 || document.querySelectorAll('.bpl-sites li').length === count;
+        const checked = document.querySelector<HTMLInputElement>('input[name="highlightStyle"]:checked');
+        if (!listed || !checked) throw new Error('not yet');
+        return checked.value;
+      },
+      sites,
+    );
+    return { page, style };
   }
 
   it('with 453 paused sites, a style change survives a reload', async () => {
-    const options = await openOptions();
-    const tooBig = await options.evaluate(async (sites) => {
+    const first = await openOptions(0);
+    const tooBig = await first.page.evaluate(async (sites) => {
       const sync = (globalThis as unknown as { browser: typeof chrome }).browser.storage.sync;
       // Firefox enforces the per-item quota too: the old one-list layout could not hold these.
       const refused = await sync.set({ settings: { version: 1, pausedSites: sites } }).then(
@@ -152,16 +169,18 @@ describe('settings at the storage quota in Firefox ESR', () => {
       return refused;
     }, SITES);
     expect(tooBig).toBe(true);
-    void options.reload().catch(() => undefined);
-    await options.waitForFunction(() => document.querySelectorAll('.bpl-sites li').length === 453, { timeout: 20_000 });
-    await options.click('input[name="highlightStyle"][value="background"]');
-    await options.waitForFunction(async () => {
+    await first.page.close();
+
+    const options = await openOptions(453);
+    expect(options.style).toBe('underline');
+    await options.page.click('input[name="highlightStyle"][value="background"]');
+    await options.page.waitForFunction(async () => {
       const { settings } = await (globalThis as unknown as { browser: typeof chrome }).browser.storage.sync.get('settings');
       return (settings as { highlightStyle?: string } | undefined)?.highlightStyle === 'background';
     });
-    void options.reload().catch(() => undefined);
-    await options.waitForFunction(() => document.querySelectorAll('.bpl-sites li').length === 453, { timeout: 20_000 });
-    expect(await options.$eval('input[name="highlightStyle"]:checked', (input) => (input as HTMLInputElement).value)).toBe('background');
-    await options.close();
+    await options.page.close();
+    const reloaded = await openOptions(453);
+    expect(reloaded.style).toBe('background');
+    await reloaded.page.close();
   });
 });
