@@ -90,7 +90,8 @@ export async function startPage(lexiconVersion: string): Promise<void> {
 
 /**
  * Everything here hangs off `life.signal`: listeners, observers, timers and intervals are released
- * in `onEnd` (or by the signal itself) when the extension goes away, and nothing is sent after.
+ * by its abort handler below (or by the signal itself) when the extension goes away, and nothing
+ * is sent after.
  */
 async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Promise<void> {
   const { signal } = life;
