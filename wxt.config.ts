@@ -17,8 +17,18 @@ export default defineConfig({
       'Spots back-pain terms and red flags on the pages you read and explains them with sources. Nothing leaves your browser.',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
-    // The lexicon, fetched by the content script when scanning starts (lib/page/lexicon-file.ts).
-    web_accessible_resources: [{ resources: ['lexicon.json'], matches: ['http://*/*', 'https://*/*'] }],
+    // An unlisted script, declared here: see entrypoints/content-script.ts. Same-origin frames are
+    // scanned too; lib/page leaves cross-origin ones alone at once. No web-accessible resources:
+    // a page could fetch one to learn that the extension is installed.
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['content-script.js'],
+        all_frames: true,
+        match_about_blank: true,
+        run_at: 'document_idle',
+      },
+    ],
     action: { default_title: 'Back Pain Lens' },
     commands: {
       'lookup-selection': {

@@ -1,6 +1,6 @@
 /**
- * The small card shown over a mark on a web page, rendered in a shadow root so that the page's
- * styles and scripts never reach it. Loaded on first use: nothing here runs at page start.
+ * The small card shown over a mark on a web page, rendered in a closed shadow root so that the
+ * page's styles and scripts never reach it. Loaded on first use: nothing here runs at page start.
  */
 import { render } from 'preact';
 import type { Urgency } from '../content-data/schema';
@@ -60,6 +60,8 @@ export interface MountedCard {
   /** The host element (ours; the scanner never indexes it). */
   host: HTMLElement;
   contains(node: Node | null): boolean;
+  /** Whether focus is inside the card. */
+  hasFocus(): boolean;
   unmount(): void;
 }
 
@@ -71,17 +73,25 @@ export type CardTheme = 'auto' | 'light' | 'dark';
 export type MountHoverCard = typeof mountHoverCard;
 
 /**
+ * The host's own ::before and ::after are the one part of it a page style sheet could still fill
+ * with words; important rules of the shadow tree win over the page's, important or not.
+ */
+const HOST_GUARD_CSS = ':host::before, :host::after { content: none !important; display: none !important; }';
+
+/**
  * Create the host, render the card next to `anchor` (never over it) and return a handle.
- * The host exists only while the card is open.
+ * The host exists only while the card is open. Its shadow root is closed: page script gets no
+ * reference into it (`host.shadowRoot` is null, events from inside are retargeted to the host),
+ * so it can neither read nor rewrite what the card says.
  */
 export function mountHoverCard(document: Document, anchor: Box, props: HoverCardProps, theme: CardTheme): MountedCard {
   const host = document.createElement(OWN_UI_TAG);
   host.style.cssText = 'all: initial; position: fixed; z-index: 2147483647; top: 0; left: 0; visibility: hidden;';
   // `all: initial` resets the colour scheme too; theme.css's light-dark() colours follow this one.
   host.style.colorScheme = theme === 'auto' ? 'light dark' : theme;
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(themeCss + cardCss);
+  sheet.replaceSync(HOST_GUARD_CSS + themeCss + cardCss);
   shadow.adoptedStyleSheets = [sheet];
   for (const type of CONTAINED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
   document.documentElement.append(host);
@@ -98,6 +108,7 @@ export function mountHoverCard(document: Document, anchor: Box, props: HoverCard
   return {
     host,
     contains: (node) => node !== null && (node === host || shadow.contains(node)),
+    hasFocus: () => shadow.activeElement !== null,
     unmount() {
       render(null, shadow);
       host.remove();

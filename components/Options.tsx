@@ -42,14 +42,19 @@ export interface OptionsProps {
   /** The keyboard shortcut of the look-up command, or `null` when none is set. */
   shortcut: string | null;
   onChange: (patch: Partial<Settings>) => void;
+  /** Why the last change was not saved (shown as an alert), or null. */
+  problem?: string | null;
 }
 
 /** The settings page. Every change is saved at once and applies live in every open tab. */
-export function Options({ settings, shortcut, onChange }: OptionsProps) {
+export function Options({ settings, shortcut, onChange, problem = null }: OptionsProps) {
   return (
     <div class="bpl-app bpl-options">
       <main class="bpl-main">
         <h1>{t('settingsTitle')}</h1>
+        <div role="alert">
+          {problem && <p class="bpl-card bpl-card--urgent">{problem}</p>}
+        </div>
         <section aria-labelledby="bpl-options-highlights">
           <h2 id="bpl-options-highlights">{t('highlightsHeading')}</h2>
           <Choice

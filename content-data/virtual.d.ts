@@ -15,8 +15,8 @@ declare module 'virtual:bpl-search-index' {
   export default searchIndex;
 }
 
-/** The extension path of the lexicon source written as a file of the build (`/lexicon.json`). */
-declare module 'virtual:bpl-lexicon-file' {
-  const lexiconPath: string;
-  export default lexiconPath;
+/** A hash of the lexicon source: which build's lexicon a stored copy is (see lib/lexicon-store.ts). */
+declare module 'virtual:bpl-lexicon-version' {
+  const lexiconVersion: string;
+  export default lexiconVersion;
 }

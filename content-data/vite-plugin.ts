@@ -1,9 +1,9 @@
 /**
  * Vite plugin: checks the knowledge base when a build starts (broken content fails the build with
  * the ContentError message) and serves it to browser bundles as virtual modules, so nothing is
- * validated at run time. The lexicon source is also written as a file of the build, `lexicon.json`, for
- * the content script to fetch when scanning starts (paused pages and unscanned frames never load it). In the dev server it loads lazily and reloads when a content file changes.
+ * validated at run time. In the dev server it loads lazily and reloads when a content file changes.
  */
+import { createHash } from 'node:crypto';
 import { resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { ContentError, toLexiconSource } from './build';
@@ -14,6 +14,8 @@ import type { KnowledgeBase } from './schema';
 const MODULES = {
   'virtual:bpl-knowledge-base': (kb: KnowledgeBase): unknown => kb,
   'virtual:bpl-lexicon-source': toLexiconSource,
+  // Which lexicon a build has: the content script takes the copy in storage.local only if it matches.
+  'virtual:bpl-lexicon-version': (kb: KnowledgeBase): unknown => lexiconVersion(toLexiconSource(kb)),
   // Imported on demand so that loading the Vite config does not pull in the search engine.
   'virtual:bpl-search-index': async (kb: KnowledgeBase): Promise<unknown> =>
     (await import('../lib/search/index')).buildSearchIndex(kb),
@@ -21,9 +23,10 @@ const MODULES = {
 
 type ModuleId = keyof typeof MODULES;
 
-/** Exports the extension path of `lexicon.json`, which importing it adds to the build. */
-const LEXICON_FILE_MODULE = 'virtual:bpl-lexicon-file';
-const LEXICON_FILE = 'lexicon.json';
+/** A short hash of the lexicon source. */
+export function lexiconVersion(source: unknown): string {
+  return createHash('sha256').update(JSON.stringify(source)).digest('hex').slice(0, 16);
+}
 
 // Rollup convention: a leading NUL keeps other plugins from touching virtual modules.
 const RESOLVED_PREFIX = '\0';
@@ -61,17 +64,12 @@ export function contentDataPlugin(dir: string = CONTENT_DIR): Plugin {
     },
 
     resolveId(id) {
-      return isModuleId(id) || id === LEXICON_FILE_MODULE ? RESOLVED_PREFIX + id : undefined;
+      return isModuleId(id) ? RESOLVED_PREFIX + id : undefined;
     },
 
     async load(id) {
       if (!id.startsWith(RESOLVED_PREFIX)) return undefined;
       const moduleId = id.slice(RESOLVED_PREFIX.length);
-      if (moduleId === LEXICON_FILE_MODULE) {
-        knowledgeBase ??= loadOrFail((error) => this.error(error));
-        this.emitFile({ type: 'asset', fileName: LEXICON_FILE, source: JSON.stringify(toLexiconSource(knowledgeBase)) });
-        return `export default ${JSON.stringify(`/${LEXICON_FILE}`)};\n`;
-      }
       if (!isModuleId(moduleId)) return undefined;
       knowledgeBase ??= loadOrFail((error) => this.error(error));
       return jsonModule(await MODULES[moduleId](knowledgeBase));

@@ -1,7 +1,8 @@
 import knowledgeBase from 'virtual:bpl-knowledge-base';
+import lexiconVersion from 'virtual:bpl-lexicon-version';
 import searchIndex from 'virtual:bpl-search-index';
 import { startBackground } from '../lib/background';
 
 export default defineBackground(() => {
-  startBackground({ knowledgeBase, searchIndex });
+  startBackground({ knowledgeBase, searchIndex, lexiconVersion });
 });

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { Detection } from './types';
 import type { SearchResult } from './search/types';
+import type { StoredLexicon } from './lexicon-store';
 
 /** What the background keeps for a tab: the last scan its content script reported. */
 export interface TabFindings {
@@ -88,6 +89,11 @@ export interface DescribeTopicsMessage {
   ids: string[];
 }
 
+/** Content script -> background, when `storage.local` holds no lexicon of this build. */
+export interface GetLexiconMessage {
+  type: 'get-lexicon';
+}
+
 export type Message =
   | FindingsMessage
   | TabFindingsChangedMessage
@@ -98,7 +104,8 @@ export type Message =
   | TakePanelRequestMessage
   | OpenPanelMessage
   | GetSelectionMessage
-  | DescribeTopicsMessage;
+  | DescribeTopicsMessage
+  | GetLexiconMessage;
 
 /** The reply each message type is answered with (`void` for notifications). */
 export interface Replies {
@@ -114,6 +121,7 @@ export interface Replies {
   'get-selection': string;
   /** In the order asked; unknown ids are left out. */
   'describe-topics': { id: string; title: string }[];
+  'get-lexicon': StoredLexicon;
 }
 
 export type ReplyTo<M extends Message> = Replies[M['type']];
@@ -129,6 +137,7 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<Message['type']>([
   'open-panel',
   'get-selection',
   'describe-topics',
+  'get-lexicon',
 ]);
 
 /** A cheap shape check for listeners: other extensions' and stray messages are ignored. */

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Options } from '../../components/Options';
 import { useSettings } from '../../components/useSettings';
-import { updateSettings } from '../../lib/settings';
+import { type Settings, saveProblemText, updateSettings } from '../../lib/settings';
 
 const LOOKUP_COMMAND = 'lookup-selection';
 
@@ -16,8 +16,15 @@ function App() {
       setShortcut(commands.find((command) => command.name === LOOKUP_COMMAND)?.shortcut || null);
     });
   }, []);
+  // A change that was not saved is said so; the page keeps showing what is stored.
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = (patch: Partial<Settings>) =>
+    void updateSettings(patch).then(
+      () => setProblem(null),
+      (error: unknown) => setProblem(saveProblemText(error)),
+    );
   if (!settings) return null;
-  return <Options settings={settings} shortcut={shortcut} onChange={(patch) => void updateSettings(patch)} />;
+  return <Options settings={settings} shortcut={shortcut} onChange={save} problem={problem} />;
 }
 
 render(<App />, document.getElementById('app')!);

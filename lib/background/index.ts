@@ -3,6 +3,7 @@
  * keyboard command), and the requests the side panel picks up when it opens.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { toLexiconSource } from '../../content-data/build';
 import type { KnowledgeBase } from '../../content-data/schema';
 import { compileLexicon, detect, type Lexicon } from '../detect';
 import {
@@ -16,6 +17,7 @@ import {
   sendToTab,
 } from '../messages';
 import { t } from '../i18n';
+import { type StoredLexicon, storeLexicon } from '../lexicon-store';
 import { createSearcher, type SerializedSearchIndex } from '../search';
 import { showBadge } from './badge';
 import { FindingsStore } from './findings-store';
@@ -29,6 +31,8 @@ export const LOOKUP_COMMAND = 'lookup-selection';
 export interface BackgroundOptions {
   knowledgeBase: KnowledgeBase;
   searchIndex: SerializedSearchIndex;
+  /** Which lexicon this build has (`virtual:bpl-lexicon-version`). */
+  lexiconVersion: string;
 }
 
 /** Compiled on first use: most service-worker wake-ups never need it. */
@@ -48,6 +52,7 @@ export function startBackground(options: BackgroundOptions) {
   const panelRequests = new PanelRequests();
   const lookupEngine = lazyLookupEngine(options);
   const topicTitles = new Map(options.knowledgeBase.topics.map((topic) => [topic.id, topic.title]));
+  const lexicon = (): StoredLexicon => ({ version: options.lexiconVersion, source: toLexiconSource(options.knowledgeBase) });
 
   const setPanelRequest = (windowId: number, request: PanelRequest) => {
     panelRequests.set(windowId, request);
@@ -79,6 +84,8 @@ export function startBackground(options: BackgroundOptions) {
   };
 
   browser.runtime.onInstalled.addListener(() => {
+    // Installed or updated: the content scripts of this build read this copy.
+    void storeLexicon(lexicon()).catch(() => undefined);
     void browser.contextMenus.removeAll().then(() =>
       browser.contextMenus.create({
         id: LOOKUP_MENU_ID,
@@ -131,6 +138,12 @@ export function startBackground(options: BackgroundOptions) {
         return Promise.resolve(panelRequests.take(message.windowId));
       case 'describe-topics':
         return Promise.resolve(describeTopics(message.ids));
+      case 'get-lexicon': {
+        // storage.local had no copy of this build's lexicon (asked before onInstalled stored it).
+        const current = lexicon();
+        void storeLexicon(current).catch(() => undefined);
+        return Promise.resolve(current);
+      }
       case 'open-panel': {
         const windowId = sender.tab?.windowId;
         if (windowId === undefined) return undefined;

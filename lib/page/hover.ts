@@ -48,7 +48,7 @@ export function watchHover(options: HoverOptions): void {
     opening++;
     clearTimeout(timer);
     if (!card) return;
-    const hadFocus = card.contains(card.host.shadowRoot?.activeElement ?? null);
+    const hadFocus = card.hasFocus();
     card.unmount();
     card = null;
     cardMark = null;
@@ -94,8 +94,10 @@ export function watchHover(options: HoverOptions): void {
     }
   };
 
+  // Only the reader's own input counts: events a page script dispatches (untrusted) could
+  // otherwise open cards over its text to learn what is marked.
   const listen = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void, capture = false) =>
-    document.addEventListener(type, handler, { capture, passive: true, signal });
+    document.addEventListener(type, (event) => event.isTrusted && handler(event), { capture, passive: true, signal });
 
   listen('pointermove', (event) => {
     if (card?.contains(event.composedPath()[0] as Node)) {

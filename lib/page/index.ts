@@ -3,20 +3,21 @@
  * answer the side panel, and stop quietly when the extension goes away.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HoverCardContent } from '../../components/HoverCard';
 import type { LexiconSource } from '../../content-data/schema';
 import { compileLexicon, summarizeMatches } from '../detect';
+import { lexiconLoader } from '../lexicon-store';
 import type { Detection } from '../types';
 import { isMessage, type Message, type PanelRequest, type ReplyTo, sendMessage } from '../messages';
 import { isPausedOn, loadSettings, type Settings, watchSettings } from '../settings';
 import { watchHover } from './hover';
-import { lexiconLoader } from './lexicon-file';
+import { type Lifetime, startLifetime } from './lifetime';
+import { watchLocation } from './location';
 import type { Mark } from './marks';
 import { COMPILE_MEASURE, PageScanner, type ScanLexicon } from './scanner';
 import { throttleLatest } from './throttle';
+import { publishTiming, setTimingsPublished, TIMELINE_SETTING_KEY } from './timeline';
 
-const LIVENESS_CHECK_MS = 2_000;
 /** Live pages rescan often; the background hears of it at most this often. */
 const REPORT_INTERVAL_MS = 1_000;
 
@@ -66,33 +67,58 @@ async function loadScanLexicon(loadSource: () => Promise<LexiconSource>): Promis
   const source = await loadSource();
   const start = performance.now();
   const lexicon = compileLexicon(source);
-  performance.measure(COMPILE_MEASURE, { start });
+  publishTiming(COMPILE_MEASURE, { start });
   return { lexicon, redFlags: source.redFlags };
 }
 
-/** `lexiconPath`: the extension path of the lexicon file (see `lexicon-file.ts`). */
-export async function startPage(ctx: ContentScriptContext, lexiconPath: string): Promise<void> {
+async function readTimingsSetting(): Promise<boolean> {
+  return (await browser.storage.local.get(TIMELINE_SETTING_KEY))[TIMELINE_SETTING_KEY] === true;
+}
+
+/** `lexiconVersion`: which lexicon this build scans with (see lib/lexicon-store.ts). */
+export async function startPage(lexiconVersion: string): Promise<void> {
   const view = window;
   if (!isScannableFrame(view)) return;
+  const life = startLifetime();
+  try {
+    await runPage(view, life, lexiconVersion);
+  } catch (error) {
+    // Failing because the extension was reloaded under the page is expected; anything else is not.
+    if (!life.isOver()) throw error;
+  }
+}
+
+/**
+ * Everything here hangs off `life.signal`: listeners, observers, timers and intervals are released
+ * by its abort handler below (or by the signal itself) when the extension goes away, and nothing
+ * is sent after.
+ */
+async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Promise<void> {
+  const { signal } = life;
   const isTopFrame = view.top === view;
 
-  /**
-   * A page can outlive its extension (reloaded or updated): then `isInvalid` turns true, which
-   * stops everything here (see `onInvalidated`), and nothing is sent, so nothing is logged.
-   */
   const send: Send = (message) =>
-    ctx.isInvalid ? Promise.resolve(undefined) : sendMessage(message).catch(() => undefined);
+    life.isOver()
+      ? Promise.resolve(undefined)
+      : sendMessage(message).catch(() => {
+          life.isOver();
+          return undefined;
+        });
 
   const report = (detection: Detection) => {
     if (isTopFrame) void send({ type: 'findings', detection, url: location.href, title: document.title });
   };
   let paused = true;
   // A report still waiting when the page gets paused must not bring its marks back to the badge.
-  const reportScan = throttleLatest((detection: Detection) => {
-    if (!paused) report(detection);
-  }, REPORT_INTERVAL_MS);
+  const reportScan = throttleLatest(
+    (detection: Detection) => {
+      if (!paused) report(detection);
+    },
+    REPORT_INTERVAL_MS,
+    signal,
+  );
 
-  const loadSource = lexiconLoader(lexiconPath);
+  const loadSource = lexiconLoader(lexiconVersion, () => send({ type: 'get-lexicon' }));
   const scanner = new PageScanner({
     document,
     loadLexicon: () => loadScanLexicon(loadSource),
@@ -101,6 +127,7 @@ export async function startPage(ctx: ContentScriptContext, lexiconPath: string):
 
   let theme: Settings['theme'] = 'auto';
   const apply = (settings: Settings) => {
+    if (signal.aborted) return;
     theme = settings.theme;
     scanner.marks.setDisplay({ style: settings.highlightStyle, redFlagsOnly: settings.redFlagsOnly });
     const shouldPause = isPausedOn(settings, location.hostname);
@@ -124,9 +151,13 @@ export async function startPage(ctx: ContentScriptContext, lexiconPath: string):
   browser.runtime.onMessage.addListener(onMessage);
   const unwatchSettings = watchSettings(apply);
 
-  ctx.addEventListener(view, 'wxt:locationchange', () => {
-    if (!paused) void scanner.scanAll();
-  });
+  watchLocation(
+    view,
+    () => {
+      if (!paused) void scanner.scanAll();
+    },
+    signal,
+  );
   watchHover({
     document,
     marks: scanner.marks,
@@ -137,25 +168,28 @@ export async function startPage(ctx: ContentScriptContext, lexiconPath: string):
     },
     loadCard: () => import('../../components/HoverCard').then((card) => card.mountHoverCard),
     theme: () => theme,
-    signal: ctx.signal,
+    signal,
   });
-  // Chrome sends an orphaned content script no event when its extension is reloaded or updated,
-  // but `isInvalid` notices (and fires `onInvalidated`) once `runtime.id` is gone: look now and then.
-  const livenessCheck = setInterval(() => {
-    if (ctx.isInvalid) clearInterval(livenessCheck);
-  }, LIVENESS_CHECK_MS);
-  ctx.onInvalidated(() => {
-    scanner.stop();
-    try {
-      browser.runtime.onMessage.removeListener(onMessage);
-      unwatchSettings();
-    } catch {
-      // "Extension context invalidated": the listeners are gone with the extension anyway.
-    }
-  });
+  // The one place where the page is let go of: marks, styles, observers and the flash go with `stop`.
+  signal.addEventListener(
+    'abort',
+    () => {
+      paused = true;
+      scanner.stop();
+      try {
+        browser.runtime.onMessage.removeListener(onMessage);
+        unwatchSettings();
+      } catch {
+        // "Extension context invalidated": the listeners are gone with the extension anyway.
+      }
+    },
+    { once: true },
+  );
 
   // Most pages are not paused: load the lexicon while the settings load (first mark ~30 ms sooner
   // on a 1 MB page). A paused page loads it but never compiles it; a failed load is retried by the scan.
   void loadSource().catch(() => undefined);
-  apply(await loadSettings());
+  const [settings, publishTimings] = await Promise.all([loadSettings(), readTimingsSetting()]);
+  setTimingsPublished(publishTimings);
+  apply(settings);
 }

@@ -117,6 +117,8 @@ export class MarkStore {
   private shown = false;
   /** The trees our style sheet was adopted into, to take it back out on `hide`. */
   private readonly styledTrees = new Set<Document | ShadowRoot>();
+  /** The flash on show and the timer that ends it; `hide` ends it at once. */
+  private flashing: { highlight: Highlight; timer: ReturnType<typeof setTimeout> } | null = null;
 
   constructor(private readonly document: Document) {
     const rendering = supportsHighlights();
@@ -199,11 +201,17 @@ export class MarkStore {
   /** Highlight `range` for a moment (it need not be a shown mark). */
   flash(range: AbstractRange): void {
     if (!this.highlights) return;
-    const flash = new Highlight(range);
-    CSS.highlights.set(FLASH_NAME, flash);
-    setTimeout(() => {
-      if (CSS.highlights.get(FLASH_NAME) === flash) CSS.highlights.delete(FLASH_NAME);
-    }, FLASH_MS);
+    this.endFlash();
+    const highlight = new Highlight(range);
+    CSS.highlights.set(FLASH_NAME, highlight);
+    this.flashing = { highlight, timer: setTimeout(() => this.endFlash(), FLASH_MS) };
+  }
+
+  private endFlash(): void {
+    if (!this.flashing) return;
+    clearTimeout(this.flashing.timer);
+    if (CSS.highlights.get(FLASH_NAME) === this.flashing.highlight) CSS.highlights.delete(FLASH_NAME);
+    this.flashing = null;
   }
 
   /** The shadow roots holding marks (for hit-testing into them). */
@@ -232,6 +240,7 @@ export class MarkStore {
   /** Take our highlights out of the page's registry and our styles out of its trees. */
   hide(): void {
     this.shown = false;
+    this.endFlash();
     this.syncRegistry();
     for (const tree of this.styledTrees) {
       tree.adoptedStyleSheets = tree.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);

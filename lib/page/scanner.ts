@@ -10,6 +10,7 @@ import { type Mark, MarkStore, markKindOf } from './marks';
 import { BatchedObserver, reduceMutations } from './mutations';
 import { type Slicer, createSlicer, yieldToPage } from './slices';
 import { type TextIndex, createTextIndexBuilder, rangeForOffsets } from './text-index';
+import { publishTiming } from './timeline';
 
 export interface ScanStats {
   chars: number;
@@ -209,7 +210,7 @@ export class PageScanner {
     }
     const { slices, longestSliceMs } = slicer.finish();
     if (isFullPass) {
-      performance.measure(SCAN_MEASURE, {
+      publishTiming(SCAN_MEASURE, {
         start,
         detail: { ...totals, slices, longestSliceMs } satisfies ScanStats,
       });
@@ -273,7 +274,7 @@ export class PageScanner {
   private recordFirstMark(): void {
     if (this.firstMarkRecorded || this.marks.staging || this.marks.count === 0) return;
     this.firstMarkRecorded = true;
-    performance.mark(FIRST_MARK_MARK);
+    publishTiming(FIRST_MARK_MARK);
   }
 
   private report(): void {

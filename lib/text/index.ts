@@ -80,10 +80,25 @@ const SPELLING_RULES: [RegExp, string][] = [
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const APOSTROPHES = /['\u2018\u2019\u02bc`]/g;
+/**
+ * Characters that show nothing but can sit inside a word: soft hyphen, zero-width space,
+ * non-joiner and joiner, word joiner, zero-width no-break space. A page may put them there (to
+ * allow line breaks, or to dodge filters); the word is read as if they were not there.
+ */
+const INVISIBLES = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
-/** Lower case, no diacritics, no apostrophes. */
+function isInvisible(code: number): boolean {
+  return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+}
+
+/**
+ * Lower case, no diacritics, no apostrophes, no invisible characters; compatibility forms
+ * (full-width letters and digits, ligatures) become their plain letters.
+ */
 export function foldWord(word: string): string {
-  const lower = isAscii(word) ? word.toLowerCase() : word.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+  const lower = isAscii(word)
+    ? word.toLowerCase()
+    : word.normalize('NFKD').replace(COMBINING_MARKS, '').replace(INVISIBLES, '').toLowerCase();
   return lower.replace(APOSTROPHES, '');
 }
 
@@ -140,6 +155,11 @@ const enum CharKind {
 
 const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
 
+/** Full-width digits (０-９), which fold to 0-9. */
+function isFullWidthDigit(code: number): boolean {
+  return code >= 0xff10 && code <= 0xff19;
+}
+
 /** Letters (of any script, with their combining marks), digits, or anything else. */
 function kindAt(text: string, index: number): CharKind {
   if (index >= text.length) return CharKind.Other;
@@ -148,21 +168,36 @@ function kindAt(text: string, index: number): CharKind {
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return CharKind.Letter;
     return isDigit(code) ? CharKind.Digit : CharKind.Other;
   }
+  if (isFullWidthDigit(code)) return CharKind.Digit;
   return NON_ASCII_LETTER.test(text[index]!) ? CharKind.Letter : CharKind.Other;
+}
+
+/** Past a run of invisible characters from `index` (see INVISIBLES). */
+function afterInvisibles(text: string, index: number): number {
+  let end = index;
+  while (end < text.length && isInvisible(text.charCodeAt(end))) end++;
+  return end;
 }
 
 function isApostrophe(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 0x2018 || code === 0x2bc;
 }
 
-/** Where the word that starts at `start` ends: a run of one kind; letters may have inner apostrophes ("can't"). */
+/**
+ * Where the word that starts at `start` ends: a run of one kind; letters may have inner
+ * apostrophes ("can't"), and invisible characters inside a word are part of it ("sci\u00adatica").
+ */
 function wordEnd(text: string, start: number, kind: CharKind): number {
   let end = start + 1;
   while (end < text.length) {
     const next = kindAt(text, end);
     if (next === kind) end++;
     else if (kind === CharKind.Letter && isApostrophe(text.charCodeAt(end)) && kindAt(text, end + 1) === CharKind.Letter) end += 2;
-    else break;
+    else if (isInvisible(text.charCodeAt(end))) {
+      const after = afterInvisibles(text, end);
+      if (kindAt(text, after) !== kind) break;
+      end = after + 1;
+    } else break;
   }
   return end;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefox, type FirefoxSession } from './harness';
+import { evaluateOnceLoaded, launchFirefox, type FirefoxSession } from './harness';
 
 describe('the add-on in Firefox ESR', () => {
   let firefox: FirefoxSession;
@@ -16,8 +16,16 @@ describe('the add-on in Firefox ESR', () => {
       const page = await firefox.browser.newPage();
       // moz-extension navigations never resolve over BiDi: start one and wait for the app instead.
       void page.goto(firefox.extensionBase + path).catch(() => undefined);
-      const app = await page.waitForSelector('#app h1, #app [role="main"], #app main', { timeout: 20_000 });
-      expect(await app?.evaluate((el) => el.textContent)).toBeTruthy();
+      const text = await evaluateOnceLoaded(
+        page,
+        (selector) => {
+          const app = document.querySelector(selector);
+          if (!app) throw new Error('not yet');
+          return app.textContent;
+        },
+        '#app h1, #app [role="main"], #app main',
+      );
+      expect(text).toBeTruthy();
       await page.close();
     }
   });

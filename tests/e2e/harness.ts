@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, firefoxPath } from '../../scripts/browsers';
+import { TIMELINE_SETTING_KEY } from '../../lib/page/timeline';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURE_PAGES = join(ROOT, 'tests/fixtures/pages');
@@ -67,8 +68,19 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /**
+   * Turn on the developer setting that puts the content script's timings (`bpl:scan`,
+   * `bpl:first-mark`, `bpl:compile`) on each page's performance timeline, where the tests wait
+   * for them. On unless told otherwise; off is what a reader gets.
+   */
+  publishTimings?: boolean;
+}
+
 /** Chromium (headless unless told otherwise) with the built extension loaded in a fresh (or given) profile. */
-export async function launchChromium(opts: { userDataDir?: string; headless?: boolean } = {}): Promise<ChromiumSession> {
+export async function launchChromium(
+  opts: { userDataDir?: string; headless?: boolean } & LaunchOptions = {},
+): Promise<ChromiumSession> {
   requireBuild(CHROME_BUILD, 'Chrome');
   const profile = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'bpl-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -87,6 +99,8 @@ export async function launchChromium(opts: { userDataDir?: string; headless?: bo
   context.on('page', watch);
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
+  const publishTimings = opts.publishTimings ?? true;
+  await serviceWorker.evaluate(([key, on]) => chrome.storage.local.set({ [key]: on }), [TIMELINE_SETTING_KEY, publishTimings] as const);
   return {
     context,
     extensionId,
@@ -112,7 +126,7 @@ const FIREFOX_ADDON_ID = 'back-pain-lens@example.org';
 const FIREFOX_ADDON_UUID = '6f1d2c3b-8a4e-4f5a-9b7c-0d1e2f3a4b5c';
 
 /** Firefox ESR over WebDriver BiDi with the built add-on installed temporarily. */
-export async function launchFirefox(): Promise<FirefoxSession> {
+export async function launchFirefox(opts: LaunchOptions = {}): Promise<FirefoxSession> {
   requireBuild(FIREFOX_BUILD, 'Firefox');
   const puppeteer = (await import('puppeteer-core')).default;
   const profile = mkdtempSync(join(tmpdir(), 'bpl-firefox-'));
@@ -128,12 +142,50 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     },
   });
   await browser.installExtension(FIREFOX_BUILD);
+  const extensionBase = `moz-extension://${FIREFOX_ADDON_UUID}/`;
+  await setInExtensionPage(browser, extensionBase, TIMELINE_SETTING_KEY, opts.publishTimings ?? true);
   return {
     browser,
-    extensionBase: `moz-extension://${FIREFOX_ADDON_UUID}/`,
+    extensionBase,
     close: async () => {
       await browser.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Evaluates `run` in a page until it succeeds: while a moz-extension:// navigation is still under
+ * way (Firefox never resolves it over BiDi), evaluating fails or lands in the old document.
+ */
+export async function evaluateOnceLoaded<T, A>(
+  page: import('puppeteer-core').Page,
+  run: (arg: A) => T | Promise<T>,
+  arg: A,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      // puppeteer types the argument as a handle-flattened A; ours are plain values.
+      return (await page.evaluate(run as unknown as (arg: unknown) => T, arg as unknown)) as T;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** Sets a `storage.local` key from one of the add-on's pages (opened, used, closed). */
+async function setInExtensionPage(browser: import('puppeteer-core').Browser, extensionBase: string, key: string, value: unknown) {
+  const page = await browser.newPage();
+  void page.goto(`${extensionBase}options.html`).catch(() => undefined);
+  // `browser.storage` exists only once the extension page is there.
+  await evaluateOnceLoaded(
+    page,
+    ([storageKey, storedValue]) =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.set({ [storageKey as string]: storedValue }),
+    [key, value] as const,
+  );
+  await page.close();
 }

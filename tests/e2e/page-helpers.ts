@@ -2,7 +2,7 @@
  * Page-world helpers for the page tests. Marks are StaticRanges (no text or boxes of their own):
  * these read both from a live copy. Installed by the tests only, before any page script runs.
  */
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 declare global {
   interface Window {
@@ -22,4 +22,64 @@ export async function installRangeHelpers(context: BrowserContext): Promise<void
     window.bplRangeText = (range) => live(range).toString();
     window.bplRangeRect = (range) => live(range).getBoundingClientRect();
   });
+}
+
+interface CdpNode {
+  backendNodeId: number;
+  localName: string;
+  children?: CdpNode[];
+  shadowRoots?: (CdpNode & { shadowRootType?: string })[];
+}
+
+function findNode(node: CdpNode, localName: string): CdpNode | null {
+  if (node.localName === localName) return node;
+  for (const child of node.children ?? []) {
+    const found = findNode(child, localName);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Runs `inspect` on the hover card's closed shadow root, reached through the DevTools protocol
+ * (page script cannot reach it; that is the point). Null when no card is open.
+ */
+export async function inHoverCard<T, A = undefined>(
+  page: Page,
+  inspect: (root: ShadowRoot, arg: A) => T,
+  arg?: A,
+): Promise<T | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const shadow = findNode(root, 'bpl-hover-card')?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: `function (arg) { return (${inspect.toString()})(this, arg); }`,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+    });
+    return result.value as T;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The text of the open hover card, null when none is open. */
+export const hoverCardText = (page: Page) => inHoverCard(page, (root) => (root.querySelector('.card') as HTMLElement | null)?.innerText ?? null);
+
+/** Clicks an element of the open hover card like the reader does, at its centre. */
+export async function clickInHoverCard(page: Page, selector: string): Promise<void> {
+  const point = await inHoverCard(
+    page,
+    (root, within) => {
+      const rect = root.querySelector(within)?.getBoundingClientRect();
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    },
+    selector,
+  );
+  if (!point) throw new Error(`No ${selector} in an open hover card`);
+  await page.mouse.click(point.x, point.y);
 }

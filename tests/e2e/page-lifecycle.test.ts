@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
-import { installRangeHelpers } from './page-helpers';
+import { clickInHoverCard, hoverCardText, installRangeHelpers } from './page-helpers';
 
 const markTexts = (page: Page, name: string) =>
   page.evaluate((highlightName) => [...(CSS.highlights.get(highlightName) ?? [])].map(window.bplRangeText).sort(), name);
@@ -89,7 +89,8 @@ describe('the content script over a page’s life', () => {
       });
     });
     await page.mouse.click(point.x, point.y);
-    await page.locator('bpl-hover-card button.open').click();
+    await expect.poll(() => hoverCardText(page)).not.toBeNull();
+    await clickInHoverCard(page, 'button.open');
     await expect.poll(() => page.locator('bpl-hover-card').count()).toBe(0);
     const broadcasts = () => extensionPage.evaluate(() => (window as unknown as { panelRequests: unknown[] }).panelRequests);
     await expect.poll(broadcasts).toHaveLength(1);
@@ -112,9 +113,11 @@ describe('the content script over a page’s life', () => {
       post.innerHTML = '<p>My sciatica is back.</p>';
       document.getElementById('thread')!.append(post);
       post.remove();
+      // Its location watcher and observers went with it: a navigation does not bring marks back.
+      history.pushState({}, '', '/page-forum.html?after-reload');
     });
     await page.mouse.move(100, 100);
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(1_500);
     expect(await markTexts(page, 'bpl-term')).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
     expect(session.pageErrors.filter((error) => !error.startsWith('chrome-extension://'))).toEqual([]);

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
-import { installRangeHelpers } from './page-helpers';
+import { hoverCardText, installRangeHelpers } from './page-helpers';
 
 interface RangeInfo {
   text: string;
@@ -229,11 +229,9 @@ describe('marks on the page', () => {
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, top: rect.top, bottom: rect.bottom };
     });
     await page.mouse.click(word.x, word.y);
-    const card = page.locator('bpl-hover-card .card');
-    await expect.poll(() => card.count()).toBe(1);
-    expect(await card.innerText()).toContain('Open details');
-    expect(await card.innerText()).toContain('numbness down there');
-    const box = (await card.boundingBox())!;
+    await expect.poll(() => hoverCardText(page)).toContain('Open details');
+    expect(await hoverCardText(page)).toContain('numbness down there');
+    const box = (await page.locator('bpl-hover-card').boundingBox())!;
     expect(box.y >= word.bottom || box.y + box.height <= word.top).toBe(true);
     // Opened by a click, the card takes focus; Escape closes it and removes its host.
     await page.keyboard.press('Escape');
@@ -252,9 +250,7 @@ describe('marks on the page', () => {
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.click(word.x, word.y);
-    const card = page.locator('bpl-hover-card .card');
-    await expect.poll(() => card.count()).toBe(1);
-    expect(await card.innerText()).toContain('numbness down there');
+    await expect.poll(() => hoverCardText(page)).toContain('numbness down there');
     await page.close();
   });
 
@@ -267,9 +263,7 @@ describe('marks on the page', () => {
     });
     await page.mouse.move(word.x - 3, word.y);
     await page.mouse.move(word.x, word.y);
-    const card = page.locator('bpl-hover-card .card');
-    await expect.poll(() => card.count()).toBe(1);
-    expect(await card.innerText()).toMatch(/Topic: Sciatica/i);
+    await expect.poll(() => hoverCardText(page)).toMatch(/Topic: Sciatica/i);
     // Hovering does not take focus from the page.
     expect(await page.evaluate(() => document.activeElement?.localName)).toBe('body');
     await page.mouse.move(5, 5);
@@ -298,7 +292,7 @@ describe('marks on the page', () => {
     const request = await takePanelRequest(session, windowId);
     // The page's own selection wins over the menu's whitespace-collapsed copy.
     expect(request).toMatchObject({ kind: 'lookup', truncated: false, text: expect.stringContaining('numbness down there') });
-    expect(request.detection.redFlags).toContainEqual({ id: 'rf-saddle-numbness', context: 'affirmed' });
+    expect(request.detection.redFlags).toContainEqual({ id: 'rf-saddle-numbness', context: 'affirmed', experiencer: 'writer' });
     expect(request.results.length).toBeGreaterThan(0);
     await page.close();
   });

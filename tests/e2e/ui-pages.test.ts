@@ -167,7 +167,6 @@ describe('popup, side panel and settings in Chromium', () => {
       redFlagsOnly: false,
       theme: 'light',
       pausedEverywhere: true,
-      pausedSites: [],
     });
 
     await session.serviceWorker.evaluate(() =>

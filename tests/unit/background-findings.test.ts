@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { FindingsStore } from '../../lib/background/findings-store';
+import { FindingsStore, packFindings, unpackFindings } from '../../lib/background/findings-store';
 import { lookUp, MAX_LOOKUP_CHARS } from '../../lib/background/lookup';
 import { PanelRequests } from '../../lib/background/panel-requests';
-import type { Detection } from '../../lib/types';
+import type { Detection, Match } from '../../lib/types';
 import type { TabFindings } from '../../lib/messages';
 
 const emptyDetection: Detection = { urgency: 'none', reasons: [], matches: [], redFlags: [], topics: [], subject: 'writer' };
@@ -28,12 +28,50 @@ describe('FindingsStore', () => {
     expect(await store.clear(1)).toBe(false);
   });
 
-  it('survives a restarted service worker through storage.session', async () => {
-    await new FindingsStore().set(findingsOf(5));
+  it('survives a restarted service worker through storage.session, packed', async () => {
+    const findings = { ...findingsOf(5), detection: longDetection(300) };
+    await new FindingsStore().set(findings);
+    expect((await fakeBrowser.storage.session.get('findings:5'))['findings:5']).toEqual(packFindings(findings));
     const restarted = new FindingsStore();
-    expect(await restarted.get(5)).toEqual(findingsOf(5));
+    expect(await restarted.get(5)).toEqual(findings);
     expect(await restarted.clear(5)).toBe(true);
     expect(await new FindingsStore().get(5)).toBeNull();
+  });
+
+  it('takes a copy in the old unpacked layout as none: the tab reports again on its next scan', async () => {
+    await fakeBrowser.storage.session.set({ 'findings:6': findingsOf(6) });
+    expect(await new FindingsStore().get(6)).toBeNull();
+  });
+});
+
+/** A long thread's detection: thousands of mentions of the same few terms. */
+function longDetection(mentions: number): Detection {
+  const kinds: Omit<Match, 'start' | 'end'>[] = [
+    { text: 'sciatica', termId: 'sciatica', topicIds: ['sciatica'], redFlagIds: [], context: 'affirmed', experiencer: 'writer' },
+    { text: 'numbness down there', termId: 'saddle-numbness', topicIds: ['cauda-equina-syndrome'], redFlagIds: ['rf-saddle-numbness'], context: 'affirmed', experiencer: 'writer' },
+    { text: 'Sciatica', termId: 'sciatica', topicIds: ['sciatica'], redFlagIds: [], context: 'negated', experiencer: 'other' },
+  ];
+  const matches = Array.from({ length: mentions }, (_, i) => {
+    const kind = kinds[i % kinds.length]!;
+    const start = i * 37 + (i % 5);
+    return { start, end: start + kind.text.length, ...kind };
+  });
+  return { urgency: 'emergency', reasons: [], matches, redFlags: [{ id: 'rf-saddle-numbness', context: 'affirmed', experiencer: 'writer' }], topics: ['sciatica'], subject: 'writer' };
+}
+
+describe('packFindings', () => {
+  it('round-trips a detection exactly, with no matches too', () => {
+    const findings = { ...findingsOf(3), detection: longDetection(500) };
+    expect(unpackFindings(packFindings(findings))).toEqual(findings);
+    expect(unpackFindings(packFindings(findingsOf(4)))).toEqual(findingsOf(4));
+  });
+
+  it('stores each distinct match once and the mentions as numbers in one string', () => {
+    const findings = { ...findingsOf(3), detection: longDetection(4000) };
+    const packed = packFindings(findings);
+    expect(packed.detection.kinds).toHaveLength(3);
+    expect(typeof packed.detection.spans).toBe('string');
+    expect(JSON.stringify(packed).length * 15).toBeLessThan(JSON.stringify(findings).length);
   });
 });
 

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { toLexiconSource } from '../../content-data/build';
 import type { KnowledgeBase } from '../../content-data/schema';
 import { startBackground } from '../../lib/background';
+import { LEXICON_STORAGE_KEY } from '../../lib/lexicon-store';
 import type { Detection } from '../../lib/types';
 import type { SerializedSearchIndex } from '../../lib/search';
 
@@ -37,7 +39,7 @@ beforeEach(() => {
   // Not in the fake browser: the background only registers listeners on them here.
   vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
-  startBackground({ knowledgeBase, searchIndex: {} as SerializedSearchIndex });
+  startBackground({ knowledgeBase, searchIndex: {} as SerializedSearchIndex, lexiconVersion: 'v1' });
   seen = [];
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     seen.push(message as { type: string });
@@ -74,6 +76,14 @@ describe('background messages', () => {
 
   it('names topics for the hover card, leaving unknown ids out', async () => {
     expect(await deliver({ type: 'describe-topics', ids: ['sciatica', 'no-such-topic'] })).toEqual([{ id: 'sciatica', title: 'Sciatica' }]);
+  });
+
+  it('hands a content script the lexicon of this build and keeps it in storage.local', async () => {
+    const lexicon = { version: 'v1', source: toLexiconSource(knowledgeBase) };
+    expect(await deliver({ type: 'get-lexicon' }, fromTab(3))).toEqual(lexicon);
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.storage.local.get(LEXICON_STORAGE_KEY))[LEXICON_STORAGE_KEY]).toEqual(lexicon),
+    );
   });
 
   it('leaves stray messages alone', async () => {

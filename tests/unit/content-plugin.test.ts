@@ -108,7 +108,11 @@ describe('in the dev server', () => {
     };
     expect(plugin.handleHotUpdate({ file: join(dir, 'src/unrelated.ts'), server })).toBeUndefined();
     expect(plugin.handleHotUpdate({ file: join(dir, 'sources.json'), server })).toEqual([]);
-    expect(invalidated).toEqual(['virtual:bpl-knowledge-base', 'virtual:bpl-lexicon-source', 'virtual:bpl-search-index'].map((id) => `\0${id}`));
+    expect(invalidated).toEqual(
+      ['virtual:bpl-knowledge-base', 'virtual:bpl-lexicon-source', 'virtual:bpl-lexicon-version', 'virtual:bpl-search-index'].map(
+        (id) => `\0${id}`,
+      ),
+    );
     expect(sent).toEqual([{ type: 'full-reload' }]);
     expect(await plugin.importModule('virtual:bpl-knowledge-base')).toEqual(loadKnowledgeBase(dir));
   });

@@ -155,6 +155,17 @@ describe('detect results', () => {
     expect(text.slice(match!.start, match!.end)).toBe('SCIATICA');
   });
 
+  it('matches through invisible characters and full-width letters, offsets on the page text', () => {
+    for (const written of ['sci\u00adatica', 'sci\u200bat\u200dica', 'ｓｃｉａｔｉｃａ', 'numb\u00adness down th\u200bere']) {
+      const text = `Since March I have ${written}.`;
+      const [match] = detect(text, lexicon).matches;
+      expect(match, written).toBeDefined();
+      expect(text.slice(match!.start, match!.end)).toBe(written);
+      expect(match!.text).toBe(written);
+    }
+    expect(detect('I have numb\u00adness down th\u200bere.', lexicon).urgency).toBe('emergency');
+  });
+
   it('counts only affirmed red flags towards the urgency', () => {
     expect(detect('If I lose bladder control I will go to A&E. Sciatica for now.', lexicon).urgency).toBe('routine');
     expect(detect('I have lost bladder control and my back hurts.', lexicon).urgency).toBe('emergency');

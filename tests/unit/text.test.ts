@@ -8,6 +8,12 @@ describe('foldWord', () => {
     expect(foldWord("don't")).toBe('dont');
     expect(foldWord('naïve')).toBe('naive');
   });
+  it('drops invisible characters and folds full-width letters and ligatures', () => {
+    expect(foldWord('sci\u00adatica')).toBe('sciatica');
+    expect(foldWord('sci\u200bat\u200c\u200di\u2060ca\ufeff')).toBe('sciatica');
+    expect(foldWord('ＳＣＩＡＴＩＣＡ')).toBe('sciatica');
+    expect(foldWord('ﬁbre')).toBe('fibre');
+  });
 });
 
 describe('canonicalWord', () => {
@@ -64,6 +70,22 @@ describe('tokenize', () => {
     const words = Array.from(tokens.starts, (start, i) => text.slice(start, tokens.ends[i]));
     expect(words).toEqual(['My', 'Back', 'can’t', 'cope']);
     expect(tokens.keys).toEqual(['my', 'back', 'cant', 'cope']);
+  });
+  it('reads a word with invisible characters inside as one word, offsets on the original text', () => {
+    const text = 'my sci\u00adatica and para\u200b\u200dcetamol, \u00adback\u200b';
+    const tokens = tokenize(text);
+    const words = Array.from(tokens.starts, (start, i) => text.slice(start, tokens.ends[i]));
+    expect(words).toEqual(['my', 'sci\u00adatica', 'and', 'para\u200b\u200dcetamol', 'back']);
+    expect(tokens.keys).toEqual(['my', 'sciatica', 'and', 'paracetamol', 'back']);
+    // Between words they still separate nothing and join nothing.
+    expect(tokenize('back\u200b pain').keys).toEqual(['back', 'pain']);
+    expect(tokenize('6\u00adkg').keys).toEqual([NUMBER_KEY, 'kg']);
+  });
+  it('reads full-width letters and digits as the plain ones', () => {
+    const text = 'ｓｃｉａｔｉｃａ for ６ weeks';
+    const tokens = tokenize(text);
+    expect(tokens.keys).toEqual(['sciatica', 'for', NUMBER_KEY, 'week']);
+    expect([tokens.starts[0], tokens.ends[0]]).toEqual([0, 8]);
   });
   it('ends a word at a trailing apostrophe', () => {
     const tokens = tokenize("the dogs' legs'");
