@@ -318,6 +318,7 @@ function checkCrossReferences(entries: Entries, problems: Problems): void {
     checkReferences(term.redFlags, redFlagIds, 'red-flag', report, 'redFlags');
     checkReferences(term.anchors ?? [], conceptIds, 'concept', report, 'anchors');
     checkReferences(term.unless ?? [], conceptIds, 'concept', report, 'unless');
+    checkReferences(term.unlessNear ?? [], conceptIds, 'concept', report, 'unlessNear');
     (term.frames ?? []).forEach((frame, i) => {
       frame.slots.forEach((slot, j) => checkReferences(slot, conceptIds, 'concept', report, `frames[${i}].slots[${j}]`));
       checkReferences(frame.unless ?? [], conceptIds, 'concept', report, `frames[${i}].unless`);
@@ -441,6 +442,7 @@ function checkCoverage(entries: Entries, problems: Problems): void {
     terms.flatMap((term) => [
       ...(term.anchors ?? []),
       ...(term.unless ?? []),
+      ...(term.unlessNear ?? []),
       ...(term.frames ?? []).flatMap((frame) => [
         ...frame.slots.flat(),
         ...(frame.unless ?? []),

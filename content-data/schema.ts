@@ -92,8 +92,10 @@ export const TermSchema = v.strictObject({
    * in the same sentence or a neighbouring one (for words that mean back pain only in context).
    */
   anchors: v.optional(ids),
-  /** Concepts that, in the same clause, make a variant something else ("I feel numb" with grief). */
+  /** Concepts that, a few words either side, make a variant something else ("I feel numb" with grief). */
   unless: v.optional(ids),
+  /** Concepts that make a variant something else when they are in the same or a neighbouring sentence (a band's album). */
+  unlessNear: v.optional(ids),
   /** Its mentions say that the sign is absent ("able to walk again"), as an absent frame does. */
   absent: v.optional(v.boolean()),
 });
@@ -168,6 +170,8 @@ export const PeopleSchema = v.strictObject({
   generic: phrases,
   /** People in general: "people", "patients", "anyone with". */
   anyone: phrases,
+  /** "We", "us": people in general on an information page; the writer's family elsewhere, so nobody in particular. */
+  plural: phrases,
   /** Verbs that give advice when they open a sentence ("Call 999 if...", "Seek help..."). */
   advice: phrases,
 });

@@ -14,6 +14,12 @@ export type Level = (typeof LEVELS)[number];
 /** Whose experience a mention describes, and whether it is asserted at all. */
 export type MentionContext = 'affirmed' | 'negated' | 'hypothetical' | 'other-person';
 
+/**
+ * What kind of text it is: a personal post, a story of another person, an information page, or a
+ * snippet too short to tell (a selection, a query).
+ */
+export type Genre = 'personal' | 'story' | 'info' | 'snippet';
+
 /** Whose a mention is: the writer's (or the reader's, for a sign described), or another person's. */
 export type Experiencer = 'writer' | 'other';
 

@@ -8,8 +8,10 @@
  */
 import type { Tokens } from '../text';
 
-/** `snippet`: a text too short to tell (a selection, a query): read as about its reader. */
-export type Genre = 'personal' | 'story' | 'info' | 'snippet';
+
+import type { Genre } from '../types';
+
+export type { Genre } from '../types';
 
 /** Genre is read from the text's first this-many characters: enough to tell, and bounded on a huge page. */
 export const GENRE_SAMPLE_CHARS = 100_000;
@@ -36,7 +38,7 @@ export function genreOf(tokens: Tokens, keys: GenreKeys): Genre {
     else if (keys.thirdPerson.has(key)) third++;
   }
   if (sample < SHORT_TEXT_TOKENS) return 'snippet';
-  if (first >= third && first / sample >= PERSON_RATE) return 'personal';
+  if (first > third && first / sample >= PERSON_RATE) return 'personal';
   if (third > first && third / sample >= PERSON_RATE) return 'story';
   return 'info';
 }

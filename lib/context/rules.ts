@@ -35,6 +35,7 @@ export type PersonWord =
   | { kind: 'self' }
   | { kind: 'generic' }
   | { kind: 'anyone' }
+  | { kind: 'plural' }
   | { kind: 'advice' }
   | { kind: 'nobody' };
 
@@ -116,6 +117,7 @@ function compilePeople(people: People): TrieNode<PersonWord> {
   add(people.others, (keys) => ({ kind: 'other', key: keys.join(' ') }));
   add(people.generic, () => ({ kind: 'generic' }));
   add(people.anyone, () => ({ kind: 'anyone' }));
+  add(people.plural, () => ({ kind: 'plural' }));
   add(people.advice, () => ({ kind: 'advice' }));
   return trie;
 }

@@ -186,6 +186,9 @@ class VoiceReader {
         if (!reported) push(hit, 'other', resolvePronoun(word.gender, named));
       } else if (word.kind === 'generic' || word.kind === 'anyone') {
         push(hit, word.kind);
+      } else if ((word.kind === 'plural' || word.kind === 'possessive') && this.genre === 'info') {
+        // "We may not notice...", "our bladders": on an information page, people in general.
+        push(hit, 'anyone');
       }
     }
     return { refs, advice, polar: longestAt(this.questionOpeners, keys, opening) !== undefined };

@@ -22,11 +22,10 @@ export function compileLexicon(source: LexiconSource): Lexicon {
   return { ...compileMatchLexicon(source), context: compileContext(source.context) };
 }
 
-/** The matches of a whole text, offsets into it. `genre` defaults to the text's own. */
-function matchesOf(text: string, lexicon: Lexicon, genre?: Genre): Match[] {
-  const tokens = tokenize(text);
+/** The matches of a whole text in its genre, offsets into it. */
+function matchesOf(text: string, lexicon: Lexicon, genre: Genre, tokens = tokenize(text)): Match[] {
   const raw = findMatches(tokens, lexicon);
-  const verdicts = assignContexts(tokens, raw, lexicon.context, { genre: genre ?? genreOf(tokens, lexicon.context.genreKeys) });
+  const verdicts = assignContexts(tokens, raw, lexicon.context, { genre });
   return raw.map((match, i): Match => {
     const { context, experiencer, person } = verdicts[i]!;
     return {
@@ -68,7 +67,9 @@ export function detectRange(text: string, from: number, to: number, lexicon: Lex
 }
 
 export function detect(text: string, lexicon: Lexicon): Detection {
-  return summarizeMatches(matchesOf(text, lexicon), lexicon.redFlags);
+  const tokens = tokenize(text);
+  const genre = genreOf(tokens, lexicon.context.genreKeys);
+  return summarizeMatches(matchesOf(text, lexicon, genre, tokens), lexicon.redFlags, genre);
 }
 
 /**
@@ -80,11 +81,16 @@ const CONTEXT_STRENGTH: MentionContext[] = ['affirmed', 'other-person', 'hypothe
 
 /**
  * The summary of a set of matches: each red flag with its strongest context, topics by mentions and
- * the urgency for the person the text is about (see `subjectOf`). Terms without a red flag that
- * counts make it "routine", not "none". Also used by the page, which detects in stretches.
+ * the urgency for the person the text is about (see `subjectOf`), given the text's genre. Terms
+ * without a red flag that counts make it "routine", not "none". Also used by the page, which
+ * detects in stretches.
  */
-export function summarizeMatches(matches: readonly Match[], redFlags: LexiconSource['redFlags']): Detection {
-  const { subject, counted } = subjectOf(matches);
+export function summarizeMatches(
+  matches: readonly Match[],
+  redFlags: LexiconSource['redFlags'],
+  genre: Genre = 'personal',
+): Detection {
+  const { subject, counted } = subjectOf(matches, genre);
   const { urgency, reasons } = triage([...new Set(counted.flatMap((match) => match.redFlagIds))], redFlags);
   return {
     urgency: urgency === 'none' && matches.length > 0 ? 'routine' : urgency,

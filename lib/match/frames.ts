@@ -141,8 +141,11 @@ export function assembleFrames<Term>(search: FrameSearch<Term>): FrameInstance<T
         crossesClause(search, candidate) &&
         !crossesClause(search, other) &&
         other.fillers.some((filler) => filler.start > candidate.firstToken && candidate.fillers.includes(filler));
-      // Instances of one term may overlap (they become one match) unless one says the sign is absent and the other not.
-      return (other.frame.term === candidate.frame.term && overlaps && other.frame.absent !== candidate.frame.absent) || yields;
+      // Instances of one term that share a word are one mention: the better one stands (a mark stays
+      // short). Apart from that they may overlap, unless one says the sign is absent and the other not.
+      const sameTerm = other.frame.term === candidate.frame.term;
+      const sharesWord = other.fillers.some((filler) => candidate.fillers.includes(filler));
+      return (sameTerm && (sharesWord || (overlaps && other.frame.absent !== candidate.frame.absent))) || yields;
     });
     if (!clashes) kept.push(candidate);
   }

@@ -24,8 +24,10 @@ export interface CompiledTerm {
   lasting: boolean;
   /** Its mentions say the sign is absent ("able to walk again"). */
   absent: boolean;
-  /** Concept indices that make a variant something else when they are in the same clause. */
+  /** Concept indices that make a variant something else when they are a few words away. */
   unless: number[];
+  /** Bit set of the concepts that make a variant something else when they are in or next to its sentence. */
+  unlessNearBits: number;
 }
 
 export interface Lexicon {
@@ -117,6 +119,7 @@ function anchorBits(source: LexiconSource, conceptIndex: ReadonlyMap<string, num
   const anchored = new Set(
     source.terms.flatMap((term) => [
       ...(term.anchors ?? []),
+      ...(term.unlessNear ?? []),
       ...(term.frames ?? []).flatMap((frame) => [...(frame.near ?? []), ...(frame.unlessNear ?? [])]),
     ]),
   );
@@ -154,6 +157,7 @@ export function compileLexicon(source: LexiconSource): Lexicon {
       lasting: term.redFlags.some((id) => HISTORY_RED_FLAGS.has(id)),
       absent: term.absent ?? false,
       unless: (term.unless ?? []).flatMap((id) => conceptIndex.get(id) ?? []),
+      unlessNearBits: bitsOf(term.unlessNear ?? []),
     };
     for (const variant of term.variants) {
       const keys = variantKeys(variant);
@@ -338,7 +342,9 @@ function findVariants(tokens: Tokens, lexicon: Lexicon, keys: string[], position
     if (term.unless.length > 0 && conceptNear(sentenceHits(sentences, sentence), firstToken, endToken, term.unless, UNLESS_REACH)) {
       return false;
     }
-    return term.anchorBits === 0 || (anchorsNear(sentences, sentence, firstToken, endToken, reach) & term.anchorBits) !== 0;
+    if (term.anchorBits === 0 && term.unlessNearBits === 0) return true;
+    const near = anchorsNear(sentences, sentence, firstToken, endToken, reach);
+    return (term.anchorBits === 0 || (near & term.anchorBits) !== 0) && (near & term.unlessNearBits) === 0;
   };
   let i = 0;
   while (i < keys.length) {
@@ -397,6 +403,33 @@ function findFrames(tokens: Tokens, lexicon: Lexicon, corrected: string[], conce
     }
   }
   return found;
+}
+
+const overlap = (a: Found, b: Found) => a.firstToken < b.endToken && b.firstToken < a.endToken;
+
+/**
+ * Where variants and frames find the same mention, one stands: a frame instance of a term that a
+ * variant of that term already found there adds nothing; a one-word variant inside a frame instance
+ * that says more ("numbness" in "numbness down there") gives way to it, when it would carry a red
+ * flag the frame does not (the leg's, for what is the saddle's).
+ */
+function settle(variants: Found[], frames: Found[]): Found[] {
+  const newFrames = frames.filter(
+    (frame) => !variants.some((variant) => variant.term === frame.term && overlap(variant, frame)),
+  );
+  const keptVariants = variants.filter((variant) => {
+    if (variant.term.redFlagIds.length === 0) return true;
+    return !newFrames.some(
+      (frame) =>
+        frame.firstToken <= variant.firstToken &&
+        variant.endToken <= frame.endToken &&
+        variant.endToken - variant.firstToken === 1 &&
+        frame.endToken - frame.firstToken > 1 &&
+        frame.term.redFlagIds.length > 0 &&
+        variant.term.redFlagIds.some((id) => !frame.term.redFlagIds.includes(id)),
+    );
+  });
+  return [...keptVariants, ...newFrames];
 }
 
 /** Sorted, merged token ranges. */
@@ -460,10 +493,10 @@ export function findMatches(tokens: Tokens, lexicon: Lexicon): RawMatch[] {
     concepts: hit.value,
   }));
   const sentences = readSentences(tokens, conceptHits, anchorHits, lexicon);
-  const candidates = [
-    ...findVariants(tokens, lexicon, variants.keys, variants.positions, sentences),
-    ...findFrames(tokens, lexicon, corrected, conceptHits, sentences),
-  ].sort((a, b) => a.firstToken - b.firstToken || b.endToken - a.endToken);
+  const candidates = settle(
+    findVariants(tokens, lexicon, variants.keys, variants.positions, sentences),
+    findFrames(tokens, lexicon, corrected, conceptHits, sentences),
+  ).sort((a, b) => a.firstToken - b.firstToken || b.endToken - a.endToken);
   const matches: RawMatch[] = [];
   for (let i = 0; i < candidates.length; ) {
     const group = [candidates[i]!];

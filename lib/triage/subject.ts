@@ -2,9 +2,9 @@
  * Whom a text's urgency is for. Writers describing their own symptoms get the urgency of their own
  * affirmed signs, and other people's signs ("my dad had prostate cancer") neither count nor combine
  * with theirs. A text about one other person (a carer's post about mum, a case report) gets that
- * person's signs.
+ * person's signs; an information page gets no one's.
  */
-import type { Experiencer, Match } from '../types';
+import type { Experiencer, Genre, Match } from '../types';
 
 export interface Subject {
   subject: Experiencer;
@@ -20,10 +20,11 @@ const affirmedRedFlag = (match: Match) => match.context === 'affirmed' && match.
  * names ("she", "the patient") are that person's when at most one relation is named with red flags;
  * where several are ("my mum... my dad..."), the relation with the most red flags is the subject.
  */
-export function subjectOf(matches: readonly Match[]): Subject {
+export function subjectOf(matches: readonly Match[], genre: Genre = 'personal'): Subject {
   const own = matches.filter((match) => match.context === 'affirmed');
   const writer: Subject = { subject: 'writer', counted: own.filter(affirmedRedFlag) };
-  if (writer.counted.length > 0) return writer;
+  // An information page is about no one: a patient's story quoted there illustrates it.
+  if (writer.counted.length > 0 || genre === 'info') return writer;
   const others = matches.filter((match) => match.context === 'other-person');
   const flagged = others.filter((match) => match.redFlagIds.length > 0);
   const byRelation = new Map<string, Match[]>();
