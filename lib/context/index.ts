@@ -45,9 +45,16 @@ export function assignContexts(
   const genre = options.genre ?? genreOf(tokens, context.genreKeys);
   const { voices, writerTokens, personTokens } = readVoices(tokens, spans, context, genre);
   const categories = resolveScopes(tokens, spans, context.cues, personTokens);
+  const writers = [...writerTokens].sort((a, b) => a - b);
   const isWriterLine = (first: number, end: number) => {
-    for (const token of writerTokens) if (token >= first && token < end) return true;
-    return false;
+    let low = 0;
+    let high = writers.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (writers[middle]! < first) low = middle + 1;
+      else high = middle;
+    }
+    return low < writers.length && writers[low]! < end;
   };
   const inBlocks = inLeadInBlocks(
     tokens,

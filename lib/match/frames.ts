@@ -60,19 +60,26 @@ export interface FrameSearch<Term> {
   isNear(concepts: readonly number[]): boolean;
 }
 
-const fills = (hit: ConceptHit, slot: readonly number[]) => hit.concepts.some((concept) => slot.includes(concept));
-
-/** The instance of `frame` that hits[at] opens in slot `opened`, with the nearest filler of each other slot. */
-function instanceFrom<Term>(search: FrameSearch<Term>, frame: CompiledFrame<Term>, at: number, opened: number): FrameInstance<Term> | null {
-  const { hits } = search;
-  const chosen = [hits[at]!];
-  for (const slot of frame.slots.filter((_, i) => i !== opened)) {
+/**
+ * The instance of `frame` that `opener` opens in slot `opened`: the nearest filler of each other
+ * slot (`fillers[slot]`, in text order), none used twice, all within MAX_FRAME_TOKENS, in one line
+ * and with no break between them.
+ */
+function instanceFrom<Term>(
+  search: FrameSearch<Term>,
+  frame: CompiledFrame<Term>,
+  fillers: readonly (readonly ConceptHit[])[],
+  opener: ConceptHit,
+  opened: number,
+): FrameInstance<Term> | null {
+  const chosen = [opener];
+  for (let slot = 0; slot < fillers.length; slot++) {
+    if (slot === opened) continue;
     let best: ConceptHit | undefined;
-    let bestDistance = Infinity;
-    for (const hit of hits) {
-      if (!fills(hit, slot) || chosen.includes(hit)) continue;
-      const distance = Math.abs(hit.start - hits[at]!.start);
-      if (distance < bestDistance) [best, bestDistance] = [hit, distance];
+    let bestDistance = MAX_FRAME_TOKENS + 1;
+    for (const hit of fillers[slot]!) {
+      const distance = Math.abs(hit.start - opener.start);
+      if (distance < bestDistance && !chosen.includes(hit)) [best, bestDistance] = [hit, distance];
     }
     if (!best) return null;
     chosen.push(best);
@@ -108,24 +115,31 @@ const crossesClause = <Term>(search: FrameSearch<Term>, instance: FrameInstance<
 export function assembleFrames<Term>(search: FrameSearch<Term>): FrameInstance<Term>[] {
   const { hits, framesByConcept } = search;
   if (hits.length < 2) return [];
-  const candidates: FrameInstance<Term>[] = [];
-  const tried = new Set<CompiledFrame<Term>>();
+  const byConcept = new Map<number, ConceptHit[]>();
+  const frames = new Set<CompiledFrame<Term>>();
   for (const hit of hits) {
     for (const concept of hit.concepts) {
-      for (const frame of framesByConcept[concept] ?? []) {
-        if (tried.has(frame)) continue;
-        tried.add(frame);
-        hits.forEach((opener, at) => {
-          frame.slots.forEach((slot, opened) => {
-            if (!fills(opener, slot)) return;
-            const instance = instanceFrom(search, frame, at, opened);
-            if (instance && !blocked(search, instance) && !candidates.some((other) => sameInstance(other, instance))) {
-              candidates.push(instance);
-            }
-          });
-        });
-      }
+      const list = byConcept.get(concept);
+      if (list) list.push(hit);
+      else byConcept.set(concept, [hit]);
+      for (const frame of framesByConcept[concept] ?? []) frames.add(frame);
     }
+  }
+  const candidates: FrameInstance<Term>[] = [];
+  const present = (slot: readonly number[]) => slot.some((concept) => byConcept.has(concept));
+  for (const frame of frames) {
+    if (!frame.slots.every(present)) continue;
+    const fillers = frame.slots.map((slot) =>
+      slot.length === 1 ? byConcept.get(slot[0]!)! : [...new Set(slot.flatMap((concept) => byConcept.get(concept) ?? []))],
+    );
+    fillers.forEach((openers, opened) => {
+      for (const opener of openers) {
+        const instance = instanceFrom(search, frame, fillers, opener, opened);
+        if (instance && !blocked(search, instance) && !candidates.some((other) => sameInstance(other, instance))) {
+          candidates.push(instance);
+        }
+      }
+    });
   }
   const rank = (instance: FrameInstance<Term>) =>
     (crossesClause(search, instance) ? 1000 : 0) + instance.endToken - instance.firstToken;

@@ -405,7 +405,6 @@ function findFrames(tokens: Tokens, lexicon: Lexicon, corrected: string[], conce
   return found;
 }
 
-const overlap = (a: Found, b: Found) => a.firstToken < b.endToken && b.firstToken < a.endToken;
 
 /**
  * Where variants and frames find the same mention, one stands: a frame instance of a term that a
@@ -414,22 +413,33 @@ const overlap = (a: Found, b: Found) => a.firstToken < b.endToken && b.firstToke
  * flag the frame does not (the leg's, for what is the saddle's).
  */
 function settle(variants: Found[], frames: Found[]): Found[] {
-  const newFrames = frames.filter(
-    (frame) => !variants.some((variant) => variant.term === frame.term && overlap(variant, frame)),
-  );
-  const keptVariants = variants.filter((variant) => {
-    if (variant.term.redFlagIds.length === 0) return true;
-    return !newFrames.some(
-      (frame) =>
-        frame.firstToken <= variant.firstToken &&
-        variant.endToken <= frame.endToken &&
-        variant.endToken - variant.firstToken === 1 &&
-        frame.endToken - frame.firstToken > 1 &&
-        frame.term.redFlagIds.length > 0 &&
-        variant.term.redFlagIds.some((id) => !frame.term.redFlagIds.includes(id)),
-    );
-  });
-  return [...keptVariants, ...newFrames];
+  // Variants never overlap one another and come in order; frames come in order of their first token
+  // and span at most MAX_FRAME_TOKENS: each check looks at a few neighbours only.
+  const sortedFrames = [...frames].sort((a, b) => a.firstToken - b.firstToken);
+  const overlappingVariants = (frame: Found) => {
+    let low = 0;
+    let high = variants.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (variants[middle]!.endToken <= frame.firstToken) low = middle + 1;
+      else high = middle;
+    }
+    const found: Found[] = [];
+    for (let i = low; i < variants.length && variants[i]!.firstToken < frame.endToken; i++) found.push(variants[i]!);
+    return found;
+  };
+  const newFrames = sortedFrames.filter((frame) => !overlappingVariants(frame).some((variant) => variant.term === frame.term));
+  const outdone = new Set<Found>();
+  for (const frame of newFrames) {
+    if (frame.term.redFlagIds.length === 0 || frame.endToken - frame.firstToken <= 1) continue;
+    for (const variant of overlappingVariants(frame)) {
+      const inside = frame.firstToken <= variant.firstToken && variant.endToken <= frame.endToken;
+      if (inside && variant.endToken - variant.firstToken === 1 && variant.term.redFlagIds.some((id) => !frame.term.redFlagIds.includes(id))) {
+        outdone.add(variant);
+      }
+    }
+  }
+  return [...variants.filter((variant) => !outdone.has(variant)), ...newFrames];
 }
 
 /** Sorted, merged token ranges. */
@@ -446,6 +456,23 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
 
 /** One match for a group of overlapping candidates. */
 function joinFound(group: Found[], tokens: Tokens): RawMatch {
+  if (group.length === 1) {
+    const [found] = group as [Found];
+    const { term } = found;
+    return {
+      term,
+      byFrame: found.byFrame,
+      topicIds: term.topicIds,
+      redFlagIds: term.redFlagIds,
+      lasting: term.lasting,
+      absent: term.redFlagIds.length > 0 && found.absent,
+      firstToken: found.firstToken,
+      endToken: found.endToken,
+      slots: found.slots,
+      start: tokens.starts[found.firstToken]!,
+      end: tokens.ends[found.endToken - 1]!,
+    };
+  }
   const width = (found: Found) => found.endToken - found.firstToken;
   const primary = [...group].sort(
     (a, b) => Number(b.term.redFlagIds.length > 0) - Number(a.term.redFlagIds.length > 0) || width(b) - width(a),

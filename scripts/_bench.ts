@@ -1,0 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toLexiconSource } from '../content-data/build';
+import { loadKnowledgeBase } from '../content-data/load';
+import { compileLexicon, detect } from '../lib/detect';
+const lexicon = compileLexicon(toLexiconSource(loadKnowledgeBase()));
+const dir = '../shared/eval/detect-dev';
+const unit = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n\n');
+const text = unit.repeat(Math.ceil(200_000 / unit.length)).slice(0, 200_000);
+const t = performance.now();
+detect(text, lexicon);
+console.log('200kB detect ms', (performance.now() - t).toFixed(0));
