@@ -236,27 +236,43 @@ export function readVoices(
   const reader = new VoiceReader(tokens, context.people, context.questionOpeners, genre);
   const writerTokens = new Set<number>();
   const personTokens = new Set<number>();
+  const registered = new Set<number>();
   const read = (sentence: number, inside: number): SentenceVoice => {
     const voice = reader.read(sentence, inside);
-    for (const ref of voice.refs) {
-      if (ref.kind === 'writer') writerTokens.add(ref.token);
-      if (ref.kind === 'writer' || ref.kind === 'other') personTokens.add(ref.token);
+    if (!registered.has(sentence)) {
+      registered.add(sentence);
+      for (const ref of voice.refs) {
+        if (ref.kind === 'writer') writerTokens.add(ref.token);
+        if (ref.kind === 'writer' || ref.kind === 'other') personTokens.add(ref.token);
+      }
     }
     return voice;
+  };
+  /** The person a sentence naming no one carries over from the story before it (once per sentence). */
+  const carried = new Map<number, Ref | undefined>();
+  const carriedInto = (sentence: number, inside: number): Ref | undefined => {
+    if (carried.has(sentence)) return carried.get(sentence);
+    let ref: Ref | undefined;
+    for (const [earlier, at] of reader.storyBefore(sentence, inside)) {
+      ref = read(earlier, at).refs.at(-1);
+      if (ref) break;
+    }
+    carried.set(sentence, ref);
+    return ref;
   };
   const voices = spans.map((span): Voice => {
     const sentence = tokens.sentences[span.firstToken]!;
     const own = read(sentence, span.firstToken);
     const clause = tokens.clauses[span.endToken - 1]!;
-    const named =
-      own.refs.filter((candidate) => candidate.token < span.endToken).at(-1) ??
-      own.refs.find((candidate) => candidate.token >= span.endToken && candidate.clause === clause);
-    const ref =
-      named ??
-      reader
-        .storyBefore(sentence, span.firstToken)
-        .map(([earlier, at]) => read(earlier, at).refs.at(-1))
-        .find((candidate) => candidate !== undefined);
+    let named: Ref | undefined;
+    for (const candidate of own.refs) {
+      if (candidate.token < span.endToken) named = candidate;
+      else {
+        if (!named && candidate.clause === clause) named = candidate;
+        break;
+      }
+    }
+    const ref = named ?? carriedInto(sentence, span.firstToken);
     return {
       experiencer: ref?.kind ?? 'none',
       person: ref?.person ?? null,

@@ -266,32 +266,42 @@ const ANCHOR_REACH_TOKENS = 20;
 /** Words that deny the sign right after them. */
 const DENIALS = new Set(phraseKeys('no not without zero nor'));
 
-/** The text's sentences: their token spans, the bits of the anchor concepts each holds, and their concept hits. */
+/** The text's sentences: their token spans, their concept hits, and the anchor concepts each holds. */
 interface Sentences {
-  bits: Uint32Array;
   firstTokens: Int32Array;
   lastTokens: Int32Array;
   /** The concept hits of sentence s are hits[hitStarts[s], hitStarts[s + 1]). */
   hits: readonly ConceptHit[];
   hitStarts: Int32Array;
+  /** The bit set of the anchor concepts in a sentence, read when first asked for (few sentences need it). */
+  anchorBits(sentence: number): number;
 }
 
-function readSentences(tokens: Tokens, conceptHits: readonly ConceptHit[], anchorHits: readonly ConceptHit[], lexicon: Lexicon): Sentences {
+function readSentences(tokens: Tokens, conceptHits: readonly ConceptHit[], concepts: ScanKeys, lexicon: Lexicon): Sentences {
   const sentenceCount = tokens.count === 0 ? 0 : tokens.sentences[tokens.count - 1]! + 1;
-  const bits = new Uint32Array(sentenceCount);
   const firstTokens = new Int32Array(sentenceCount);
   const lastTokens = new Int32Array(sentenceCount);
   for (let i = tokens.count - 1; i >= 0; i--) firstTokens[tokens.sentences[i]!] = i;
   for (let i = 0; i < tokens.count; i++) lastTokens[tokens.sentences[i]!] = i;
-  for (const hit of anchorHits) {
-    let hitBits = 0;
-    for (const concept of hit.concepts) hitBits |= lexicon.anchorBitOf[concept]!;
-    bits[tokens.sentences[hit.start]!]! |= hitBits;
-  }
   const hitStarts = new Int32Array(sentenceCount + 1).fill(conceptHits.length);
   for (let i = conceptHits.length - 1; i >= 0; i--) hitStarts[tokens.sentences[conceptHits[i]!.start]!] = i;
   for (let s = sentenceCount - 1; s >= 0; s--) hitStarts[s] = Math.min(hitStarts[s]!, hitStarts[s + 1]!);
-  return { bits, firstTokens, lastTokens, hits: conceptHits, hitStarts };
+  // Where each sentence's concept keys start (the keys skip fillers, so they are not the tokens).
+  const keyStarts = new Int32Array(sentenceCount + 1).fill(concepts.keys.length);
+  for (let i = concepts.keys.length - 1; i >= 0; i--) keyStarts[tokens.sentences[concepts.positions[i]!]!] = i;
+  for (let s = sentenceCount - 1; s >= 0; s--) keyStarts[s] = Math.min(keyStarts[s]!, keyStarts[s + 1]!);
+  const bits = new Int32Array(sentenceCount).fill(-1);
+  const anchorBits = (sentence: number) => {
+    if (sentence < 0 || sentence >= sentenceCount) return 0;
+    if (bits[sentence]! >= 0) return bits[sentence]!;
+    let found = 0;
+    for (const hit of scanPhrases(lexicon.anchorTrie, concepts.keys, keyStarts[sentence]!, keyStarts[sentence + 1]!)) {
+      for (const concept of hit.value) found |= lexicon.anchorBitOf[concept]!;
+    }
+    bits[sentence] = found;
+    return found;
+  };
+  return { firstTokens, lastTokens, hits: conceptHits, hitStarts, anchorBits };
 }
 
 function sentenceHits(sentences: Sentences, sentence: number): readonly ConceptHit[] {
@@ -300,10 +310,10 @@ function sentenceHits(sentences: Sentences, sentence: number): readonly ConceptH
 
 /** The anchor bits in the sentence, its neighbours, and `reach` tokens beyond them. */
 function anchorsNear(sentences: Sentences, sentence: number, firstToken: number, endToken: number, reach: number): number {
-  const { bits, firstTokens, lastTokens } = sentences;
-  let near = (bits[sentence - 1] ?? 0) | bits[sentence]! | (bits[sentence + 1] ?? 0);
-  for (let before = sentence - 2; before >= 0 && lastTokens[before]! >= firstToken - reach; before--) near |= bits[before]!;
-  for (let after = sentence + 2; after < bits.length && firstTokens[after]! < endToken + reach; after++) near |= bits[after]!;
+  const { firstTokens, lastTokens, anchorBits } = sentences;
+  let near = anchorBits(sentence - 1) | anchorBits(sentence) | anchorBits(sentence + 1);
+  for (let before = sentence - 2; before >= 0 && lastTokens[before]! >= firstToken - reach; before--) near |= anchorBits(before);
+  for (let after = sentence + 2; after < firstTokens.length && firstTokens[after]! < endToken + reach; after++) near |= anchorBits(after);
   return near;
 }
 
@@ -514,12 +524,7 @@ export function findMatches(tokens: Tokens, lexicon: Lexicon): RawMatch[] {
   const { corrected, variants, concepts } = scanKeys(tokens, lexicon);
   const endsClause = (token: number) => token + 1 >= tokens.count || tokens.clauses[token + 1] !== tokens.clauses[token];
   const conceptHits = findConcepts(lexicon.concepts, concepts.keys, concepts.positions, corrected, endsClause);
-  const anchorHits = scanPhrases(lexicon.anchorTrie, concepts.keys).map((hit) => ({
-    start: concepts.positions[hit.start]!,
-    end: concepts.positions[hit.end - 1]! + 1,
-    concepts: hit.value,
-  }));
-  const sentences = readSentences(tokens, conceptHits, anchorHits, lexicon);
+  const sentences = readSentences(tokens, conceptHits, concepts, lexicon);
   const candidates = settle(
     findVariants(tokens, lexicon, variants.keys, variants.positions, sentences),
     findFrames(tokens, lexicon, corrected, conceptHits, sentences),
