@@ -21,7 +21,7 @@ export interface Voice {
   person: string | null;
   /** The person is named in the mention's own sentence (not carried over from the story before it). */
   named: boolean;
-  /** The mention's sentence asks whether something is so ("Is it CES?"; not "Why are my legs numb?"). */
+  /** The mention's sentence asks whether something is so ("Is it CES?", "Numb legs after surgery?"; not "Why are my legs numb?"). */
   question: boolean;
   /** The mention's sentence gives advice ("Seek help if..."). */
   advice: boolean;
@@ -277,7 +277,9 @@ export function readVoices(
       experiencer: ref?.kind ?? 'none',
       person: ref?.person ?? null,
       named: named !== undefined,
-      question: tokens.questions[sentence] === 1 && own.polar,
+      // A yes/no question asks. Another one ("Why are my legs numb?", "getting worse not better??")
+      // takes what it says as so, except on an information page, whose headings ask ("Underactive bladder?").
+      question: tokens.questions[sentence] === 1 && (own.polar || genre === 'info'),
       advice: own.advice,
     };
   });
