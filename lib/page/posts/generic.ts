@@ -1,0 +1,150 @@
+/**
+ * Posts on any site, read from what threads have in common: schema.org posts and comments
+ * (microdata), `<article>` and ARIA `article` / `comment` elements, and otherwise repeated sibling
+ * blocks that each name an author and hold some prose. A page with fewer than two posts is not a
+ * thread.
+ */
+import { allOf, cleanName, firstOf, nameOf, quotedName, quotesIn, timeOf, wordsOf } from './read';
+import type { FoundPost, FoundQuote } from './types';
+
+const MIN_POSTS = 2;
+/** A block shorter than this is a link, a card or a control, not a post. */
+const MIN_POST_CHARS = 40;
+
+const SCHEMA_POST = [
+  '[itemtype*="schema.org/DiscussionForumPosting"]',
+  '[itemtype*="schema.org/SocialMediaPosting"]',
+  '[itemtype*="schema.org/Comment"]',
+  '[itemtype*="schema.org/Answer"]',
+  '[itemtype*="schema.org/Question"]',
+].join(',');
+
+const MARKED_POST = 'article, [role="article"], [role="comment"]';
+
+/** Where a post names its writer, most specific first. */
+export const AUTHOR_SELECTORS = [
+  '[itemprop="author"] [itemprop="name"]',
+  '[itemprop="author"]',
+  '[rel="author"]',
+  '.author',
+  '.username',
+  '.user-name',
+  '.poster',
+  '.byline',
+  '[class*="author"]',
+  '[class*="username"]',
+  '[class*="user-name"]',
+  '[data-author]',
+];
+
+/** A time as some posts show it without a `<time>` element. */
+const TIME_SELECTORS = ['[itemprop="datePublished"]', '[class*="date"]', '[class*="time"]', '.meta'];
+
+export const QUOTE_SELECTOR = 'blockquote, .quote, .bbcode_quote, .bbCodeBlock--quote, aside.quote';
+
+/** The words a quote's header or the line before it gives: "Marta wrote:". */
+function quoteAuthor(quote: Element): string | null {
+  const cite = quote.getAttribute('data-author') ?? quote.getAttribute('cite');
+  if (cite !== null && !/^https?:/i.test(cite)) return cleanName(cite);
+  const header = firstOf(quote, ['cite', '.quote-header', '.title', 'header', '[class*="title"]', '[class*="head"]']);
+  return quotedName(wordsOf(header)) ?? quotedName(wordsOf(quote.previousElementSibling));
+}
+
+function isInsideAny(element: Element, containers: readonly Element[]): boolean {
+  return containers.some((container) => container !== element && container.contains(element));
+}
+
+/** The first author element of the post that is its own (not in a quote, not in a reply inside it). */
+function authorOf(post: Element, quotes: readonly FoundQuote[], posts: ReadonlySet<Element>): string | null {
+  const quoteElements = quotes.map((quote) => quote.element);
+  for (const selector of AUTHOR_SELECTORS) {
+    for (const candidate of allOf(post, selector)) {
+      if (isInsideAny(candidate, quoteElements)) continue;
+      if (innermostPost(candidate, posts) !== post) continue;
+      const name = candidate.getAttribute('data-author') ?? nameOf(candidate);
+      if (name !== null) return name;
+    }
+  }
+  return null;
+}
+
+function innermostPost(element: Element, posts: ReadonlySet<Element>): Element | null {
+  for (let at: Element | null = element; at !== null; at = at.parentElement) if (posts.has(at)) return at;
+  return null;
+}
+
+/** Posts from a set of elements, each its own unit; nested ones stay (a reply inside a comment). */
+export function postsFrom(elements: readonly Element[], quoteSelector = QUOTE_SELECTOR): FoundPost[] {
+  const set = new Set(elements);
+  return elements.map((element) => {
+    const quotes = quotesIn(element, quoteSelector, quoteAuthor).filter(
+      (quote) => innermostPost(quote.element, set) === element,
+    );
+    return {
+      element,
+      author: authorOf(element, quotes, set),
+      time: timeOf(element, TIME_SELECTORS)?.replace(/^(?:posted|on)\s+/i, '') ?? null,
+      quotes,
+    };
+  });
+}
+
+function hasProse(element: Element): boolean {
+  return (element.textContent?.trim().length ?? 0) >= MIN_POST_CHARS;
+}
+
+function namesAnAuthor(element: Element): boolean {
+  return firstOf(element, AUTHOR_SELECTORS) !== null;
+}
+
+/** An element's shape for comparing siblings: its tag and its classes. */
+function shapeOf(element: Element): string {
+  return `${element.tagName} ${Array.from(element.classList).sort().join(' ')}`;
+}
+
+/**
+ * The largest group of same-shaped siblings that each name an author and hold prose: the posts of
+ * a forum that marks them up with nothing but its own classes.
+ */
+function repeatedBlocks(root: ParentNode): Element[] {
+  let best: Element[] = [];
+  let bestChars = 0;
+  const grouped = new Map<string, boolean>();
+  const parents = new Map<Element, number>();
+  for (const author of allOf(root, AUTHOR_SELECTORS.join(','))) {
+    // Climb from an author element to the block that repeats: its ancestor with same-shaped siblings.
+    for (let block: Element | null = author.parentElement; block?.parentElement; block = block.parentElement) {
+      const parent = block.parentElement;
+      // Each parent and shape is weighed once, so a thousand posts cost a thousand checks, not a million.
+      if (!parents.has(parent)) parents.set(parent, parents.size);
+      const key = `${parents.get(parent)} ${shapeOf(block)}`;
+      const known = grouped.get(key);
+      if (known === true) break;
+      if (known === false) continue;
+      const shape = shapeOf(block);
+      const group = Array.from(parent.children).filter(
+        (sibling) => shapeOf(sibling) === shape && namesAnAuthor(sibling) && hasProse(sibling),
+      );
+      grouped.set(key, group.length >= MIN_POSTS);
+      if (group.length < MIN_POSTS) continue;
+      const chars = group.reduce((sum, post) => sum + (post.textContent?.length ?? 0), 0);
+      if (chars > bestChars) [best, bestChars] = [group, chars];
+      break;
+    }
+  }
+  return best;
+}
+
+/** The elements that are posts, by the first kind of evidence the page has enough of. */
+export function genericPostElements(document: Document): Element[] {
+  const schema = allOf(document, SCHEMA_POST).filter(hasProse);
+  if (schema.length >= MIN_POSTS) return schema;
+  const marked = allOf(document, MARKED_POST).filter((post) => hasProse(post) && namesAnAuthor(post));
+  if (marked.length >= MIN_POSTS) return marked;
+  const repeated = repeatedBlocks(document);
+  return repeated.length >= MIN_POSTS ? repeated : [];
+}
+
+export function genericPosts(document: Document): FoundPost[] {
+  return postsFrom(genericPostElements(document));
+}

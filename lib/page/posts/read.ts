@@ -1,0 +1,73 @@
+/**
+ * Small readers the recognisers share: an element's visible words, a post's time, its quotes.
+ * Everything read from the page is plain text, never markup.
+ */
+import type { FoundQuote } from './types';
+
+const MAX_NAME_CHARS = 80;
+
+/** An element's text with whitespace collapsed, or null when it has none. */
+export function wordsOf(element: Element | null | undefined): string | null {
+  const words = element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  return words === '' ? null : words;
+}
+
+/**
+ * A name shown on the page, cut to a sane length; null when there is none. When the element holds
+ * other elements (`<div class="author"><b>marta</b>Member · 41 posts</div>`), the name is the first
+ * of them with words, so a rank or post count beside it is not read as part of the name.
+ */
+export function nameOf(element: Element | null | undefined): string | null {
+  if (element == null) return null;
+  const named = Array.from(element.children).find((child) => wordsOf(child) !== null);
+  return named === undefined ? cleanName(wordsOf(element)) : nameOf(named);
+}
+
+/** Words that name someone, without a leading "by" and cut to a sane length; null when empty. */
+export function cleanName(words: string | null): string | null {
+  const name = words?.replace(/\s+/g, ' ').trim().replace(/^(?:by|posted by|from)\s+/i, '') ?? '';
+  return name === '' ? null : name.slice(0, MAX_NAME_CHARS);
+}
+
+/** The first element under `root` matching any of `selectors` (tried in order), or null. */
+export function firstOf(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const found = root.querySelector(selector);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** A post's time: a `<time>` element's datetime or words, else the words of `fallback`. */
+export function timeOf(post: Element, fallback: readonly string[] = []): string | null {
+  const time = post.querySelector('time');
+  if (time !== null) return time.getAttribute('datetime') ?? wordsOf(time);
+  return wordsOf(firstOf(post, fallback));
+}
+
+/** Elements matching `selector` under `root` in page order, `root` itself excluded. */
+export function allOf(root: ParentNode, selector: string): Element[] {
+  return Array.from(root.querySelectorAll(selector));
+}
+
+/** "Marta wrote:", "Quote from Marta", "Marta said:": the name in a quote's header, or null. */
+export function quotedName(header: string | null): string | null {
+  if (header === null) return null;
+  const said = /^(?:quote(?:d)?\s*(?:from|:)?\s*)?(.+?)\s+(?:wrote|said|posted|says|writes)\b/i.exec(header);
+  if (said) return cleanName(said[1]!);
+  const from = /^(?:quote|quoting|originally posted by)\s*(?:from|:)?\s*(.+)$/i.exec(header);
+  return from ? cleanName(from[1]!.replace(/[:»]+$/, '')) : null;
+}
+
+/**
+ * The quotes inside a post: the outermost elements matching `selector` (a quote in a quote is part
+ * of the outer one), each with the name its header gives.
+ */
+export function quotesIn(post: Element, selector: string, authorOf: (quote: Element) => string | null): FoundQuote[] {
+  return allOf(post, selector)
+    .filter((quote) => {
+      const outer = quote.parentElement?.closest(selector);
+      return outer == null || !post.contains(outer);
+    })
+    .map((element) => ({ element, author: authorOf(element) }));
+}
