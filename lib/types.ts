@@ -62,3 +62,26 @@ export interface Detection extends Triage {
    */
   subject: Experiencer;
 }
+
+/** A run of a text, offsets into it: [start, end). */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** One post of a thread: who wrote it, where its own words are, and what they say. */
+export interface PostDetection extends Detection {
+  author: string | null;
+  time: string | null;
+  /** From its first own character to its last, in the page text. */
+  start: number;
+  end: number;
+}
+
+/** A page read as posts: each post's findings, and the page's urgency, which is its most urgent post's. */
+export interface ThreadDetection {
+  posts: PostDetection[];
+  urgency: Level;
+  /** Every match in page order: the posts', and those in text no post owns (quotes, furniture), which count for no one. */
+  matches: Match[];
+}

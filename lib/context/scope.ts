@@ -181,6 +181,9 @@ function categoryOf(scene: Scene, whole: TokenSpan, span: TokenSpan, low: number
     if (!('rule' in cue) || !targets(cue.rule, span)) continue;
     if (wordOfMention(scene.hits[at]!.start, scene.spans, whole, span)) continue;
     const { rule } = cue;
+    // A frame saying a sign is absent ("my legs feel normal") is denied only from within or right
+    // before it ("legs aren't fine", "not walking fine"), not by a "no" that belongs to an earlier noun.
+    if (span.absent && rule.category === 'negated' && scene.hits[at]!.end < span.firstToken) continue;
     const category = rule.category === 'resolved' && span.lasting ? null : rule.category;
     if (category === null || (found !== null && STRENGTH.indexOf(category) >= STRENGTH.indexOf(found))) continue;
     const directions = rule.direction === 'bidirectional' ? [true, false] : [rule.direction === 'forward'];

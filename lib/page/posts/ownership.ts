@@ -2,13 +2,8 @@
  * Whose each piece of the page text is: the text nodes of the page's text index assigned to the
  * innermost post around them, with quoted text and text outside every post belonging to no post.
  */
+import type { TextSpan } from '../../types';
 import type { FoundPost } from './types';
-
-/** A run of text, offsets into the page text: [start, end). */
-export interface TextSpan {
-  start: number;
-  end: number;
-}
 
 /** A post's own words in the page text: runs, in order (split where a quote or a reply sits inside). */
 export interface PostText {
