@@ -64,6 +64,31 @@ describe('detect CLI', () => {
     expect(detection.redFlags).toContainEqual({ id: 'rf-leg-weakness', context: 'other-person', experiencer: 'other' });
     expect(run('detect.ts', [post]).stdout).toMatch(/urgency emergency, for the person the text is about/);
   }, 30_000);
+  it('reads saved pages as posts with --html: authors, per-post urgency, no combination across posts', () => {
+    const demo = join(root, 'tests/fixtures/pages/demo-forum.html');
+    const plain = file('plain.html', '<html><body><h1>Back pain</h1><p>Most back pain settles in a few weeks.</p></body></html>');
+    const [thread, page] = run('detect.ts', ['--json', '--html', demo, plain])
+      .stdout.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(thread.file).toBe(demo);
+    expect(thread.posts.map((post: { author: string }) => post.author)).toEqual([
+      'marta_k', 'physio_dan', 'GaryT', 'anon_lurker', 'physio_dan', 'marta_k',
+    ]);
+    expect(thread.posts.map((post: { urgency: string }) => post.urgency)).toEqual([
+      'urgent', 'routine', 'urgent', 'emergency', 'routine', 'routine',
+    ]);
+    expect(thread.urgency).toBe('emergency');
+    // The cancer history is marta_k's, the heavy legs anon_lurker's: no post joins them.
+    const first = thread.posts[0];
+    expect(first.redFlags).toContainEqual({ id: 'rf-cancer-history', context: 'affirmed', experiencer: 'writer' });
+    expect(first.redFlags.filter((flag: { context: string }) => flag.context === 'affirmed').map((flag: { id: string }) => flag.id))
+      .not.toContain('rf-leg-weakness');
+    for (const post of thread.posts) expect(post.start).toBeLessThan(post.end);
+    expect(thread.matches.every((match: { start: number; end: number }) => match.start < match.end)).toBe(true);
+    expect(page.posts).toEqual([expect.objectContaining({ author: null, urgency: 'routine' })]);
+    expect(page.urgency).toBe('routine');
+  }, 30_000);
   it('reads standard input for -', () => {
     const result = run('detect.ts', ['--json', '-'], 'siatica again');
     expect(JSON.parse(result.stdout).topics).toEqual(['sciatica']);

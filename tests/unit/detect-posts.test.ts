@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { toLexiconSource } from '../../content-data/build';
+import { loadKnowledgeBase } from '../../content-data/load';
+import { compileLexicon, detect } from '../../lib/detect';
+import { detectPage, detectSpans, detectThread } from '../../lib/detect/posts';
+import type { TextSpan } from '../../lib/types';
+
+const lexicon = compileLexicon(toLexiconSource(loadKnowledgeBase()));
+
+/** The span of `part` in `text` (its first occurrence). */
+function spanOf(text: string, part: string): TextSpan {
+  const start = text.indexOf(part);
+  if (start < 0) throw new Error(`"${part}" is not in the text`);
+  return { start, end: start + part.length };
+}
+
+describe('detectSpans', () => {
+  it('maps matches in later runs back to their place in the page text', () => {
+    const text = 'Sciatica again.\nQUOTED WORDS HERE\nNow my legs keep giving way.';
+    const detection = detectSpans(text, [spanOf(text, 'Sciatica again.'), spanOf(text, 'Now my legs keep giving way.')], lexicon);
+    for (const match of detection.matches) expect(text.slice(match.start, match.end)).toBe(match.text);
+    expect(detection.matches.map((match) => match.text)).toEqual(['Sciatica', 'legs keep giving way']);
+  });
+});
+
+describe('detectThread', () => {
+  const ann = 'I had breast cancer years ago and my back aches at night.';
+  const bob = 'My legs have gone weak since yesterday.';
+  const text = `${ann}\n${bob}`;
+  const posts = [
+    { author: 'ann', time: null, own: [spanOf(text, ann)] },
+    { author: 'bob', time: null, own: [spanOf(text, bob)] },
+  ];
+
+  it('never combines red flags across posts', () => {
+    const whole = detect(text, lexicon);
+    expect(whole.reasons.some((reason) => reason.redFlagIds.includes('rf-cancer-history') && reason.redFlagIds.includes('rf-leg-weakness'))).toBe(true);
+    const thread = detectThread(text, posts, [], lexicon);
+    for (const post of thread.posts) {
+      for (const reason of post.reasons) expect(reason.redFlagIds.includes('rf-cancer-history') && reason.redFlagIds.includes('rf-leg-weakness')).toBe(false);
+    }
+    expect(thread.posts.map((post) => [post.author, post.urgency])).toEqual([['ann', 'urgent'], ['bob', 'emergency']]);
+    expect(thread.urgency).toBe('emergency');
+  });
+
+  it('counts a quote for no one: the replier is not given the quoted signs', () => {
+    const quoted = 'My legs have gone weak since yesterday.';
+    const reply = 'That sounds scary, please get seen today.';
+    const page = `${ann}\n${quoted}\n${reply}`;
+    const thread = detectThread(page, [{ author: 'cy', time: null, own: [spanOf(page, reply)] }], [spanOf(page, quoted)], lexicon);
+    expect(thread.posts[0]!.redFlags).toEqual([]);
+    expect(thread.urgency).not.toBe('emergency');
+    // Its words are still found (for marks), in their place in the page text.
+    expect(thread.matches.map((match) => page.slice(match.start, match.end))).toContain('legs have gone weak');
+  });
+
+  it('reads a page that is not a thread as one post by no one named', () => {
+    const page = detectPage(text, lexicon);
+    expect(page.posts).toHaveLength(1);
+    expect(page.posts[0]).toMatchObject({ author: null, start: 0, end: text.length, urgency: 'emergency' });
+  });
+});
