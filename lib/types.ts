@@ -69,19 +69,27 @@ export interface TextSpan {
   end: number;
 }
 
-/** One post of a thread: who wrote it, where its own words are, and what they say. */
-export interface PostDetection extends Detection {
+/** One post of a thread: who wrote it, where its own words are, and the urgency for its person. */
+export interface PostSummary {
   author: string | null;
   time: string | null;
   /** From its first own character to its last, in the page text. */
   start: number;
   end: number;
+  urgency: Level;
+  subject: Experiencer;
+  /** Why: its reasons, most urgent first. */
+  reasons: TriageReason[];
 }
 
-/** A page read as posts: each post's findings, and the page's urgency, which is its most urgent post's. */
-export interface ThreadDetection {
+/** One post with what its words say. */
+export interface PostDetection extends Detection, PostSummary {}
+
+/**
+ * A page read as posts. The page's own fields sum up its posts: its urgency is its most urgent
+ * post's, its reasons are the posts' own (no combination crosses posts), its matches are every post's
+ * and those in text no post owns (quotes, furniture), which count for no one.
+ */
+export interface ThreadDetection extends Detection {
   posts: PostDetection[];
-  urgency: Level;
-  /** Every match in page order: the posts', and those in text no post owns (quotes, furniture), which count for no one. */
-  matches: Match[];
 }

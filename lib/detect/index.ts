@@ -66,10 +66,16 @@ export function detectRange(text: string, from: number, to: number, lexicon: Lex
   return inRange;
 }
 
-export function detect(text: string, lexicon: Lexicon): Detection {
+/** The matches of a whole text and the genre they were read in. */
+export function detectMatches(text: string, lexicon: Lexicon): { matches: Match[]; genre: Genre } {
   const tokens = tokenize(text);
   const genre = genreOf(tokens, lexicon.context.genreKeys);
-  return summarizeMatches(matchesOf(text, lexicon, genre, tokens), lexicon.redFlags, genre);
+  return { matches: matchesOf(text, lexicon, genre, tokens), genre };
+}
+
+export function detect(text: string, lexicon: Lexicon): Detection {
+  const { matches, genre } = detectMatches(text, lexicon);
+  return summarizeMatches(matches, lexicon.redFlags, genre);
 }
 
 /**

@@ -4,8 +4,18 @@
  * its own. Text that no post owns (quotes, the page around the posts) is read for marks but counts
  * for no one.
  */
-import { LEVELS, type Detection, type Level, type Match, type PostDetection, type TextSpan, type ThreadDetection } from '../types';
-import { detect, type Lexicon } from './index';
+import type { LexiconSource } from '../../content-data/schema';
+import {
+  LEVELS,
+  type Genre,
+  type Level,
+  type Match,
+  type PostDetection,
+  type TextSpan,
+  type ThreadDetection,
+  type TriageReason,
+} from '../types';
+import { detectMatches, detectRange, summarizeMatches, type Lexicon } from './index';
 
 /** Between two runs of one post's words (a quote or a reply sat there): a paragraph break. */
 const RUN_SEPARATOR = '\n\n';
@@ -16,8 +26,8 @@ export interface PostSpans {
   own: readonly TextSpan[];
 }
 
-/** Detection of the text made of `spans` of `text`, offsets mapped back into `text`. */
-export function detectSpans(text: string, spans: readonly TextSpan[], lexicon: Lexicon): Detection {
+/** The runs of `text` made one text, and the way back from its offsets to `text`'s. */
+function joinRuns(text: string, spans: readonly TextSpan[]): { joined: string; toText(at: number, isEnd: boolean): number; toJoined(at: number): number } {
   const starts: number[] = [];
   let joined = '';
   for (const span of spans) {
@@ -25,47 +35,118 @@ export function detectSpans(text: string, spans: readonly TextSpan[], lexicon: L
     starts.push(joined.length);
     joined += text.slice(span.start, span.end);
   }
-  const detection = detect(joined, lexicon);
-  const toPage = (at: number, isEnd: boolean): number => {
-    // The run the offset falls in; an end offset belongs to the run of the character before it.
+  const runAt = (list: readonly number[], at: number) => {
     let run = 0;
-    while (run + 1 < starts.length && starts[run + 1]! <= (isEnd ? at - 1 : at)) run++;
-    return spans[run]!.start + at - starts[run]!;
+    while (run + 1 < list.length && list[run + 1]! <= at) run++;
+    return run;
   };
-  const matches = detection.matches.map((match): Match => ({
-    ...match,
-    start: toPage(match.start, false),
-    end: toPage(match.end, true),
+  return {
+    joined,
+    // An end offset belongs to the run of the character before it.
+    toText(at, isEnd) {
+      const run = runAt(starts, isEnd ? at - 1 : at);
+      return spans[run]!.start + at - starts[run]!;
+    },
+    toJoined(at) {
+      const run = runAt(spans.map((span) => span.start), at);
+      return starts[run]! + Math.min(Math.max(at - spans[run]!.start, 0), spans[run]!.end - spans[run]!.start);
+    },
+  };
+}
+
+function mapped(matches: readonly Match[], toText: (at: number, isEnd: boolean) => number): Match[] {
+  return matches.map((match) => ({ ...match, start: toText(match.start, false), end: toText(match.end, true) }));
+}
+
+/** The matches of the text made of `spans` of `text` (offsets into `text`), and its genre. */
+export function detectSpans(text: string, spans: readonly TextSpan[], lexicon: Lexicon): { matches: Match[]; genre: Genre } {
+  const runs = joinRuns(text, spans);
+  const { matches, genre } = detectMatches(runs.joined, lexicon);
+  return { matches: mapped(matches, runs.toText), genre };
+}
+
+/**
+ * The matches starting in text[from, to) of the text made of `spans` (one post's runs, as much of
+ * them as `text` holds), read with that text's window around the range (see `detectRange`): a
+ * page scanned in stretches detects each post's words in its own words only.
+ */
+export function detectSpansRange(
+  text: string,
+  spans: readonly TextSpan[],
+  from: number,
+  to: number,
+  lexicon: Lexicon,
+  genre: Genre,
+): Match[] {
+  const runs = joinRuns(text, spans);
+  return mapped(detectRange(runs.joined, runs.toJoined(from), runs.toJoined(to), lexicon, genre), runs.toText);
+}
+
+const urgencyRank = (level: Level) => LEVELS.indexOf(level);
+
+/** One post's findings, before they are summed up for the page. */
+export interface PostMatches {
+  author: string | null;
+  time: string | null;
+  start: number;
+  end: number;
+  matches: readonly Match[];
+  genre: Genre;
+}
+
+/** Each post summarised on its own, and the page summed up from them (see `ThreadDetection`). */
+export function summarizeThread(
+  posts: readonly PostMatches[],
+  unowned: readonly Match[],
+  redFlags: LexiconSource['redFlags'],
+): ThreadDetection {
+  const found: PostDetection[] = posts.map(({ author, time, start, end, matches, genre }) => ({
+    ...summarizeMatches(matches, redFlags, genre),
+    author,
+    time,
+    start,
+    end,
   }));
-  return { ...detection, matches };
+  const matches = [...found.flatMap((post) => post.matches), ...unowned].sort((a, b) => a.start - b.start);
+  const all = summarizeMatches(matches, redFlags);
+  const mostUrgent = found.reduce<PostDetection | null>(
+    (best, post) => (best === null || urgencyRank(post.urgency) < urgencyRank(best.urgency) ? post : best),
+    null,
+  );
+  const reasons = new Map<string, TriageReason>();
+  for (const post of found) for (const reason of post.reasons) reasons.set(reason.redFlagIds.join('+'), reason);
+  const urgency: Level = mostUrgent?.urgency ?? (matches.length > 0 ? 'routine' : 'none');
+  return {
+    ...all,
+    urgency: urgency === 'none' && matches.length > 0 ? 'routine' : urgency,
+    reasons: [...reasons.values()].sort((a, b) => urgencyRank(a.urgency) - urgencyRank(b.urgency)),
+    subject: mostUrgent?.subject ?? 'writer',
+    posts: found,
+  };
 }
 
-function moreUrgent(a: Level, b: Level): Level {
-  return LEVELS.indexOf(a) <= LEVELS.indexOf(b) ? a : b;
-}
-
-/** A thread's posts, each detected alone; the page's urgency is its most urgent post's. */
+/** A thread's posts, each detected alone; the page sums them up. */
 export function detectThread(
   text: string,
   posts: readonly PostSpans[],
   unowned: readonly TextSpan[],
   lexicon: Lexicon,
 ): ThreadDetection {
-  const found: PostDetection[] = posts
+  const found = posts
     .filter((post) => post.own.length > 0)
-    .map((post) => ({
-      ...detectSpans(text, post.own, lexicon),
-      author: post.author,
-      time: post.time,
-      start: post.own[0]!.start,
-      end: post.own.at(-1)!.end,
-    }));
+    .map((post): PostMatches => {
+      const detection = detectSpans(text, post.own, lexicon);
+      return {
+        author: post.author,
+        time: post.time,
+        start: post.own[0]!.start,
+        end: post.own.at(-1)!.end,
+        matches: detection.matches,
+        genre: detection.genre,
+      };
+    });
   const elsewhere = unowned.length > 0 ? detectSpans(text, unowned, lexicon).matches : [];
-  return {
-    posts: found,
-    urgency: found.reduce<Level>((level, post) => moreUrgent(level, post.urgency), 'none'),
-    matches: [...found.flatMap((post) => post.matches), ...elsewhere].sort((a, b) => a.start - b.start),
-  };
+  return summarizeThread(found, elsewhere, lexicon.redFlags);
 }
 
 /** A page that is not a thread: one post, by no one named, over all of its text. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { toLexiconSource } from '../../content-data/build';
 import { loadKnowledgeBase } from '../../content-data/load';
 import { compileLexicon, detect } from '../../lib/detect';
-import { detectPage, detectSpans, detectThread } from '../../lib/detect/posts';
+import { detectPage, detectSpans, detectSpansRange, detectThread } from '../../lib/detect/posts';
+import { textGenre } from '../../lib/detect';
 import type { TextSpan } from '../../lib/types';
 
 const lexicon = compileLexicon(toLexiconSource(loadKnowledgeBase()));
@@ -18,8 +19,23 @@ describe('detectSpans', () => {
   it('maps matches in later runs back to their place in the page text', () => {
     const text = 'Sciatica again.\nQUOTED WORDS HERE\nNow my legs keep giving way.';
     const detection = detectSpans(text, [spanOf(text, 'Sciatica again.'), spanOf(text, 'Now my legs keep giving way.')], lexicon);
+    expect(detection.genre).toBe('snippet');
     for (const match of detection.matches) expect(text.slice(match.start, match.end)).toBe(match.text);
     expect(detection.matches.map((match) => match.text)).toEqual(['Sciatica', 'legs keep giving way']);
+  });
+});
+
+describe('detectSpansRange', () => {
+  it('gives a post read in ranges the matches and contexts of the post read whole', () => {
+    const own = 'My mum had breast cancer. Since Monday she has had numb legs.\nShe cannot walk far.\nI am fine, no numbness.';
+    const text = `${own.slice(0, 40)}\nSOMEONE ELSE: my legs are weak.\n${own.slice(40)}`;
+    const spans = [spanOf(text, own.slice(0, 40)), spanOf(text, own.slice(40))];
+    const whole = detectSpans(text, spans, lexicon).matches;
+    const genre = textGenre(own, lexicon);
+    const cuts = [0, 30, 75, 100, text.length];
+    const inRanges = cuts.slice(1).flatMap((to, i) => detectSpansRange(text, spans, cuts[i]!, to, lexicon, genre));
+    expect(inRanges).toEqual(whole);
+    expect(whole.map((match) => match.text)).not.toContain('legs are weak');
   });
 });
 
