@@ -69,13 +69,12 @@ export interface TextSpan {
   end: number;
 }
 
-/** One post of a thread: who wrote it, where its own words are, and the urgency for its person. */
+/** One post of a thread: who wrote it, and the urgency for its person. */
 export interface PostSummary {
+  /** Its place among the page's posts (0 for the first). */
+  index: number;
   author: string | null;
   time: string | null;
-  /** From its first own character to its last, in the page text. */
-  start: number;
-  end: number;
   urgency: Level;
   subject: Experiencer;
   /** Why: its reasons, most urgent first. */

@@ -9,7 +9,7 @@ import { compileLexicon, detect, type Lexicon } from '../lib/detect';
 import { detectThread } from '../lib/detect/posts';
 import type { Detection, ThreadDetection } from '../lib/types';
 import { CliError, parseOptions, readTextInput, runCli } from './cli-io';
-import { readHtmlPage } from './html-page';
+import { type HtmlPage, readHtmlPage } from './html-page';
 
 function asJson(file: string, detection: Detection): string {
   return JSON.stringify({
@@ -22,14 +22,14 @@ function asJson(file: string, detection: Detection): string {
   });
 }
 
-function threadAsJson(file: string, thread: ThreadDetection): string {
+function threadAsJson(file: string, page: HtmlPage, thread: ThreadDetection): string {
   return JSON.stringify({
     file,
     posts: thread.posts.map((post) => ({
       author: post.author,
       time: post.time,
-      start: post.start,
-      end: post.end,
+      start: page.posts[post.index]!.own[0]?.start ?? 0,
+      end: page.posts[post.index]!.own.at(-1)?.end ?? 0,
       urgency: post.urgency,
       subject: post.subject,
       redFlags: post.redFlags,
@@ -75,7 +75,7 @@ function detectFile(file: string, lexicon: Lexicon, json: boolean, html: boolean
   }
   const page = readHtmlPage(input);
   const thread = detectThread(page.text, page.posts, page.unowned, lexicon);
-  return json ? threadAsJson(file, thread) : threadAsSummary(file, thread);
+  return json ? threadAsJson(file, page, thread) : threadAsSummary(file, thread);
 }
 
 runCli(() => {

@@ -86,10 +86,9 @@ const urgencyRank = (level: Level) => LEVELS.indexOf(level);
 
 /** One post's findings, before they are summed up for the page. */
 export interface PostMatches {
+  index: number;
   author: string | null;
   time: string | null;
-  start: number;
-  end: number;
   matches: readonly Match[];
   genre: Genre;
 }
@@ -100,12 +99,11 @@ export function summarizeThread(
   unowned: readonly Match[],
   redFlags: LexiconSource['redFlags'],
 ): ThreadDetection {
-  const found: PostDetection[] = posts.map(({ author, time, start, end, matches, genre }) => ({
+  const found: PostDetection[] = posts.map(({ index, author, time, matches, genre }) => ({
     ...summarizeMatches(matches, redFlags, genre),
+    index,
     author,
     time,
-    start,
-    end,
   }));
   const matches = [...found.flatMap((post) => post.matches), ...unowned].sort((a, b) => a.start - b.start);
   const all = summarizeMatches(matches, redFlags);
@@ -132,19 +130,12 @@ export function detectThread(
   unowned: readonly TextSpan[],
   lexicon: Lexicon,
 ): ThreadDetection {
-  const found = posts
-    .filter((post) => post.own.length > 0)
-    .map((post): PostMatches => {
-      const detection = detectSpans(text, post.own, lexicon);
-      return {
-        author: post.author,
-        time: post.time,
-        start: post.own[0]!.start,
-        end: post.own.at(-1)!.end,
-        matches: detection.matches,
-        genre: detection.genre,
-      };
-    });
+  const found = posts.map((post, index): PostMatches => ({
+    index,
+    author: post.author,
+    time: post.time,
+    ...detectSpans(text, post.own, lexicon),
+  }));
   const elsewhere = unowned.length > 0 ? detectSpans(text, unowned, lexicon).matches : [];
   return summarizeThread(found, elsewhere, lexicon.redFlags);
 }

@@ -73,6 +73,6 @@ describe('detectThread', () => {
   it('reads a page that is not a thread as one post by no one named', () => {
     const page = detectPage(text, lexicon);
     expect(page.posts).toHaveLength(1);
-    expect(page.posts[0]).toMatchObject({ author: null, start: 0, end: text.length, urgency: 'emergency' });
+    expect(page.posts[0]).toMatchObject({ index: 0, author: null, urgency: 'emergency' });
   });
 });
