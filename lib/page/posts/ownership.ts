@@ -8,9 +8,8 @@ import type { FoundPost } from './types';
 /** A post's own words in the page text: runs, in order (split where a quote or a reply sits inside). */
 export interface PostText {
   post: FoundPost;
-  /** From its first own character to its last. */
-  start: number;
-  end: number;
+  /** Its place in the list of posts it was found with. */
+  index: number;
   own: TextSpan[];
 }
 
@@ -20,20 +19,21 @@ export interface TextOwnership {
   unowned: TextSpan[];
 }
 
-/** A post's index, with `quoted` when the text is inside one of its quotes; -1 for no post. */
-type Owner = number;
-const QUOTED = -2;
-const NOBODY = -1;
+/** A post's index in the list; NOBODY for text outside every post or inside a quote. */
+export const NOBODY = -1;
 
-export function ownershipOf(posts: readonly FoundPost[], nodes: readonly Text[], starts: readonly number[]): TextOwnership {
+/**
+ * Who owns a text node: the index of the innermost post around it, or NOBODY. Answers are kept per
+ * element, so a page's text nodes cost about one step each, however deep the page.
+ */
+export function ownerLookup(posts: readonly Pick<FoundPost, 'element' | 'quotes'>[]): (node: Text) => number {
+  const known = new Map<Element, number>();
+  const quotes = new Set(posts.flatMap((post) => post.quotes.map((quote) => quote.element)));
   const postOf = new Map<Element, number>();
   posts.forEach((post, i) => postOf.set(post.element, i));
-  const quotes = new Set(posts.flatMap((post) => post.quotes.map((quote) => quote.element)));
-  const known = new Map<Element, Owner>();
-
-  const ownerOf = (node: Text): Owner => {
+  return (node) => {
     const path: Element[] = [];
-    let owner: Owner = NOBODY;
+    let owner = NOBODY;
     for (let at = node.parentElement; at !== null; at = at.parentElement) {
       const cached = known.get(at);
       if (cached !== undefined) {
@@ -41,10 +41,7 @@ export function ownershipOf(posts: readonly FoundPost[], nodes: readonly Text[],
         break;
       }
       path.push(at);
-      if (quotes.has(at)) {
-        owner = QUOTED;
-        break;
-      }
+      if (quotes.has(at)) break;
       const post = postOf.get(at);
       if (post !== undefined) {
         owner = post;
@@ -54,38 +51,41 @@ export function ownershipOf(posts: readonly FoundPost[], nodes: readonly Text[],
     for (const element of path) known.set(element, owner);
     return owner;
   };
+}
 
-  const own: TextSpan[][] = posts.map(() => []);
-  const unowned: TextSpan[] = [];
-  const add = (spans: TextSpan[], start: number, end: number): void => {
-    const last = spans.at(-1);
-    if (last !== undefined && last.end === start) last.end = end;
-    else spans.push({ start, end });
-  };
-  let runOwner: Owner | null = null;
-  let runStart = 0;
-  let runEnd = 0;
-  const closeRun = (): void => {
-    if (runOwner === null) return;
-    add(runOwner >= 0 ? own[runOwner]! : unowned, runStart, runEnd);
-  };
+/** The runs of text each owner holds, by owner (NOBODY included), in text order. */
+export function runsByOwner(
+  nodes: readonly Text[],
+  starts: readonly number[],
+  ownerOf: (node: Text) => number,
+): Map<number, TextSpan[]> {
+  const runs = new Map<number, TextSpan[]>();
+  let previous: TextSpan | null = null;
+  let previousOwner: number | null = null;
   nodes.forEach((node, i) => {
     const owner = ownerOf(node);
     const start = starts[i]!;
     const end = start + node.data.length;
-    if (owner === runOwner) {
-      runEnd = end;
+    if (owner === previousOwner && previous !== null) {
+      previous.end = end;
       return;
     }
-    closeRun();
-    [runOwner, runStart, runEnd] = [owner, start, end];
+    previous = { start, end };
+    previousOwner = owner;
+    const list = runs.get(owner);
+    if (list) list.push(previous);
+    else runs.set(owner, [previous]);
   });
-  closeRun();
+  return runs;
+}
 
+export function ownershipOf(posts: readonly FoundPost[], nodes: readonly Text[], starts: readonly number[]): TextOwnership {
+  const runs = runsByOwner(nodes, starts, ownerLookup(posts));
   return {
-    posts: posts
-      .map((post, i) => ({ post, own: own[i]!, start: own[i]![0]?.start ?? -1, end: own[i]!.at(-1)?.end ?? -1 }))
-      .filter((text) => text.own.length > 0),
-    unowned,
+    posts: posts.flatMap((post, index) => {
+      const own = runs.get(index);
+      return own ? [{ post, index, own }] : [];
+    }),
+    unowned: runs.get(NOBODY) ?? [],
   };
 }
