@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findPosts, ownershipOf } from '../../lib/page/posts';
+import { reconcilePosts } from '../../lib/page/posts/registry';
 import { buildTextIndex } from '../../lib/page/text-index';
 
 function load(html: string): void {
@@ -80,5 +81,21 @@ describe('text ownership', () => {
     expect(words(owned.posts[0]!.own)).toEqual(['ann first post words here, long enough to be a post', 'ann again after the reply']);
     expect(words(owned.posts[1]!.own)).toEqual(['bob', 'a reply nested inside the first one, long enough']);
     expect(words(owned.unowned)).toEqual(['Title words', 'quoted words']);
+  });
+});
+
+describe('live posts', () => {
+  const post = (name: string, words: string) =>
+    `<article class="post"><b class="author">${name}</b><p>${words}</p></article>`;
+
+  it('keeps the posts already read and numbers the ones added later after them', () => {
+    load(`<body><main>${post('ann', 'My lower back has ached for a week after gardening.')}${post('bob', 'Try gentle walks, it helped me within days.')}</main></body>`);
+    const first = reconcilePosts([], findPosts(document).posts);
+    expect(first.map((found) => [found.index, found.author])).toEqual([[0, 'ann'], [1, 'bob']]);
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', post('cy', 'Same here, and a warm bath in the evening.'));
+    document.querySelector('article')!.remove();
+    const second = reconcilePosts(first, findPosts(document).posts);
+    expect(second.map((found) => [found.index, found.author])).toEqual([[1, 'bob'], [2, 'cy']]);
+    expect(second[0]).toBe(first[1]);
   });
 });
