@@ -35,6 +35,11 @@ export interface Match {
   experiencer: Experiencer;
   /** Which other person ("mum", "she"...), for another person's mention. */
   person?: string;
+  /**
+   * On a page read as posts: the number of the post it is in (`PostSummary.index`). A thread's
+   * match without one is in text no post owns (a quote, the page around the posts): it counts for no one.
+   */
+  post?: number;
 }
 
 /** Why the urgency is what it is: one red flag, or a combination of them. */

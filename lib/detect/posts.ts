@@ -100,7 +100,11 @@ export function summarizeThread(
   redFlags: LexiconSource['redFlags'],
 ): ThreadDetection {
   const found: PostDetection[] = posts.map(({ index, author, time, matches, genre }) => ({
-    ...summarizeMatches(matches, redFlags, genre),
+    ...summarizeMatches(
+      matches.map((match) => (match.post === index ? match : { ...match, post: index })),
+      redFlags,
+      genre,
+    ),
     index,
     author,
     time,

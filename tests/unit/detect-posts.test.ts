@@ -57,6 +57,7 @@ describe('detectThread', () => {
     }
     expect(thread.posts.map((post) => [post.author, post.urgency])).toEqual([['ann', 'urgent'], ['bob', 'emergency']]);
     expect(thread.urgency).toBe('emergency');
+    expect(new Set(thread.matches.map((match) => match.post))).toEqual(new Set([0, 1]));
   });
 
   it('counts a quote for no one: the replier is not given the quoted signs', () => {
@@ -68,6 +69,7 @@ describe('detectThread', () => {
     expect(thread.urgency).not.toBe('emergency');
     // Its words are still found (for marks), in their place in the page text.
     expect(thread.matches.map((match) => page.slice(match.start, match.end))).toContain('legs have gone weak');
+    expect(thread.matches.find((match) => match.text === 'legs have gone weak')!.post).toBeUndefined();
   });
 
   it('reads a page that is not a thread as one post by no one named', () => {
