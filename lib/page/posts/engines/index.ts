@@ -1,7 +1,19 @@
 /**
  * The engines whose threads are read from their own markup, tried in order before the generic
- * reading. One file per engine.
+ * reading. One file per engine. Each rejects other pages with a cheap check (a generator tag, a
+ * root id or class, the site's address) before looking for posts.
  */
 import type { Recogniser } from '../types';
+import { discourse } from './discourse';
+import { invision } from './invision';
+import { phpbb } from './phpbb';
+import { vbulletin } from './vbulletin';
+import { xenforo } from './xenforo';
 
-export const RECOGNISERS: readonly Recogniser[] = [];
+export const RECOGNISERS: readonly Recogniser[] = [
+  discourse,
+  phpbb,
+  xenforo,
+  vbulletin,
+  invision,
+];

@@ -1,0 +1,183 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findPosts, ownershipOf, type FoundPost } from '../../lib/page/posts';
+import { RECOGNISERS } from '../../lib/page/posts/engines';
+import { genericPosts } from '../../lib/page/posts/generic';
+import { wordsOf } from '../../lib/page/posts/read';
+import { buildTextIndex } from '../../lib/page/text-index';
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+function fixture(folder: 'threads' | 'pages', name: string): Document {
+  return parse(readFileSync(resolve(import.meta.dirname, '../fixtures', folder, name), 'utf8'));
+}
+
+interface Expected {
+  engine: string;
+  authors: (string | null)[];
+  /** Each quote: the post it is in, whom it names, words it holds. */
+  quotes: [post: number, author: string | null, words: string][];
+  /** Posts whose element sits inside another post's (replies in a threaded tree). */
+  nested: number;
+  /** The first post's time as read. */
+  firstTime: string;
+  /**
+   * Whether the generic reader, on its own, reads the same posts, writers and quotes (a figure for
+   * the README): most engines defeat it somewhere — quotes it cannot name, post bodies that are
+   * blockquotes, nested replies, or no author class at all.
+   */
+  generic: boolean;
+}
+
+const FIXTURES: Record<string, Expected> = {
+  'discourse.html': {
+    engine: 'discourse',
+    authors: ['hannah_r', 'colin.w', 'maisie_t', 'nurse_jo'],
+    quotes: [
+      [1, 'hannah_r', 'I had bowel cancer three years ago and finished chemo in 2021'],
+      [2, 'nurse_jo', 'A leg that is getting weaker is not one to wait on.'],
+      [3, 'maisie_t', 'since Sunday my left leg has gone weak, my foot slaps down when I walk'],
+    ],
+    nested: 0,
+    firstTime: '3d',
+    generic: false, // names no quote (`aside.quote` says "hannah_r:", not "wrote") and misses the inline reply
+  },
+  'phpbb.html': {
+    engine: 'phpbb',
+    authors: ['derek_p', 'sue_b', 'ravi_k', 'derek_p'],
+    quotes: [
+      [2, 'sue_b', 'since yesterday both my legs have gone weak and wobbly'],
+      [3, null, 'Keep moving gently.'],
+    ],
+    nested: 0,
+    firstTime: '2024-02-11T18:22:05+00:00',
+    generic: false, // finds two "posts" named "Post" (the icon links' screen-reader text)
+  },
+  'xenforo.html': {
+    engine: 'xenforo',
+    authors: ['joanne_m', 'big_steve', 'kath77', 'joanne_m'],
+    quotes: [
+      [2, 'big_steve', "Since last night I've got numbness in the saddle area, can't feel the paper when I wipe"],
+      [3, 'big_steve', 'worth a routine GP chat'],
+    ],
+    nested: 0,
+    firstTime: '2024-05-20T21:04:11+0100',
+    generic: true, // data-author and "said:" headers are enough for it
+  },
+  'vbulletin.html': {
+    engine: 'vbulletin',
+    authors: ['ironmike', 'gran_b', 'lou_lou', 'dr_ash'],
+    quotes: [[3, 'lou_lou', "I've lost nearly a stone without trying and the pain wakes me every night"]],
+    nested: 0,
+    firstTime: '03-02-2024, 09:14 PM',
+    generic: false, // the post body is a `blockquote.postcontent`, so it takes every post for a quote
+  },
+  'invision.html': {
+    engine: 'invision',
+    authors: ['pete_lx', 'tilly.m', 'SpineCoach'],
+    quotes: [[2, 'tilly.m', 'numbness creeping up both feet and shins, and my legs keep buckling on the stairs']],
+    nested: 0,
+    firstTime: '2024-04-08T17:20:31Z',
+    generic: false, // reads the posts but cannot name the quote (its citation is no header it knows)
+  },
+};
+
+/** What a reading says: each post's writer and its quotes (whom, what). */
+function reading(posts: FoundPost[]): unknown {
+  return posts.map((post) => [post.author, post.quotes.map((quote) => [quote.author, wordsOf(quote.element)])]);
+}
+
+function nestedCount(posts: FoundPost[]): number {
+  return posts.filter((post) => posts.some((other) => other !== post && other.element.contains(post.element))).length;
+}
+
+describe.each(Object.entries(FIXTURES))('thread fixture %s', (name, expected) => {
+  it('is read by its engine: writers in page order, times, nested replies each their own post', () => {
+    const { engine, posts } = findPosts(fixture('threads', name));
+    expect(engine).toBe(expected.engine);
+    expect(posts.map((post) => post.author)).toEqual(expected.authors);
+    expect(posts[0]!.time).toBe(expected.firstTime);
+    expect(posts.every((post) => post.time !== null)).toBe(true);
+    expect(nestedCount(posts)).toBe(expected.nested);
+  });
+
+  it('finds the quotes, with the quoted writer where the markup says it', () => {
+    const { posts } = findPosts(fixture('threads', name));
+    const quotes = posts.flatMap((post, index) => post.quotes.map((quote) => ({ index, quote })));
+    expect(quotes.map(({ index, quote }) => [index, quote.author])).toEqual(expected.quotes.map(([post, author]) => [post, author]));
+    quotes.forEach(({ quote }, i) => expect(wordsOf(quote.element)).toContain(expected.quotes[i]![2]));
+  });
+
+  it("leaves the quoted words out of the replier's own words", () => {
+    const document = fixture('threads', name);
+    const { posts } = findPosts(document);
+    const index = buildTextIndex(document.body);
+    const owned = ownershipOf(posts, index.nodes, index.starts);
+    expect(owned.posts.map((text) => text.post)).toEqual(posts);
+    for (const [post, , words] of expected.quotes) {
+      const own = owned.posts[post]!.own.map((span) => index.text.slice(span.start, span.end)).join(' ');
+      expect(own.replace(/\s+/g, ' ')).not.toContain(words);
+    }
+  });
+
+  it('is rejected by every other recogniser', () => {
+    const document = fixture('threads', name);
+    for (const recogniser of RECOGNISERS.filter((other) => other.engine !== expected.engine)) {
+      expect(recogniser.posts(document), recogniser.engine).toBeNull();
+    }
+  });
+
+  it(`is ${expected.generic ? 'also' : 'not'} read the same by the generic reader alone`, () => {
+    const document = fixture('threads', name);
+    expect(JSON.stringify(reading(genericPosts(document))) === JSON.stringify(reading(findPosts(document).posts))).toBe(
+      expected.generic,
+    );
+  });
+});
+
+describe('pages that are no engine thread', () => {
+  it.each(['page-confusables.html', 'demo-forum.html'])('%s is rejected by every recogniser', (name) => {
+    const document = fixture('pages', name);
+    for (const recogniser of RECOGNISERS) expect(recogniser.posts(document), recogniser.engine).toBeNull();
+  });
+});
+
+describe('engine variants without a fixture of their own', () => {
+  it('reads vBulletin 5 posts (`li.b-post`) and their quote boxes', () => {
+    const post = (id: number, name: string, body: string) =>
+      `<li data-node-id="${id}" class="b-post js-post" itemscope itemtype="http://schema.org/Comment">
+        <div class="userinfo b-userinfo"><div class="b-userinfo__details"><div class="author h-text-size--14"><strong><a href="#member/${id}">${name}</a></strong></div><div class="usertitle">Member</div></div></div>
+        <div class="b-post__content js-post__content"><div class="b-post__timestamp"><time itemprop="dateCreated" datetime="2024-01-0${id}T09:00:03">01-0${id}-2024, 09:00 AM</time></div>
+        <div class="js-post__content-text restore h-wordwrap" itemprop="text">${body}</div></div></li>`;
+    const document = parse(`<html><body id="vb-page-body" class="l-desktop vb-page"><ul class="conversation-list">
+      ${post(1, 'caffeine', 'Lower back twinges when I run downhill, otherwise fine.')}
+      ${post(2, 'yurikuzn', `<div class="bbcode_container"><div class="bbcode_quote"><div class="quote_container"><div class="bbcode_quote_container"></div><div class="bbcode_postedby">Originally Posted by <strong>caffeine</strong></div><div class="message">twinges when I run downhill</div></div></div></div>Try shorter strides on the descents.`)}
+    </ul></body></html>`);
+    const { engine, posts } = findPosts(document);
+    expect(engine).toBe('vbulletin');
+    expect(posts.map((found) => [found.author, found.time])).toEqual([
+      ['caffeine', '2024-01-01T09:00:03'],
+      ['yurikuzn', '2024-01-02T09:00:03'],
+    ]);
+    expect(posts[1]!.quotes.map((quote) => quote.author)).toEqual(['caffeine']);
+  });
+
+  it('reads XenForo 1 posts (`li.message[data-author]`) and their quotes (`.bbCodeQuote[data-author]`)', () => {
+    const document = parse(`<html id="XenForo"><body><ol class="messageList" id="messageList">
+      <li id="post-11" class="message" data-author="ann"><div class="messageInfo"><div class="messageContent"><article><blockquote class="messageText">My sciatica is easing with the nerve glides.</blockquote></article></div>
+        <div class="messageMeta"><span class="DateTime" title="Jan 3, 2024">Jan 3, 2024</span></div></div></li>
+      <li id="post-12" class="message" data-author="bo"><div class="messageInfo"><div class="messageContent"><article><blockquote class="messageText">
+        <div class="bbCodeBlock bbCodeQuote" data-author="ann"><aside><div class="attribution type">ann said:</div><blockquote class="quoteContainer"><div class="quote">the nerve glides</div></blockquote></aside></div>Which ones, please?</blockquote></article></div></div></li>
+    </ol></body></html>`);
+    const { engine, posts } = findPosts(document);
+    expect(engine).toBe('xenforo');
+    expect(posts.map((found) => found.author)).toEqual(['ann', 'bo']);
+    expect(posts[0]!.time).toBe('Jan 3, 2024');
+    expect(posts[1]!.quotes.map((quote) => quote.author)).toEqual(['ann']);
+    expect(wordsOf(posts[1]!.quotes[0]!.element)).toContain('the nerve glides');
+  });
+});
