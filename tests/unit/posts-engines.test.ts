@@ -84,6 +84,28 @@ const FIXTURES: Record<string, Expected> = {
     firstTime: '2024-04-08T17:20:31Z',
     generic: false, // reads the posts but cannot name the quote (its citation is no header it knows)
   },
+  'reddit-new.html': {
+    engine: 'reddit',
+    authors: ['tired_teacher_88', 'quietgardener', 'ERnurse_uk', 'quietgardener', 'liftheavy'],
+    quotes: [
+      [2, null, "today that leg has become weak, I can't stand on tiptoe on that side"],
+      [4, null, 'finished treatment in 2021'],
+    ],
+    nested: 2,
+    firstTime: '2024-04-12T19:44:02.511Z',
+    generic: false, // names are attributes of custom elements: it finds nothing
+  },
+  'reddit-old.html': {
+    engine: 'reddit',
+    authors: ['pitstop_pete', 'hollyhock_22', 'Spine_Doc_PT', 'deskjockey_ldn', 'pitstop_pete'],
+    quotes: [
+      [2, null, 'numbness between my legs and I wet myself without noticing'],
+      [4, null, 'a hot shower first thing'],
+    ],
+    nested: 2,
+    firstTime: '2024-03-06T18:02:11+00:00',
+    generic: false, // finds no posts at all
+  },
 };
 
 /** What a reading says: each post's writer and its quotes (whom, what). */

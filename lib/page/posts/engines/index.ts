@@ -7,6 +7,7 @@ import type { Recogniser } from '../types';
 import { discourse } from './discourse';
 import { invision } from './invision';
 import { phpbb } from './phpbb';
+import { reddit } from './reddit';
 import { vbulletin } from './vbulletin';
 import { xenforo } from './xenforo';
 
@@ -16,4 +17,5 @@ export const RECOGNISERS: readonly Recogniser[] = [
   xenforo,
   vbulletin,
   invision,
+  reddit,
 ];
