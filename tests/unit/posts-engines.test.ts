@@ -106,6 +106,47 @@ const FIXTURES: Record<string, Expected> = {
     firstTime: '2024-03-06T18:02:11+00:00',
     generic: false, // finds no posts at all
   },
+  'khoros.html': {
+    engine: 'khoros',
+    authors: ['sam_rivers', 'Bev_W', 'Community_Al', 'sam_rivers'],
+    quotes: [
+      [2, 'Bev_W', 'since Sunday he says the numbness is in his privates and he has no feeling when he sits on the toilet'],
+      [3, null, 'Sam, May sounds fine for an ache like that.'],
+    ],
+    nested: 0,
+    firstTime: '03-11-2024 09:48 AM',
+    generic: false, // reads the writers but cannot name a quote whose "wrote:" is inside it
+  },
+  'healthunlocked.html': {
+    engine: 'healthunlocked',
+    authors: ['Rosie_M54', 'Douglas_K', 'BackPainSupport_Admin', 'Jen_Bristol'],
+    quotes: [[2, null, "both my legs went weak yesterday, I'm dragging my feet"]],
+    nested: 1,
+    firstTime: '2024-07-01T16:05:00.000Z',
+    generic: false, // generated class names: nothing says "author"
+  },
+  'mumsnet.html': {
+    engine: 'mumsnet',
+    authors: ['TiredOfTheAche', 'Bunty1975', 'NotThatKindOfNurse', 'TiredOfTheAche'],
+    quotes: [
+      [2, 'Bunty1975', 'my left leg has been numb from knee to ankle for a fortnight'],
+      [3, 'NotThatKindOfNurse', "I'd ask about postnatal physio too"],
+    ],
+    nested: 0,
+    firstTime: 'Sun 12-May-24 09:14:55',
+    generic: false, // `.nickname` is no author class it knows, and bold quotes are invisible to it
+  },
+  'patient.html': {
+    engine: 'patient',
+    authors: ['wendy_k63', 'chris_h', 'wendy_k63', 'Gina_physio'],
+    quotes: [
+      [2, null, 'I had leukaemia as a teenager'],
+      [3, null, "I've lost two stone without trying"],
+    ],
+    nested: 1,
+    firstTime: '2024-06-02T19:20+01:00',
+    generic: true, // `article` posts with `.author__name`
+  },
 };
 
 /** What a reading says: each post's writer and its quotes (whom, what). */
@@ -201,5 +242,16 @@ describe('engine variants without a fixture of their own', () => {
     expect(posts[0]!.time).toBe('Jan 3, 2024');
     expect(posts[1]!.quotes.map((quote) => quote.author)).toEqual(['ann']);
     expect(wordsOf(posts[1]!.quotes[0]!.element)).toContain('the nerve glides');
+  });
+
+  it('takes Mumsnet bold for a quote only when an earlier message says it', () => {
+    const message = (name: string, body: string) =>
+      `<div class="post "><span class="nickname"><a href="#">${name}</a></span><div class="talk-post  message">${body}</div></div>`;
+    const document = parse(`<html><body>${message('Ann', '<p>My back aches after the school run every day.</p>')}${message(
+      'Bea',
+      '<p><strong>I really need some advice here</strong> and <b>aches after the school run</b></p>',
+    )}</body></html>`);
+    const { posts } = findPosts(document);
+    expect(posts[1]!.quotes.map((quote) => [quote.author, wordsOf(quote.element)])).toEqual([['Ann', 'aches after the school run']]);
   });
 });

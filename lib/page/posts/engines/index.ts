@@ -5,7 +5,11 @@
  */
 import type { Recogniser } from '../types';
 import { discourse } from './discourse';
+import { healthUnlocked } from './healthunlocked';
 import { invision } from './invision';
+import { khoros } from './khoros';
+import { mumsnet } from './mumsnet';
+import { patient } from './patient';
 import { phpbb } from './phpbb';
 import { reddit } from './reddit';
 import { vbulletin } from './vbulletin';
@@ -18,4 +22,8 @@ export const RECOGNISERS: readonly Recogniser[] = [
   vbulletin,
   invision,
   reddit,
+  khoros,
+  healthUnlocked,
+  mumsnet,
+  patient,
 ];
