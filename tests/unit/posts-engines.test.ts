@@ -147,6 +147,33 @@ const FIXTURES: Record<string, Expected> = {
     firstTime: '2024-06-02T19:20+01:00',
     generic: true, // `article` posts with `.author__name`
   },
+  'stackexchange.html': {
+    engine: 'stackexchange',
+    authors: ['anxious_runner', 'L.Moore', 'Dr. K. Patel', 'anxious_runner', 'Ben Ortiz'],
+    quotes: [
+      [2, null, 'worse when I lie down at night and often wakes me'],
+      [4, null, 'since yesterday he has sudden weakness in both legs and can barely get out of his chair'],
+    ],
+    nested: 2,
+    firstTime: 'Feb 27 at 21:10',
+    generic: false, // reads the two answers only: the question and the comments are lost
+  },
+  'disqus.html': {
+    engine: 'disqus',
+    authors: ['Gwen Hollis', 'Mark T', 'Move Well Magazine', 'Mark T'],
+    quotes: [[2, null, 'no feeling down the outside of my left thigh and calf']],
+    nested: 2,
+    firstTime: '3 days ago',
+    generic: false, // reads the two top-level comments and folds the replies into them
+  },
+  'wordpress.html': {
+    engine: 'wordpress',
+    authors: ['Claire Dunmore', 'Tom Hargreaves', 'Priya S', 'Claire Dunmore', 'Priya S'],
+    quotes: [[3, null, 'steadily worse every week for two months and nothing eases it']],
+    nested: 2,
+    firstTime: '2024-01-15T09:00:00+00:00',
+    generic: true, // `article.comment-body` with `.comment-author`
+  },
 };
 
 /** What a reading says: each post's writer and its quotes (whom, what). */

@@ -5,6 +5,7 @@
  */
 import type { Recogniser } from '../types';
 import { discourse } from './discourse';
+import { disqus } from './disqus';
 import { healthUnlocked } from './healthunlocked';
 import { invision } from './invision';
 import { khoros } from './khoros';
@@ -12,7 +13,9 @@ import { mumsnet } from './mumsnet';
 import { patient } from './patient';
 import { phpbb } from './phpbb';
 import { reddit } from './reddit';
+import { stackExchange } from './stackexchange';
 import { vbulletin } from './vbulletin';
+import { wordpress } from './wordpress';
 import { xenforo } from './xenforo';
 
 export const RECOGNISERS: readonly Recogniser[] = [
@@ -26,4 +29,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   healthUnlocked,
   mumsnet,
   patient,
+  stackExchange,
+  disqus,
+  wordpress,
 ];
