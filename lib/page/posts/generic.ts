@@ -44,8 +44,9 @@ export const QUOTE_SELECTOR = 'blockquote, .quote, .bbcode_quote, .bbCodeBlock--
 
 /** The words a quote's header or the line before it gives: "Marta wrote:". */
 function quoteAuthor(quote: Element): string | null {
-  const cite = quote.getAttribute('data-author') ?? quote.getAttribute('cite');
-  if (cite !== null && !/^https?:/i.test(cite)) return cleanName(cite);
+  // (A blockquote's `cite` attribute is the address quoted from, never a name.)
+  const named = quote.getAttribute('data-author');
+  if (named !== null) return cleanName(named);
   const header = firstOf(quote, ['cite', '.quote-header', '.title', 'header', '[class*="title"]', '[class*="head"]']);
   return quotedName(wordsOf(header)) ?? quotedName(wordsOf(quote.previousElementSibling));
 }
@@ -103,6 +104,16 @@ function shapeOf(element: Element): string {
 }
 
 /**
+ * Siblings of one kind: the same tag and a class in common (or no classes at all), so rows that
+ * alternate a class (`post bg1`, `post bg2`; `odd`, `even`) are one kind.
+ */
+function sameKind(a: Element, b: Element): boolean {
+  if (a.tagName !== b.tagName) return false;
+  if (a.classList.length === 0 || b.classList.length === 0) return a.classList.length === b.classList.length;
+  return Array.from(a.classList).some((name) => b.classList.contains(name));
+}
+
+/**
  * The largest group of same-shaped siblings that each name an author and hold prose: the posts of
  * a forum that marks them up with nothing but its own classes.
  */
@@ -121,9 +132,8 @@ function repeatedBlocks(root: ParentNode): Element[] {
       const known = grouped.get(key);
       if (known === true) break;
       if (known === false) continue;
-      const shape = shapeOf(block);
       const group = Array.from(parent.children).filter(
-        (sibling) => shapeOf(sibling) === shape && namesAnAuthor(sibling) && hasProse(sibling),
+        (sibling) => sameKind(sibling, block) && namesAnAuthor(sibling) && hasProse(sibling),
       );
       grouped.set(key, group.length >= MIN_POSTS);
       if (group.length < MIN_POSTS) continue;

@@ -6,10 +6,22 @@ import type { FoundQuote } from './types';
 
 const MAX_NAME_CHARS = 80;
 
+/** Text only for screen readers, or hidden from them as decoration: never a name. */
+const UNSEEN = '.sr-only, .screen-reader-text, .visually-hidden, .visuallyhidden, [aria-hidden="true"], [hidden]';
+
 /** An element's text with whitespace collapsed, or null when it has none. */
 export function wordsOf(element: Element | null | undefined): string | null {
   const words = element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   return words === '' ? null : words;
+}
+
+/** An element's words as they are seen: without screen-reader-only text. */
+function seenWordsOf(element: Element): string | null {
+  if (element.matches(UNSEEN)) return null;
+  if (element.querySelector(UNSEEN) === null) return wordsOf(element);
+  const copy = element.cloneNode(true) as Element;
+  for (const unseen of Array.from(copy.querySelectorAll(UNSEEN))) unseen.remove();
+  return wordsOf(copy);
 }
 
 /**
@@ -18,9 +30,9 @@ export function wordsOf(element: Element | null | undefined): string | null {
  * of them with words, so a rank or post count beside it is not read as part of the name.
  */
 export function nameOf(element: Element | null | undefined): string | null {
-  if (element == null) return null;
-  const named = Array.from(element.children).find((child) => wordsOf(child) !== null);
-  return named === undefined ? cleanName(wordsOf(element)) : nameOf(named);
+  if (element == null || element.matches(UNSEEN)) return null;
+  const named = Array.from(element.children).find((child) => seenWordsOf(child) !== null);
+  return named === undefined ? cleanName(seenWordsOf(element)) : nameOf(named);
 }
 
 /** Words that name someone, without a leading "by" and cut to a sane length; null when empty. */
