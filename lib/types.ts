@@ -16,9 +16,13 @@ export type MentionContext = 'affirmed' | 'negated' | 'hypothetical' | 'other-pe
 
 /**
  * What kind of text it is: a personal post, a story of another person, an information page, or a
- * snippet too short to tell (a selection, a query).
+ * snippet too short to tell (a selection, a query). A `reply` is a personal post that answers others
+ * in a thread: its "you" is the person it answers, not the writer.
  */
-export type Genre = 'personal' | 'story' | 'info' | 'snippet';
+export type Genre = 'personal' | 'reply' | 'story' | 'info' | 'snippet';
+
+/** `Match.person` for what a reply in a thread says of "you": the person it answers. */
+export const ADDRESSEE = 'you';
 
 /** Whose a mention is: the writer's (or the reader's, for a sign described), or another person's. */
 export type Experiencer = 'writer' | 'other';

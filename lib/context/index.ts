@@ -8,7 +8,7 @@
  *                      what nothing else governs
  * Negated wins over hypothetical, which wins over another person's, which wins over affirmed.
  */
-import type { MentionContext } from '../types';
+import { ADDRESSEE, type MentionContext } from '../types';
 import type { Tokens } from '../text';
 import { inLeadInBlocks } from './blocks';
 import { genreOf, type Genre } from './genre';
@@ -73,10 +73,13 @@ export function assignContexts(
     const general = voice.experiencer === 'generic' || voice.experiencer === 'anyone';
     const generalInBlock = inBlocks[i] && (!voice.named || general);
     // In a personal post, a "you" that no cue makes a condition is the writer's own "one" ("then you
-    // feel your bladder is still full"); elsewhere it, and people in general, are not anyone's report.
-    const generic = voice.experiencer === 'anyone' || (voice.experiencer === 'generic' && genre !== 'personal');
+    // feel your bladder is still full"); in a reply, the person answered (below); elsewhere it, and
+    // people in general, are not anyone's report.
+    const generic = voice.experiencer === 'anyone' || (voice.experiencer === 'generic' && genre !== 'personal' && genre !== 'reply');
     const hypothetical = category === 'hypothetical' || generalInBlock || voice.question || voice.advice || generic;
     if (hypothetical) return verdict('hypothetical');
+    // A reply's "you" is the person it answers: their signs, told back to them.
+    if (voice.experiencer === 'generic' && genre === 'reply') return { context: 'other-person', experiencer: 'other', person: ADDRESSEE };
     if (voice.experiencer === 'other') return verdict('other-person');
     if (voice.experiencer === 'writer') return verdict('affirmed');
     if (genre === 'story') return { context: 'other-person', experiencer: 'other', person: null };

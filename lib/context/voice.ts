@@ -143,7 +143,7 @@ class VoiceReader {
     // On an information page, an "I" is a patient's story told there.
     if (this.genre === 'info' && kind === 'writer') return { kind: 'other', person: null };
     if (!this.tokens.quoted[token]) return { kind, person };
-    const personal = this.genre === 'personal' || this.genre === 'snippet';
+    const personal = this.genre === 'personal' || this.genre === 'reply' || this.genre === 'snippet';
     if (!personal && kind === 'writer') return { kind: 'other', person: null };
     if (personal && kind === 'generic') return { kind: 'writer', person: null };
     return { kind, person };

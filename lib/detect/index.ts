@@ -66,10 +66,15 @@ export function detectRange(text: string, from: number, to: number, lexicon: Lex
   return inRange;
 }
 
-/** The matches of a whole text and the genre they were read in. */
-export function detectMatches(text: string, lexicon: Lexicon): { matches: Match[]; genre: Genre } {
+/** A personal post that is not a thread's first post answers the posts before it (see `Genre`). */
+export function postGenre(genre: Genre, isReply: boolean): Genre {
+  return isReply && genre === 'personal' ? 'reply' : genre;
+}
+
+/** The matches of a whole text and the genre they were read in; `isReply` for a thread's later posts. */
+export function detectMatches(text: string, lexicon: Lexicon, isReply = false): { matches: Match[]; genre: Genre } {
   const tokens = tokenize(text);
-  const genre = genreOf(tokens, lexicon.context.genreKeys);
+  const genre = postGenre(genreOf(tokens, lexicon.context.genreKeys), isReply);
   return { matches: matchesOf(text, lexicon, genre, tokens), genre };
 }
 

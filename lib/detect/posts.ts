@@ -58,10 +58,18 @@ function mapped(matches: readonly Match[], toText: (at: number, isEnd: boolean) 
   return matches.map((match) => ({ ...match, start: toText(match.start, false), end: toText(match.end, true) }));
 }
 
-/** The matches of the text made of `spans` of `text` (offsets into `text`), and its genre. */
-export function detectSpans(text: string, spans: readonly TextSpan[], lexicon: Lexicon): { matches: Match[]; genre: Genre } {
+/**
+ * The matches of the text made of `spans` of `text` (offsets into `text`), and its genre; `isReply`
+ * for a post after a thread's first.
+ */
+export function detectSpans(
+  text: string,
+  spans: readonly TextSpan[],
+  lexicon: Lexicon,
+  isReply = false,
+): { matches: Match[]; genre: Genre } {
   const runs = joinRuns(text, spans);
-  const { matches, genre } = detectMatches(runs.joined, lexicon);
+  const { matches, genre } = detectMatches(runs.joined, lexicon, isReply);
   return { matches: mapped(matches, runs.toText), genre };
 }
 
@@ -138,7 +146,7 @@ export function detectThread(
     index,
     author: post.author,
     time: post.time,
-    ...detectSpans(text, post.own, lexicon),
+    ...detectSpans(text, post.own, lexicon, index > 0 && posts.length > 1),
   }));
   const elsewhere = unowned.length > 0 ? detectSpans(text, unowned, lexicon).matches : [];
   return summarizeThread(found, elsewhere, lexicon.redFlags);

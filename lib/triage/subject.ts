@@ -2,9 +2,10 @@
  * Whom a text's urgency is for. Writers describing their own symptoms get the urgency of their own
  * affirmed signs, and other people's signs ("my dad had prostate cancer") neither count nor combine
  * with theirs. A text about one other person (a carer's post about mum, a case report) gets that
- * person's signs; an information page gets no one's.
+ * person's signs; an information page gets no one's, and a reply in a thread does not take the
+ * person it answers for its subject.
  */
-import type { Experiencer, Genre, Match } from '../types';
+import { ADDRESSEE, type Experiencer, type Genre, type Match } from '../types';
 
 export interface Subject {
   subject: Experiencer;
@@ -25,7 +26,8 @@ export function subjectOf(matches: readonly Match[], genre: Genre = 'personal'):
   const writer: Subject = { subject: 'writer', counted: own.filter(affirmedRedFlag) };
   // An information page is about no one: a patient's story quoted there illustrates it.
   if (writer.counted.length > 0 || genre === 'info') return writer;
-  const others = matches.filter((match) => match.context === 'other-person');
+  // A reply's "you" is a poster whose own post tells their signs: the reply is not about them.
+  const others = matches.filter((match) => match.context === 'other-person' && !(genre === 'reply' && match.person === ADDRESSEE));
   const flagged = others.filter((match) => match.redFlagIds.length > 0);
   const byRelation = new Map<string, Match[]>();
   for (const match of flagged) if (match.person) byRelation.set(match.person, [...(byRelation.get(match.person) ?? []), match]);

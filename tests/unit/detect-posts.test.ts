@@ -72,6 +72,24 @@ describe('detectThread', () => {
     expect(thread.matches.find((match) => match.text === 'legs have gone weak')!.post).toBeUndefined();
   });
 
+  it("reads a reply's \"you\" as the person it answers, whose signs the reply does not take on", () => {
+    const question = 'I have lost weight without trying and my back has ached at night for weeks now.';
+    const reply = 'I had the same thing last year. Weight loss you cannot explain and back pain that wakes you at night need your GP this week, I would ring them tomorrow and I hope it settles.';
+    const page = `${question}\n${reply}`;
+    const thread = detectThread(page, [
+      { author: 'ann', time: null, own: [spanOf(page, question)] },
+      { author: 'bob', time: null, own: [spanOf(page, reply)] },
+    ], [], lexicon);
+    const bob = thread.posts[1]!;
+    const weightLoss = bob.matches.find((match) => match.redFlagIds.includes('rf-weight-loss'))!;
+    expect(weightLoss).toMatchObject({ context: 'other-person', experiencer: 'other', person: 'you' });
+    expect(bob).toMatchObject({ urgency: 'routine', subject: 'writer' });
+    expect(thread.posts[0]!.urgency).toBe('urgent');
+    // The same words as a post of its own: "you" is the writer's own "one".
+    const alone = detectThread(reply, [{ author: 'bob', time: null, own: [{ start: 0, end: reply.length }] }], [], lexicon);
+    expect(alone.posts[0]!.urgency).toBe('urgent');
+  });
+
   it('reads a page that is not a thread as one post by no one named', () => {
     const page = detectPage(text, lexicon);
     expect(page.posts).toHaveLength(1);
