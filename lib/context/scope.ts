@@ -179,11 +179,23 @@ function categoryOf(scene: Scene, whole: TokenSpan, span: TokenSpan, low: number
   for (let at = low; at < high; at++) {
     const cue = scene.hits[at]!.value;
     if (!('rule' in cue) || !targets(cue.rule, span)) continue;
-    if (wordOfMention(scene.hits[at]!.start, scene.spans, whole, span)) continue;
+    const hit = scene.hits[at]!;
+    if (wordOfMention(hit.start, scene.spans, whole, span)) continue;
+    // A cue that ends in another mention's own words is that mention's ("is normal" in "walking is normal").
+    let othersWords = false;
+    for (let token = hit.start + 1; token < hit.end && !othersWords; token++) {
+      const other = spanAt(token, scene.spans);
+      othersWords = other !== undefined && other !== whole && inSlotsOf(other, token);
+    }
+    if (othersWords) continue;
     const { rule } = cue;
     // A frame saying a sign is absent ("my legs feel normal") is denied only from within or right
     // before it ("legs aren't fine", "not walking fine"), not by a "no" that belongs to an earlier noun.
-    if (span.absent && rule.category === 'negated' && scene.hits[at]!.end < span.firstToken) continue;
+    if (span.absent && rule.category === 'negated') {
+      if (hit.end < span.firstToken) continue;
+      // Nor by a cue made of its own words: "is normal" says what the frame says, not its opposite.
+      if (slotsOf(span).some(([first, end]) => hit.start < end && first < hit.end)) continue;
+    }
     const category = rule.category === 'resolved' && span.lasting ? null : rule.category;
     if (category === null || (found !== null && STRENGTH.indexOf(category) >= STRENGTH.indexOf(found))) continue;
     const directions = rule.direction === 'bidirectional' ? [true, false] : [rule.direction === 'forward'];
