@@ -70,6 +70,8 @@ export interface Detection extends Triage {
    * about mum). Another person's signs never count towards the writer's urgency, nor combine with them.
    */
   subject: Experiencer;
+  /** On a page read as posts (a thread): each post's summary, in the order the posts were found. */
+  posts?: PostSummary[];
 }
 
 /** A run of a text, offsets into it: [start, end). */
