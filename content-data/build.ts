@@ -98,7 +98,8 @@ export function normaliseVariant(variant: string): string {
 /** The slim part of the knowledge base the page scanner needs. */
 export function toLexiconSource(kb: KnowledgeBase): LexiconSource {
   return {
-    terms: kb.terms,
+    // The hover card asks the background for definitions: every tab need not fetch them.
+    terms: kb.terms.map(({ definition: _definition, ...term }) => term),
     concepts: kb.concepts,
     context: kb.context,
     redFlags: kb.redFlags.map(({ id, urgency, combinations, label }) => ({ id, urgency, combinations, label })),

@@ -81,6 +81,8 @@ export const FrameSchema = v.strictObject({
 export const TermSchema = v.strictObject({
   id,
   label: text,
+  /** One plain line on what the term means, for the hover card (not sent to pages: see toLexiconSource). */
+  definition: text,
   /** Written forms matched as they are: clinical, lay, UK/US, misspellings, abbreviations, idioms. */
   variants: v.array(text),
   /** Matched by concept slots instead of listed forms (see FrameSchema). */
@@ -214,6 +216,7 @@ export interface KnowledgeBase {
 }
 
 /** The part of the knowledge base the page scanner needs: small enough for every tab. */
-export type LexiconSource = Pick<KnowledgeBase, 'terms' | 'concepts' | 'context'> & {
+export type LexiconSource = Pick<KnowledgeBase, 'concepts' | 'context'> & {
+  terms: Omit<Term, 'definition'>[];
   redFlags: Pick<RedFlag, 'id' | 'urgency' | 'combinations' | 'label'>[];
 };
