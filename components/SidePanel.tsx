@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelRequest, TabFindings } from '../lib/messages';
 import type { Catalog } from '../lib/panel/catalog';
-import { byUrgency, redFlagsFirst } from '../lib/panel/findings';
+import { redFlagsFirst } from '../lib/panel/findings';
+import { byUrgency } from '../lib/urgency';
 import { t, type MessageKey } from '../lib/i18n';
 import { Findings, type Reveal } from './Findings';
 import { PageLink, RedFlagLinks, type OpenPage, type PageTarget } from './links';

@@ -1,6 +1,6 @@
 import type { Topic } from '../content-data/schema';
 import { resolveIds, type Catalog } from '../lib/panel/catalog';
-import { byUrgency } from '../lib/panel/findings';
+import { byUrgency } from '../lib/urgency';
 import { t } from '../lib/i18n';
 import { Citations, PageLink, RedFlagLinks, SourceList, type OpenPage } from './links';
 

@@ -32,6 +32,11 @@ export const TopicSchema = v.strictObject({
   id,
   title: text,
   summary: text,
+  /**
+   * The topic is about cancer: lookups and the side panel list it after the everyday topics unless
+   * the text names a cancer or a cancer warning sign (lib/search/relevance.ts).
+   */
+  cancer: v.optional(v.literal(true)),
   sections: v.pipe(v.array(SectionSchema), v.minLength(1, 'must have at least one section')),
   redFlags: ids,
   related: ids,

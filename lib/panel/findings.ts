@@ -3,7 +3,8 @@
  * the topics with how often they are mentioned, and the red-flag mentions that are set apart
  * because they are negated, hypothetical or about someone else.
  */
-import { URGENCIES, type KnowledgeBase, type RedFlag, type Topic, type Urgency } from '../../content-data/schema';
+import type { KnowledgeBase, RedFlag, Topic, Urgency } from '../../content-data/schema';
+import { byUrgency } from '../urgency';
 import type { Detection, Match, MentionContext } from '../types';
 import type { SearchResult } from '../search/types';
 
@@ -29,16 +30,6 @@ export interface FindingsView {
   redFlags: RedFlagFinding[];
   topics: TopicFinding[];
   setAside: SetAsideMention[];
-}
-
-/** Lower is more urgent. */
-export function urgencyRank(urgency: Urgency): number {
-  return URGENCIES.indexOf(urgency);
-}
-
-/** Red flags, most urgent first; equal urgencies keep their given order. */
-export function byUrgency<T>(items: T[], urgencyOf: (item: T) => Urgency): T[] {
-  return [...items].sort((a, b) => urgencyRank(urgencyOf(a)) - urgencyRank(urgencyOf(b)));
 }
 
 function groupIndexes(matches: Match[], keysOf: (match: Match) => string[]): Map<string, number[]> {

@@ -5,7 +5,7 @@
 import type { LexiconSource, RedFlag } from '../../content-data/schema';
 import type { Triage } from '../types';
 import { triage } from '../triage';
-import { byUrgency } from './findings';
+import { byUrgency } from '../urgency';
 
 export type Answer = 'yes' | 'no' | 'unsure';
 export type Answers = Readonly<Record<string, Answer>>;

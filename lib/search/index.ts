@@ -12,14 +12,20 @@
  * 3. fuse.js over the same texts (prebuilt index), for short queries the first two do not match.
  * Ties go to docs found by the matcher (best placed in a term first), then to those whose title the
  * query covers best.
+ * Then relevance.ts's rules: unless the query names a cancer or a cancer warning sign (or a cancer
+ * doc leads by a clear margin even so), each term's everyday docs lead and the cancer docs follow
+ * the everyday ones; a question about where to get care that names no symptom lists every red flag,
+ * most urgent first.
  * fuse.js comes last because one search over the ~1,200 texts costs milliseconds (its Bitap scan
  * is linear in the collection), while 1 and 2 are map look-ups.
  */
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { KnowledgeBase } from '../../content-data/schema';
 import { buildDeletionIndex, fuzzyLookup } from '../match/fuzzy';
-import { compileLexicon, findMatches, type CompiledTerm } from '../match';
+import { compileLexicon, findMatches, type CompiledTerm, type MatchPart } from '../match';
 import { NUMBER_KEY, phraseKeys, tokenize, type Tokens } from '../text';
+import { byUrgency } from '../urgency';
+import { asksWhereToGetCare, CANCER_WORDS, cancerDocsOf, everydayFirst, namesCancer } from './relevance';
 import type { SearchResult } from './types';
 
 export type { SearchResult } from './types';
@@ -31,6 +37,9 @@ interface SearchDoc {
 }
 
 type Field = 'title' | 'variant' | 'summary';
+
+/** One mention the matcher found in the query (a joined match counts as its parts). */
+type Mention = Pick<MatchPart, 'term' | 'byFrame' | 'firstToken' | 'endToken'>;
 
 /** One searchable text and the docs (indices into the doc list) it leads to. */
 interface SearchEntry {
@@ -61,6 +70,12 @@ const FRAME_FACTOR = 0.6;
 /** Words inside a variant the matcher found weigh this much more: a known phrase is strong evidence. */
 const MATCHED_WORD_BOOST = 2;
 const FUSE_PATTERN_LIMIT = 32;
+/** How much better (lower) the best cancer doc's score must be than every everyday doc's to lead. */
+const CANCER_MARGIN = 0.25;
+/** The score of a red flag listed to answer "when should I get care" (see redFlagsByUrgency). */
+const CARE_ANSWER_SCORE = 0.5;
+/** The topic of back pain as such, which every back-pain word points at. */
+const GENERIC_TOPIC = 'mechanical-back-pain';
 const FUSE_OPTIONS: IFuseOptions<SearchEntry> = { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.4 };
 const MAX_RESULTS = 10;
 /** The matcher scans at most this much of a query (the side panel caps selections the same way). */
@@ -69,7 +84,7 @@ const STOP_KEYS = new Set(
   phraseKeys(
     'the and for with from that this have has had what when can does are was about into my not but you your ' +
       'its it is of in on a an i me to or be do how why which at by who where will would should could ' +
-      'did get got there they them than then if so any some more most just also usually often other another ' +
+      'did get got there they them than then if so any some more most just also usually often other another after ' +
       // Words of a question about anything ("what are the symptoms of ...", "types of ...").
       'symptom sign type kind cause mean',
   ),
@@ -171,6 +186,9 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
     ]),
   );
 
+  const cancer = cancerDocsOf(kb);
+  const isCancerDoc = docs.map((doc) => (doc.kind === 'topic' ? cancer.topics : cancer.redFlags).has(doc.id));
+
   /** What the word index says about one query word: exact, else by typo and by prefix. */
   const wordCredit = (key: string): Credit => {
     const credit: Credit = new Map();
@@ -214,12 +232,24 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
    * before the red flag it implies), then in the term's order (red flags first). A title that
    * shares one word ("High blood calcium" for "blood test") is no reason to go first.
    */
-  const docsOfTerm = (term: CompiledTerm, matchedKeys: string[]): number[] => {
+  const docsOfTerm = (term: CompiledTerm, matchedKeys: string[], everydayLeads: boolean): number[] => {
     const label = labelKeys.get(term) ?? [];
     return termDocs
       .get(term)!
-      .map((doc, order) => ({ doc, order, matched: titleNames(matchedKeys, doc), label: titleNames(label, doc) }))
-      .sort((a, b) => Number(b.matched) - Number(a.matched) || Number(b.label) - Number(a.label) || a.order - b.order)
+      .map((doc, order) => ({
+        doc,
+        order,
+        everyday: everydayLeads && !isCancerDoc[doc],
+        matched: titleNames(matchedKeys, doc),
+        label: titleNames(label, doc),
+      }))
+      .sort(
+        (a, b) =>
+          Number(b.everyday) - Number(a.everyday) ||
+          Number(b.matched) - Number(a.matched) ||
+          Number(b.label) - Number(a.label) ||
+          a.order - b.order,
+      )
       .map(({ doc }) => doc);
   };
 
@@ -232,14 +262,15 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
    */
   const creditMatches = (
     tokens: Tokens,
+    matches: Mention[],
     credits: Map<string, Credit>,
     matchedKeys: Map<string, number>,
+    everydayLeads: boolean,
   ): Map<number, number> => {
     const places = new Map<number, number>();
-    // Each mention on its own, also where overlapping ones were joined into one match.
-    for (const match of findMatches(tokens, lexicon).flatMap((found) => found.parts ?? [found])) {
+    for (const match of matches) {
       const keys = tokens.keys.slice(match.firstToken, match.endToken).filter(isContentKey);
-      const termDocOrder = docsOfTerm(match.term, keys);
+      const termDocOrder = docsOfTerm(match.term, keys, everydayLeads);
       for (const key of keys) {
         const credit = credits.get(key) ?? wordCredit(key);
         // The first phrase a word is found in replaces what the word index says of it.
@@ -269,17 +300,48 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
     return title.length === 0 ? 0 : held.length / title.length;
   };
 
-  return (query, limit = MAX_RESULTS) => {
-    const text = query.trim().slice(0, MAX_QUERY_LENGTH);
-    if (text === '') return [];
-    const tokens = tokenize(text);
+  /** A term for back pain as such ("my back hurts"), not a symptom, a condition or a treatment. */
+  const isGeneric = (term: CompiledTerm) =>
+    term.redFlagIds.length === 0 &&
+    term.topicIds.includes(GENERIC_TOPIC) &&
+    term.topicIds.every((id) => id === GENERIC_TOPIC || cancer.topics.has(id));
+
+  const cancerWords = new Set(CANCER_WORDS.flatMap((word) => phraseKeys(word)));
+  /**
+   * Whether the query names a cancer or a cancer warning sign: a term it holds points only at
+   * cancer, or one of its words (or a typo of one) is a word for cancer.
+   */
+  const aboutCancer = (terms: CompiledTerm[], keys: Iterable<string>) =>
+    terms.some((term) => namesCancer(term, cancer)) ||
+    [...keys].some((key) => cancerWords.has(key) || cancerWords.has(fuzzyLookup(key, typos) ?? ''));
+
+  /**
+   * "When should I go to A&E" names no symptom: the answer is every warning sign, the most urgent
+   * first. Such results answer the question rather than match its words, hence one middling score.
+   */
+  const redFlagsByUrgency = (ranked: Ranked[]) =>
+    byUrgency(
+      docs.flatMap((doc, i) => (doc.kind === 'red-flag' ? [i] : [])),
+      (doc) => urgencyOf.get(docs[doc]!.id)!,
+    ).map((doc) => ranked.find((entry) => entry.doc === doc) ?? { doc, score: CARE_ANSWER_SCORE, place: Infinity, title: 0 });
+  const urgencyOf = new Map(kb.redFlags.map((flag) => [flag.id, flag.urgency]));
+
+  interface Ranked {
+    doc: number;
+    score: number;
+    place: number;
+    title: number;
+  }
+
+  /** The docs for a query, best first; `everydayLeads` puts a term's everyday docs before its cancer ones. */
+  const rank = (tokens: Tokens, matches: Mention[], text: string, everydayLeads: boolean): Ranked[] => {
     const credits = new Map<string, Credit>();
     for (const key of new Set(tokens.keys.filter(isContentKey))) {
       if (credits.size >= MAX_QUERY_WORDS) break;
       credits.set(key, wordCredit(key));
     }
     const matchedKeys = new Map<string, number>();
-    const places = creditMatches(tokens, credits, matchedKeys);
+    const places = creditMatches(tokens, matches, credits, matchedKeys, everydayLeads);
 
     let totalWeight = 0;
     const gained = new Map<number, number>();
@@ -290,7 +352,7 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
       for (const [doc, value] of credit) gained.set(doc, (gained.get(doc) ?? 0) + value * weight);
     }
     const queryKeys = [...credits.keys()];
-    let ranked = [...gained]
+    const ranked = [...gained]
       .map(([doc, gain]) => ({
         doc,
         score: 1 - gain / totalWeight,
@@ -300,19 +362,46 @@ export function createSearcher(kb: KnowledgeBase, index?: SerializedSearchIndex)
       .filter(({ score, place }) => place < Infinity || score <= MAX_WORD_SCORE)
       .sort((a, b) => a.score - b.score || a.place - b.place || b.title - a.title || a.doc - b.doc);
     // A query of stop words only ("what is the") asks nothing: no fuzzy guess for it.
-    if (ranked.length === 0 && credits.size > 0 && text.length <= FUSE_PATTERN_LIMIT) {
-      const byFuse = new Map<number, number>();
-      for (const result of fuseSearch(text)) {
-        for (const doc of result.item.docs) if (!byFuse.has(doc)) byFuse.set(doc, result.score ?? 1);
-      }
-      ranked = [...byFuse].map(([doc, score]) => ({ doc, score, place: Infinity, title: 0 }));
+    if (ranked.length > 0 || credits.size === 0 || text.length > FUSE_PATTERN_LIMIT) return ranked;
+    const byFuse = new Map<number, number>();
+    for (const result of fuseSearch(text)) {
+      for (const doc of result.item.docs) if (!byFuse.has(doc)) byFuse.set(doc, result.score ?? 1);
     }
+    return [...byFuse].map(([doc, score]) => ({ doc, score, place: Infinity, title: 0 }));
+  };
 
-    return ranked.slice(0, Math.min(limit, MAX_RESULTS)).map(({ doc, score }) => ({
-      id: docs[doc]!.id,
-      kind: docs[doc]!.kind,
-      title: docs[doc]!.title,
-      score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000,
-    }));
+  /**
+   * Whether the ranking says the query is about cancer: its best cancer doc beats every everyday
+   * doc by a clear margin ("pain on a deep breath" is lung cancer's; "my back hurts" leads to "Back
+   * pain and cancer" and to common back pain alike, so it is not).
+   */
+  const cancerLeadsClearly = (ranked: Ranked[]) => {
+    const best = (cancerDoc: boolean) => ranked.find(({ doc }) => isCancerDoc[doc] === cancerDoc)?.score ?? 1;
+    return best(false) - best(true) > CANCER_MARGIN;
+  };
+
+  return (query, limit = MAX_RESULTS) => {
+    const text = query.trim().slice(0, MAX_QUERY_LENGTH);
+    if (text === '') return [];
+    const tokens = tokenize(text);
+    // Each mention on its own, also where overlapping ones were joined into one match.
+    const matches = findMatches(tokens, lexicon).flatMap((found) => found.parts ?? [found]);
+    const matchedTerms = matches.map((match) => match.term);
+    // Most back pain is not cancer: rank with the everyday docs of each term first, and keep that
+    // unless the query names cancer or a cancer doc still leads clearly.
+    const everyday = rank(tokens, matches, text, true);
+    let ranked =
+      aboutCancer(matchedTerms, tokens.keys) || cancerLeadsClearly(everyday)
+        ? rank(tokens, matches, text, false)
+        : everydayFirst(everyday, ({ doc }) => isCancerDoc[doc]!);
+    if (asksWhereToGetCare(text) && matchedTerms.every(isGeneric)) ranked = redFlagsByUrgency(ranked);
+
+    // A doc moved down by the rules above scores no better than the one before it: best first
+    // holds for the scores too.
+    let floor = 0;
+    return ranked.slice(0, Math.min(limit, MAX_RESULTS)).map(({ doc, score }) => {
+      floor = Math.max(floor, Math.min(1, score));
+      return { id: docs[doc]!.id, kind: docs[doc]!.kind, title: docs[doc]!.title, score: Math.round(floor * 1000) / 1000 };
+    });
   };
 }
