@@ -1,9 +1,15 @@
 /**
- * The messages exchanged between the content script, the background and the extension pages,
- * with what each request is answered by. Every context sends through the helpers below so
- * that a message and its reply are typed at both ends.
+ * The messages between the content script, the background and the extension pages, declared once
+ * per direction as a call map: each entry names a message, the fields it carries and what it is
+ * answered with. The runtime lists of message types are the maps' keys, so a message cannot be
+ * declared in one place and forgotten in another, and every send and every handler is typed from
+ * the same entry.
+ *
+ * - content script -> background and extension page -> background: `runtime.sendMessage`;
+ * - background -> side panel: pushed over the port the panel connects (`connectPanel`);
+ * - background or side panel -> content script: `tabs.sendMessage`.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { Detection } from './types';
 import type { SearchResult } from './search/types';
 import type { StoredLexicon } from './lexicon-store';
@@ -14,11 +20,15 @@ export interface TabFindings {
   url: string;
   title: string;
   detection: Detection;
+  /** Whether the page reads as English (the only language the lexicon knows); see lib/language. */
+  english: boolean;
   scannedAt: number;
 }
 
 /** What the side panel should show when it opens or is already open. */
 export type PanelRequest =
+  /** The active tab's findings ("On this page"). */
+  | { kind: 'page' }
   | { kind: 'topic'; id: string }
   | { kind: 'red-flag'; id: string }
   | {
@@ -27,147 +37,157 @@ export type PanelRequest =
       text: string;
       /** The selection was longer than the limit and was cut. */
       truncated: boolean;
+      /** Whether the text reads as English; see lib/language. */
+      english: boolean;
       detection: Detection;
       results: SearchResult[];
     };
 
-/** Content script -> background, after each scan of the page. */
-export interface FindingsMessage {
-  type: 'findings';
-  detection: Detection;
-  url: string;
-  title: string;
-}
-/** Background -> extension pages, when a tab's findings were stored or cleared. */
-export interface TabFindingsChangedMessage {
-  type: 'tab-findings-changed';
-  tabId: number;
-}
-/** Side panel / popup -> background. */
-export interface GetTabFindingsMessage {
-  type: 'get-tab-findings';
-  tabId: number;
-}
-/** Side panel -> content script: scroll to `detection.matches[index]` and flash it. */
-export interface RevealMatchMessage {
-  type: 'reveal-match';
-  index: number;
-}
-/** Any context -> background: keep this request for the window's side panel. */
-export interface SetPanelRequestMessage {
-  type: 'set-panel-request';
-  windowId: number;
-  request: PanelRequest;
-}
-/** Background -> extension pages, after a panel request was set. */
-export interface PanelRequestMessage {
-  type: 'panel-request';
-  windowId: number;
-  request: PanelRequest;
-}
-/** Side panel -> background, when it opens: the pending request, removed from the store. */
-export interface TakePanelRequestMessage {
-  type: 'take-panel-request';
-  windowId: number;
-}
-/**
- * Content script -> background, from a click in the hover card: store the request for the
- * sender's window and open the side panel (the click's user gesture travels with the message).
- */
-export interface OpenPanelMessage {
-  type: 'open-panel';
-  request: PanelRequest;
-}
-
-/** Background -> content script (the frame the selection is in): the selected text. */
-export interface GetSelectionMessage {
-  type: 'get-selection';
-}
-/** Content script (hover card) -> background: the titles of these topics, for display. */
-export interface DescribeTopicsMessage {
-  type: 'describe-topics';
-  ids: string[];
-}
-
-/** Content script -> background, when `storage.local` holds no lexicon of this build. */
-export interface GetLexiconMessage {
-  type: 'get-lexicon';
-}
-
-export type Message =
-  | FindingsMessage
-  | TabFindingsChangedMessage
-  | GetTabFindingsMessage
-  | RevealMatchMessage
-  | SetPanelRequestMessage
-  | PanelRequestMessage
-  | TakePanelRequestMessage
-  | OpenPanelMessage
-  | GetSelectionMessage
-  | DescribeTopicsMessage
-  | GetLexiconMessage;
-
-/** The reply each message type is answered with (`void` for notifications). */
-export interface Replies {
-  findings: void;
-  'tab-findings-changed': void;
-  'get-tab-findings': TabFindings | null;
-  /** Whether the match was found on the page. */
-  'reveal-match': boolean;
-  'set-panel-request': void;
-  'panel-request': void;
-  'take-panel-request': PanelRequest | null;
-  'open-panel': void;
-  'get-selection': string;
+/** What the hover card shows beyond what the page's lexicon holds. */
+export interface MarkDescription {
+  /** One plain line on what the term means; null for an unknown term. */
+  definition: string | null;
   /** In the order asked; unknown ids are left out. */
-  'describe-topics': { id: string; title: string }[];
-  'get-lexicon': StoredLexicon;
+  topics: { id: string; title: string }[];
 }
 
-export type ReplyTo<M extends Message> = Replies[M['type']];
+/** One entry of a call map: the fields a message carries and its reply. Only its type is used. */
+export interface Call<Fields extends object, Reply> {
+  readonly fields: Fields;
+  readonly reply: Reply;
+}
+/** A call-map entry; the value is a placeholder, only the map's keys exist at run time. */
+const call = <Fields extends object = Record<never, never>, Reply = void>() => ({}) as Call<Fields, Reply>;
 
-const MESSAGE_TYPES: ReadonlySet<string> = new Set<Message['type']>([
-  'findings',
-  'tab-findings-changed',
-  'get-tab-findings',
-  'reveal-match',
-  'set-panel-request',
-  'panel-request',
-  'take-panel-request',
-  'open-panel',
-  'get-selection',
-  'describe-topics',
-  'get-lexicon',
-]);
+type CallMap = Record<string, Call<object, unknown>>;
 
-/** A cheap shape check for listeners: other extensions' and stray messages are ignored. */
-export function isMessage(value: unknown): value is Message {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { type?: unknown }).type === 'string' &&
-    MESSAGE_TYPES.has((value as { type: string }).type)
-  );
+/** Content script -> background. */
+export const CONTENT_TO_BACKGROUND = {
+  /** After each scan of the page (the top frame only speaks for the tab). */
+  findings: call<{ detection: Detection; url: string; title: string; english: boolean }>(),
+  /**
+   * From a click in the hover card: show `request` in the sender's window's side panel, opening it
+   * (the click's user gesture travels with the message).
+   */
+  'open-panel': call<{ request: PanelRequest }>(),
+  /** The hover card's definition and topic titles for a mark. */
+  'describe-mark': call<{ termId: string; topicIds: string[] }, MarkDescription>(),
+  /** `storage.local` holds no lexicon of this build (see lib/lexicon-store): the background's copy. */
+  'get-lexicon': call<Record<never, never>, StoredLexicon>(),
+};
+
+/** Extension page (popup, side panel, settings) -> background. */
+export const PAGE_TO_BACKGROUND = {
+  'get-tab-findings': call<{ tabId: number }, TabFindings | null>(),
+  /** Show `request` in the window's side panel: now if it is connected, else when it connects. */
+  'set-panel-request': call<{ windowId: number; request: PanelRequest }>(),
+};
+
+/** Background -> side panel, over the panel's port. */
+export const BACKGROUND_TO_PANEL = {
+  'panel-request': call<{ request: PanelRequest }>(),
+  /** A tab's findings were stored or cleared. */
+  'tab-findings-changed': call<{ tabId: number }>(),
+};
+
+/** Background or side panel -> a tab's content script. */
+export const TO_CONTENT = {
+  /** Scroll to `detection.matches[index]` and flash it; answered with whether it is on the page. */
+  'reveal-match': call<{ index: number }, boolean>(),
+  /** The selected text of the frame. */
+  'get-selection': call<Record<never, never>, string>(),
+  /**
+   * Move to the next (1) or previous (-1) red-flag mark on the page and open its card with focus;
+   * answered with whether the page has one.
+   */
+  'step-red-flag': call<{ direction: 1 | -1 }, boolean>(),
+};
+
+export type ContentToBackground = typeof CONTENT_TO_BACKGROUND;
+export type PageToBackground = typeof PAGE_TO_BACKGROUND;
+export type BackgroundToPanel = typeof BACKGROUND_TO_PANEL;
+export type ToContent = typeof TO_CONTENT;
+export type ToBackground = ContentToBackground & PageToBackground;
+
+/** The message `type` of map `M`, with its fields. */
+export type MessageOf<M extends CallMap, K extends keyof M = keyof M> = {
+  [T in K]: { type: T } & M[T]['fields'];
+}[K];
+export type ReplyOf<M extends CallMap, K extends keyof M> = M[K]['reply'];
+
+/** A handler for every message of `M`: adding a message to a map without handling it fails to compile. */
+export type Handlers<M extends CallMap, Context> = {
+  [K in keyof M]: (message: MessageOf<M, K>, context: Context) => ReplyOf<M, K> | Promise<ReplyOf<M, K>>;
+};
+
+/** A cheap shape check for listeners: messages of other maps, other extensions and strays are not `M`'s. */
+export function isMessageOf<M extends CallMap>(map: M, value: unknown): value is MessageOf<M> {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === 'string' && Object.hasOwn(map, type);
 }
 
-/** Send to the background (or, for broadcasts, to every extension page). */
-export function sendMessage<M extends Message>(message: M): Promise<ReplyTo<M>> {
-  return browser.runtime.sendMessage(message) as Promise<ReplyTo<M>>;
+/** Runs the handler of `message`, or returns undefined when it is not one of `map`'s. */
+export function dispatch<M extends CallMap, Context>(
+  map: M,
+  handlers: Handlers<M, Context>,
+  message: unknown,
+  context: Context,
+): Promise<unknown> | undefined {
+  if (!isMessageOf(map, message)) return undefined;
+  const handler = handlers[message.type as keyof M] as (message: MessageOf<M>, context: Context) => unknown;
+  return Promise.resolve(handler(message, context));
 }
 
-/** Send to the content script of a tab (its top frame unless `frameId` says otherwise). */
-export function sendToTab<M extends Message>(
+export const TO_BACKGROUND: ToBackground = { ...CONTENT_TO_BACKGROUND, ...PAGE_TO_BACKGROUND };
+
+/** Content script or extension page -> background. */
+export function sendToBackground<K extends keyof ToBackground>(
+  message: MessageOf<ToBackground, K>,
+): Promise<ReplyOf<ToBackground, K>> {
+  return browser.runtime.sendMessage(message) as Promise<ReplyOf<ToBackground, K>>;
+}
+
+/** To the content script of a tab (its top frame unless `frameId` says otherwise). */
+export function sendToTab<K extends keyof ToContent>(
   tabId: number,
-  message: M,
+  message: MessageOf<ToContent, K>,
   frameId = 0,
-): Promise<ReplyTo<M>> {
-  return browser.tabs.sendMessage(tabId, message, { frameId }) as Promise<ReplyTo<M>>;
+): Promise<ReplyOf<ToContent, K>> {
+  return browser.tabs.sendMessage(tabId, message, { frameId }) as Promise<ReplyOf<ToContent, K>>;
+}
+
+const PANEL_PORT_PREFIX = 'bpl-panel:';
+
+/** The window a side panel's port speaks for, from its name; null for any other port. */
+export function panelPortWindow(portName: string): number | null {
+  if (!portName.startsWith(PANEL_PORT_PREFIX)) return null;
+  const windowId = Number(portName.slice(PANEL_PORT_PREFIX.length));
+  return Number.isInteger(windowId) ? windowId : null;
 }
 
 /**
- * Send a broadcast that may have no listener (no extension page open): the "receiving end does
- * not exist" rejection is expected then, not an error.
+ * The side panel's end of its port: `onMessage` hears what the background pushes. A port closes
+ * when the background's service worker stops; the panel connects again at once, so it never
+ * misses a push (the background keeps a request for a window with no panel connected).
+ * Returns the disconnect.
  */
-export function broadcast(message: TabFindingsChangedMessage | PanelRequestMessage): Promise<void> {
-  return sendMessage(message).catch(() => undefined);
+export function connectPanel(windowId: number, onMessage: (message: MessageOf<BackgroundToPanel>) => void): () => void {
+  let port: Browser.runtime.Port | null = null;
+  let closed = false;
+  const listener = (message: unknown) => {
+    if (isMessageOf(BACKGROUND_TO_PANEL, message)) onMessage(message);
+  };
+  const connect = () => {
+    port = browser.runtime.connect({ name: `${PANEL_PORT_PREFIX}${windowId}` });
+    port.onMessage.addListener(listener);
+    port.onDisconnect.addListener(() => {
+      if (!closed) connect();
+    });
+  };
+  connect();
+  return () => {
+    closed = true;
+    port?.disconnect();
+  };
 }

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import knowledgeBase from 'virtual:bpl-knowledge-base';
 import { SidePanel } from '../../components/SidePanel';
-import { useActiveTabFindings, useIncomingRequests } from '../../components/usePanelFeeds';
+import { usePanelFeeds } from '../../components/usePanelFeeds';
 import { useSettings } from '../../components/useSettings';
 import { sendToTab } from '../../lib/messages';
 import { createCatalog } from '../../lib/panel/catalog';
@@ -17,14 +17,24 @@ function App() {
   useEffect(() => {
     void browser.windows.getCurrent().then((window) => setWindowId(window.id ?? null));
   }, []);
-  const { tabId, findings } = useActiveTabFindings(windowId);
-  const incoming = useIncomingRequests(windowId);
+  const { tabId, findings, incoming } = usePanelFeeds(windowId);
   if (!settings) return null;
+  // The page may have navigated away or have no content script: then there is nothing to show.
   const reveal = (index: number) => {
-    // The page may have navigated away or have no content script: then there is nothing to show.
     if (tabId !== null) sendToTab(tabId, { type: 'reveal-match', index }).catch(() => undefined);
   };
-  return <SidePanel catalog={catalog} findings={findings} incoming={incoming} onReveal={reveal} />;
+  const stepRedFlag = (direction: 1 | -1) => {
+    if (tabId !== null) sendToTab(tabId, { type: 'step-red-flag', direction }).catch(() => undefined);
+  };
+  return (
+    <SidePanel
+      catalog={catalog}
+      findings={findings}
+      incoming={incoming}
+      onReveal={reveal}
+      onStepRedFlag={stepRedFlag}
+    />
+  );
 }
 
 render(<App />, document.getElementById('app')!);

@@ -1,32 +1,33 @@
 /**
  * The background's work: per-tab findings and badge, the selection lookup (context menu and
- * keyboard command), and the requests the side panel picks up when it opens.
+ * keyboard command), the keyboard steps between red flags, and the requests for the side panels.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { toLexiconSource } from '../../content-data/build';
 import type { KnowledgeBase } from '../../content-data/schema';
 import { compileLexicon, detect, type Lexicon } from '../detect';
 import {
-  broadcast,
-  type DescribeTopicsMessage,
-  type FindingsMessage,
-  isMessage,
-  type Message,
-  type PanelRequest,
-  type ReplyTo,
+  CONTENT_TO_BACKGROUND,
+  type ContentToBackground,
+  dispatch,
+  type Handlers,
+  type MarkDescription,
+  PAGE_TO_BACKGROUND,
+  type PageToBackground,
+  panelPortWindow,
   sendToTab,
 } from '../messages';
 import { t } from '../i18n';
 import { type StoredLexicon, storeLexicon } from '../lexicon-store';
 import { createSearcher, type SerializedSearchIndex } from '../search';
 import { showBadge } from './badge';
+import { COMMANDS } from './commands';
 import { FindingsStore } from './findings-store';
 import { type LookupEngine, lookUp } from './lookup';
-import { PanelRequests } from './panel-requests';
+import { PanelPorts } from './panel-ports';
 import { openSidePanel } from './side-panel';
 
 export const LOOKUP_MENU_ID = 'bpl-lookup';
-export const LOOKUP_COMMAND = 'lookup-selection';
 
 export interface BackgroundOptions {
   knowledgeBase: KnowledgeBase;
@@ -47,22 +48,20 @@ function lazyLookupEngine({ knowledgeBase, searchIndex }: BackgroundOptions): ()
   };
 }
 
+type Sender = Browser.runtime.MessageSender;
+
 export function startBackground(options: BackgroundOptions) {
   const findings = new FindingsStore();
-  const panelRequests = new PanelRequests();
+  const panels = new PanelPorts();
   const lookupEngine = lazyLookupEngine(options);
   const topicTitles = new Map(options.knowledgeBase.topics.map((topic) => [topic.id, topic.title]));
   const lexicon = (): StoredLexicon => ({ version: options.lexiconVersion, source: toLexiconSource(options.knowledgeBase) });
-
-  const setPanelRequest = (windowId: number, request: PanelRequest) => {
-    panelRequests.set(windowId, request);
-    return broadcast({ type: 'panel-request', windowId, request });
-  };
+  const definitions = new Map(options.knowledgeBase.terms.map((term) => [term.id, term.definition]));
 
   const clearTab = async (tabId: number) => {
     if (!(await findings.clear(tabId))) return;
     await showBadge(tabId, null);
-    await broadcast({ type: 'tab-findings-changed', tabId });
+    panels.tabFindingsChanged(tabId);
   };
 
   /** The full selection from the page (the menu's copy is whitespace-collapsed), else the menu's. */
@@ -73,14 +72,12 @@ export function startBackground(options: BackgroundOptions) {
           .then((text) => (typeof text === 'string' && text.trim() !== '' ? text : fallback))
           .catch(() => fallback);
 
-  /** Open the panel first, inside the gesture; the lookup result follows by broadcast. */
+  /** Open the panel first, inside the gesture; the lookup result follows over the panel's port. */
   const lookUpSelection = (tab: Browser.tabs.Tab | undefined, frameId: number, menuText: string) => {
     if (tab?.windowId === undefined) return;
     const windowId = tab.windowId;
     openSidePanel(windowId).catch(() => undefined);
-    void selectionIn(tab.id, frameId, menuText).then((text) =>
-      setPanelRequest(windowId, lookUp(text, lookupEngine())),
-    );
+    void selectionIn(tab.id, frameId, menuText).then((text) => panels.request(windowId, lookUp(text, lookupEngine())));
   };
 
   browser.runtime.onInstalled.addListener(() => {
@@ -101,7 +98,17 @@ export function startBackground(options: BackgroundOptions) {
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === LOOKUP_COMMAND) lookUpSelection(tab, 0, '');
+    if (command === COMMANDS.lookUp) lookUpSelection(tab, 0, '');
+    const direction = command === COMMANDS.nextRedFlag ? 1 : command === COMMANDS.previousRedFlag ? -1 : null;
+    // A tab without a content script (a browser page) has no marks to move to.
+    if (direction !== null && tab?.id !== undefined) sendToTab(tab.id, { type: 'step-red-flag', direction }).catch(() => undefined);
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    const windowId = panelPortWindow(port.name);
+    if (windowId === null) return;
+    panels.connect(windowId, port);
+    port.onDisconnect.addListener(() => panels.disconnect(windowId, port));
   });
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -109,54 +116,51 @@ export function startBackground(options: BackgroundOptions) {
   });
   browser.tabs.onRemoved.addListener((tabId) => void findings.clear(tabId));
 
-  const recordFindings = async (message: FindingsMessage, sender: Browser.runtime.MessageSender) => {
-    const tabId = sender.tab?.id;
-    // Frames other than the top one mark their own text but do not speak for the tab.
-    if (tabId === undefined || (sender.frameId ?? 0) !== 0) return;
-    const { detection, url, title } = message;
-    await findings.set({ tabId, url, title, detection, scannedAt: Date.now() });
-    await showBadge(tabId, detection);
-    await broadcast({ type: 'tab-findings-changed', tabId });
-  };
-
-  const describeTopics = (ids: string[]): ReplyTo<DescribeTopicsMessage> =>
-    ids.flatMap((id) => {
+  const describeMark = (termId: string, topicIds: string[]): MarkDescription => ({
+    definition: definitions.get(termId) ?? null,
+    topics: topicIds.flatMap((id) => {
       const title = topicTitles.get(id);
       return title === undefined ? [] : [{ id, title }];
-    });
+    }),
+  });
 
-  /** The reply to a message for the background, or undefined to leave it to other listeners. */
-  const handle = (message: Message, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
-    switch (message.type) {
-      case 'findings':
-        return recordFindings(message, sender);
-      case 'get-tab-findings':
-        return findings.get(message.tabId);
-      case 'set-panel-request':
-        return setPanelRequest(message.windowId, message.request);
-      case 'take-panel-request':
-        return Promise.resolve(panelRequests.take(message.windowId));
-      case 'describe-topics':
-        return Promise.resolve(describeTopics(message.ids));
-      case 'get-lexicon': {
-        // storage.local had no copy of this build's lexicon (asked before onInstalled stored it).
-        const current = lexicon();
-        void storeLexicon(current).catch(() => undefined);
-        return Promise.resolve(current);
-      }
-      case 'open-panel': {
-        const windowId = sender.tab?.windowId;
-        if (windowId === undefined) return undefined;
-        // Synchronously, while the click that sent the message still counts as a user gesture.
-        openSidePanel(windowId).catch(() => undefined);
-        return setPanelRequest(windowId, message.request);
-      }
-      default:
-        return undefined;
-    }
+  const fromContent: Handlers<ContentToBackground, Sender> = {
+    findings: async ({ detection, url, title, english }, sender) => {
+      const tabId = sender.tab?.id;
+      // Frames other than the top one mark their own text but do not speak for the tab.
+      if (tabId === undefined || (sender.frameId ?? 0) !== 0) return;
+      await findings.set({ tabId, url, title, detection, english, scannedAt: Date.now() });
+      await showBadge(tabId, detection);
+      panels.tabFindingsChanged(tabId);
+    },
+    'open-panel': ({ request }, sender) => {
+      const windowId = sender.tab?.windowId;
+      if (windowId === undefined) return;
+      // Synchronously, while the click that sent the message still counts as a user gesture.
+      openSidePanel(windowId).catch(() => undefined);
+      panels.request(windowId, request);
+    },
+    'describe-mark': ({ termId, topicIds }) => describeMark(termId, topicIds),
+    'get-lexicon': () => {
+      // storage.local had no copy of this build's lexicon (asked before onInstalled stored it).
+      const current = lexicon();
+      void storeLexicon(current).catch(() => undefined);
+      return current;
+    },
   };
 
+  const fromPages: Handlers<PageToBackground, Sender> = {
+    'get-tab-findings': ({ tabId }) => findings.get(tabId),
+    'set-panel-request': ({ windowId, request }) => panels.request(windowId, request),
+  };
+
+  // Each sender is answered only the messages of its own direction. An extension page opened as a
+  // tab has a `tab` too; its address tells it apart from a web page.
+  const extensionOrigin = browser.runtime.getURL('/');
+  const isContentScript = (sender: Sender) => sender.tab !== undefined && sender.url?.startsWith(extensionOrigin) !== true;
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
-    isMessage(message) ? handle(message, sender) : undefined,
+    isContentScript(sender)
+      ? dispatch(CONTENT_TO_BACKGROUND, fromContent, message, sender)
+      : dispatch(PAGE_TO_BACKGROUND, fromPages, message, sender),
   );
 }

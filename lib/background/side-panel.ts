@@ -1,6 +1,6 @@
 /** Opening the side panel (Chrome) or sidebar (Firefox). */
 import { browser } from 'wxt/browser';
-import { sendMessage, type PanelRequest } from '../messages';
+import { sendToBackground, type PanelRequest } from '../messages';
 
 interface ChromeSidePanel {
   open(options: { windowId: number }): Promise<void>;
@@ -23,9 +23,9 @@ export function openSidePanel(windowId: number): Promise<void> {
 
 /**
  * Opens the side panel of `windowId` at `request` from an extension page's gesture. The open call comes
- * first, with no `await` before it; the panel picks the request up from the background whichever arrives first.
+ * first, with no `await` before it; the background hands the request to the panel when it connects, or at once if it is open.
  */
 export async function openSidePanelAt(windowId: number, request: PanelRequest): Promise<void> {
   const opening = openSidePanel(windowId);
-  await Promise.all([sendMessage({ type: 'set-panel-request', windowId, request }), opening]);
+  await Promise.all([sendToBackground({ type: 'set-panel-request', windowId, request }), opening]);
 }

@@ -33,7 +33,12 @@ export function markAtPoint(document: Document, marks: MarkStore, x: number, y: 
   return live && rangeContainsPoint(live, x, y) ? mark : null;
 }
 
-export function watchHover(options: HoverOptions): void {
+export interface Hover {
+  /** Open the card of `mark` with focus in it, as a click on the mark would. */
+  show(mark: Mark): Promise<void>;
+}
+
+export function watchHover(options: HoverOptions): Hover {
   const { document, marks, signal } = options;
   let card: MountedCard | null = null;
   let cardMark: Mark | null = null;
@@ -126,4 +131,5 @@ export function watchHover(options: HoverOptions): void {
     cancelAnimationFrame(frame);
     close();
   });
+  return { show: (mark) => open(mark, true) };
 }

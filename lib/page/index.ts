@@ -3,17 +3,28 @@
  * answer the side panel, and stop quietly when the extension goes away.
  */
 import { browser } from 'wxt/browser';
-import type { HoverCardContent } from '../../components/HoverCard';
 import type { LexiconSource } from '../../content-data/schema';
 import { compileLexicon, summarizeMatches } from '../detect';
+import { languageOf } from '../language';
 import { lexiconLoader } from '../lexicon-store';
 import type { Detection } from '../types';
-import { isMessage, type Message, type PanelRequest, type ReplyTo, sendMessage } from '../messages';
+import {
+  dispatch,
+  type MessageOf,
+  type PanelRequest,
+  type ReplyOf,
+  sendToBackground,
+  TO_CONTENT,
+  type ToBackground,
+} from '../messages';
 import { isPausedOn, loadSettings, type Settings, watchSettings } from '../settings';
 import { watchHover } from './hover';
 import { type Lifetime, startLifetime } from './lifetime';
 import { watchLocation } from './location';
+import { markDescriber } from './mark-description';
 import type { Mark } from './marks';
+import { pageTextSample } from './page-text';
+import { redFlagStepper } from './red-flag-steps';
 import { COMPILE_MEASURE, PageScanner, type ScanLexicon } from './scanner';
 import { throttleLatest } from './throttle';
 import { publishTiming, setTimingsPublished, TIMELINE_SETTING_KEY } from './timeline';
@@ -41,26 +52,7 @@ function panelRequestFor(mark: Mark): PanelRequest | null {
   return redFlagId ? { kind: 'red-flag', id: redFlagId } : null;
 }
 
-type Send = <M extends Message>(message: M) => Promise<ReplyTo<M> | undefined>;
-
-/** Marks exist only once the lexicon is loaded, so `loadSource` resolves at once here. */
-function describer(loadSource: () => Promise<LexiconSource>, send: Send) {
-  return async (mark: Mark): Promise<HoverCardContent> => {
-    const source = await loadSource();
-    const { match } = mark;
-    const redFlagId = match.redFlagIds[0];
-    const redFlag = mark.kind === 'red-flag' ? source.redFlags.find((flag) => flag.id === redFlagId) : undefined;
-    const topics =
-      (await send({ type: 'describe-topics', ids: match.topicIds })) ??
-      match.topicIds.map((id) => ({ id, title: id }));
-    return {
-      matchedText: match.text,
-      termLabel: source.terms.find((term) => term.id === match.termId)?.label ?? match.text,
-      topics,
-      redFlag: redFlag ? { id: redFlag.id, label: redFlag.label, urgency: redFlag.urgency } : null,
-    };
-  };
-}
+type Send = <K extends keyof ToBackground>(message: MessageOf<ToBackground, K>) => Promise<ReplyOf<ToBackground, K> | undefined>;
 
 /** The lexicon, loaded and compiled (one long task of its own, before the scan's slices). */
 async function loadScanLexicon(loadSource: () => Promise<LexiconSource>): Promise<ScanLexicon> {
@@ -100,15 +92,18 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
   const send: Send = (message) =>
     life.isOver()
       ? Promise.resolve(undefined)
-      : sendMessage(message).catch(() => {
+      : sendToBackground(message).catch(() => {
           life.isOver();
           return undefined;
         });
 
   const report = (detection: Detection) => {
-    if (isTopFrame) void send({ type: 'findings', detection, url: location.href, title: document.title });
+    if (!isTopFrame) return;
+    const english = languageOf(pageTextSample(document), document.documentElement.lang) !== 'other';
+    void send({ type: 'findings', detection, url: location.href, title: document.title, english });
   };
-  let paused = true;
+  // Unknown until the settings load: a page paused from the start reports so too (the popup learns its site).
+  let paused: boolean | null = null;
   // A report still waiting when the page gets paused must not bring its marks back to the badge.
   const reportScan = throttleLatest(
     (detection: Detection) => {
@@ -142,13 +137,6 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
     }
   };
 
-  const onMessage = (message: unknown) => {
-    if (!isMessage(message)) return undefined;
-    if (message.type === 'reveal-match') return Promise.resolve(scanner.reveal(message.index));
-    if (message.type === 'get-selection') return Promise.resolve(view.getSelection()?.toString() ?? '');
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
   const unwatchSettings = watchSettings(apply);
 
   watchLocation(
@@ -158,10 +146,10 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
     },
     signal,
   );
-  watchHover({
+  const hover = watchHover({
     document,
     marks: scanner.marks,
-    describe: describer(loadSource, send),
+    describe: markDescriber(loadSource, (termId, topicIds) => send({ type: 'describe-mark', termId, topicIds })),
     openDetails: (mark) => {
       const request = panelRequestFor(mark);
       if (request) void send({ type: 'open-panel', request });
@@ -170,6 +158,19 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
     theme: () => theme,
     signal,
   });
+  const stepRedFlag = redFlagStepper(view, scanner.marks, hover.show);
+  const onMessage = (message: unknown) =>
+    dispatch(
+      TO_CONTENT,
+      {
+        'reveal-match': ({ index }) => scanner.reveal(index),
+        'get-selection': () => view.getSelection()?.toString() ?? '',
+        'step-red-flag': ({ direction }) => stepRedFlag(direction),
+      },
+      message,
+      undefined,
+    );
+  browser.runtime.onMessage.addListener(onMessage);
   // The one place where the page is let go of: marks, styles, observers and the flash go with `stop`.
   signal.addEventListener(
     'abort',

@@ -77,16 +77,19 @@ export interface LaunchOptions {
   publishTimings?: boolean;
 }
 
-/** Chromium (headless unless told otherwise) with the built extension loaded in a fresh (or given) profile. */
+/**
+ * Chromium (headless unless told otherwise) with the built extension loaded in a fresh (or given) profile;
+ * `args` adds command-line switches (e.g. `--host-resolver-rules` to serve the fixtures under a real-looking host).
+ */
 export async function launchChromium(
-  opts: { userDataDir?: string; headless?: boolean } & LaunchOptions = {},
+  opts: { userDataDir?: string; headless?: boolean; args?: string[] } & LaunchOptions = {},
 ): Promise<ChromiumSession> {
   requireBuild(CHROME_BUILD, 'Chrome');
   const profile = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'bpl-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
-    args: [`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`, ...CHROMIUM_ARGS],
+    args: [`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`, ...CHROMIUM_ARGS, ...(opts.args ?? [])],
   });
   const pageErrors: string[] = [];
   const watch = (page: import('playwright-core').Page) => {

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
 import { clickInHoverCard, hoverCardText, installRangeHelpers } from './page-helpers';
+import { listenAsPanel } from './ui-helpers';
 
 const markTexts = (page: Page, name: string) =>
   page.evaluate((highlightName) => [...(CSS.highlights.get(highlightName) ?? [])].map(window.bplRangeText).sort(), name);
@@ -80,23 +81,14 @@ describe('the content script over a page’s life', () => {
       const rect = window.bplRangeRect(range);
       return { x: rect.left + 5, y: rect.top + rect.height / 2 };
     });
-    // The side panel may open and take the request at once: watch the broadcast instead.
-    await extensionPage.evaluate(() => {
-      const seen: unknown[] = [];
-      (window as unknown as { panelRequests: unknown[] }).panelRequests = seen;
-      chrome.runtime.onMessage.addListener((message) => {
-        if (message?.type === 'panel-request') seen.push(message);
-      });
-    });
+    // Listen as the window's panel does (the real side panel may open and connect too).
+    const panel = await listenAsPanel(session, windowId);
     await page.mouse.click(point.x, point.y);
     await expect.poll(() => hoverCardText(page)).not.toBeNull();
     await clickInHoverCard(page, 'button.open');
     await expect.poll(() => page.locator('bpl-hover-card').count()).toBe(0);
-    const broadcasts = () => extensionPage.evaluate(() => (window as unknown as { panelRequests: unknown[] }).panelRequests);
-    await expect.poll(broadcasts).toHaveLength(1);
-    const [broadcast] = (await broadcasts()) as { request: unknown; windowId: number }[];
-    expect(broadcast?.windowId).toBe(windowId);
-    const request = broadcast?.request;
+    const request = await panel.nextRequest();
+    await panel.close();
     expect(request).toEqual({ kind: 'red-flag', id: 'rf-saddle-numbness' });
     await page.close();
   });

@@ -2,23 +2,29 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { PanelRequest } from '../../lib/messages';
 import type { ChromiumSession } from './harness';
 
 const AXE_SOURCE = readFileSync(resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
-/** WCAG 2.0-2.2 A and AA violations on the page, as "rule: target" lines. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * WCAG 2.0-2.2 A and AA violations on the page, as "rule: target" lines; `within` limits the check to
+ * one part, as axe's selectors say it (`['bpl-hover-card', '.card']` for the card in its shadow root).
+ */
+export async function axeViolations(page: Page, within?: string[]): Promise<string[]> {
   // Evaluated over the DevTools protocol, so the extension pages' CSP does not block it.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
+  return page.evaluate(async (include) => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const results = await axe.run(document, {
+    const context = include ? { include: [include] } : document;
+    const results = await axe.run(context as import('axe-core').ElementContext, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
     return results.violations.flatMap((violation) =>
       violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} (${node.failureSummary ?? ''})`),
     );
-  });
+  }, within);
 }
 
 /** Every request made by any page or worker of the context, as URLs. */
@@ -43,4 +49,56 @@ export async function openExtensionPage(session: ChromiumSession, path: string):
   await page.goto(session.extensionUrl(path));
   await page.locator('.bpl-app').waitFor();
   return page;
+}
+
+/**
+ * The tab whose content script last reported `url` (the extension may not read tabs' addresses
+ * itself), or null before it has.
+ */
+export async function reportingTab(session: ChromiumSession, url: string): Promise<{ tabId: number; windowId: number } | null> {
+  return session.serviceWorker.evaluate(async (pageUrl) => {
+    const stored = (await chrome.storage.session.get(null)) as Record<string, { tabId: number; url: string; scannedAt: number }>;
+    // The latest scan: a tab left open by an earlier test may show the same address.
+    const findings = Object.values(stored)
+      .filter((entry) => entry.url === pageUrl)
+      .sort((a, b) => b.scannedAt - a.scannedAt)[0];
+    if (!findings) return null;
+    const tab = await chrome.tabs.get(findings.tabId);
+    return { tabId: findings.tabId, windowId: tab.windowId };
+  }, url);
+}
+
+/** The tab of `page`, once its content script has reported. */
+export async function tabOfPage(session: ChromiumSession, page: Page): Promise<{ tabId: number; windowId: number }> {
+  await expect.poll(() => reportingTab(session, page.url()), { timeout: 15_000 }).not.toBeNull();
+  return (await reportingTab(session, page.url()))!;
+}
+
+/** The popup page, opened in a tab of its own and speaking for the tab `tabId` (see entrypoints/popup). */
+export async function openPopupFor(session: ChromiumSession, tabId: number): Promise<Page> {
+  return openExtensionPage(session, `popup.html?tab=${tabId}`);
+}
+
+/**
+ * Listens as a side panel of `windowId` does: connects the panel port from an extension page and
+ * keeps what the background pushes. Connect before the action, so a push is never missed.
+ */
+export async function listenAsPanel(session: ChromiumSession, windowId: number) {
+  const page = await session.context.newPage();
+  await page.goto(session.extensionUrl('options.html'));
+  await page.evaluate((id) => {
+    const pushed: { type: string }[] = [];
+    (window as unknown as { bplPushed: unknown[] }).bplPushed = pushed;
+    chrome.runtime.connect({ name: `bpl-panel:${id}` }).onMessage.addListener((message) => void pushed.push(message));
+  }, windowId);
+  return {
+    /** The first request pushed since connecting, once it has come. */
+    async nextRequest(): Promise<PanelRequest> {
+      const handle = await page.waitForFunction(() =>
+        (window as unknown as { bplPushed: { type: string; request?: unknown }[] }).bplPushed.find((m) => m.type === 'panel-request'),
+      );
+      return ((await handle.jsonValue()) as { request: PanelRequest }).request;
+    },
+    close: () => page.close(),
+  };
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FindingsStore, packFindings, unpackFindings } from '../../lib/background/findings-store';
 import { lookUp, MAX_LOOKUP_CHARS } from '../../lib/background/lookup';
-import { PanelRequests } from '../../lib/background/panel-requests';
+import { type PanelPort, PanelPorts } from '../../lib/background/panel-ports';
 import type { Detection, Match } from '../../lib/types';
 import type { TabFindings } from '../../lib/messages';
 
@@ -12,6 +12,7 @@ const findingsOf = (tabId: number, url = 'https://example.org/'): TabFindings =>
   url,
   title: 'Thread',
   detection: emptyDetection,
+  english: true,
   scannedAt: 1,
 });
 
@@ -75,15 +76,58 @@ describe('packFindings', () => {
   });
 });
 
-describe('PanelRequests', () => {
-  it('hands each window its latest request once', () => {
-    const requests = new PanelRequests();
-    requests.set(1, { kind: 'topic', id: 'sciatica' });
-    requests.set(1, { kind: 'red-flag', id: 'rf-night-pain' });
-    requests.set(2, { kind: 'topic', id: 'multiple-myeloma' });
-    expect(requests.take(1)).toEqual({ kind: 'red-flag', id: 'rf-night-pain' });
-    expect(requests.take(1)).toBeNull();
-    expect(requests.take(2)).toEqual({ kind: 'topic', id: 'multiple-myeloma' });
+describe('PanelPorts', () => {
+  const port = () => {
+    const received: unknown[] = [];
+    return { received, postMessage: (message: unknown) => void received.push(message) } satisfies PanelPort & { received: unknown[] };
+  };
+
+  it('pushes a request to the connected panels of its window only', () => {
+    const panels = new PanelPorts();
+    const [first, second, elsewhere] = [port(), port(), port()];
+    panels.connect(1, first);
+    panels.connect(1, second);
+    panels.connect(2, elsewhere);
+    panels.request(1, { kind: 'topic', id: 'sciatica' });
+    expect(first.received).toEqual([{ type: 'panel-request', request: { kind: 'topic', id: 'sciatica' } }]);
+    expect(second.received).toEqual(first.received);
+    expect(elsewhere.received).toEqual([]);
+  });
+
+  it('keeps the latest request for a window with no panel and hands it to the first that connects, once', () => {
+    const panels = new PanelPorts();
+    panels.request(1, { kind: 'topic', id: 'sciatica' });
+    panels.request(1, { kind: 'red-flag', id: 'rf-night-pain' });
+    const late = port();
+    panels.connect(1, late);
+    expect(late.received).toEqual([{ type: 'panel-request', request: { kind: 'red-flag', id: 'rf-night-pain' } }]);
+    const later = port();
+    panels.connect(1, later);
+    expect(later.received).toEqual([]);
+  });
+
+  it('keeps requests again once the window’s last panel went away', () => {
+    const panels = new PanelPorts();
+    const gone = port();
+    panels.connect(3, gone);
+    panels.disconnect(3, gone);
+    panels.request(3, { kind: 'page' });
+    expect(gone.received).toEqual([]);
+    const next = port();
+    panels.connect(3, next);
+    expect(next.received).toEqual([{ type: 'panel-request', request: { kind: 'page' } }]);
+  });
+
+  it('tells every panel of every window about changed findings; a port closed meanwhile costs nothing', () => {
+    const panels = new PanelPorts();
+    const [one, two] = [port(), port()];
+    const closed = { postMessage: () => { throw new Error('Attempting to use a disconnected port object'); } };
+    panels.connect(1, one);
+    panels.connect(2, two);
+    panels.connect(2, closed);
+    panels.tabFindingsChanged(9);
+    expect(one.received).toEqual([{ type: 'tab-findings-changed', tabId: 9 }]);
+    expect(two.received).toEqual([{ type: 'tab-findings-changed', tabId: 9 }]);
   });
 });
 
@@ -111,6 +155,18 @@ describe('lookUp', () => {
   });
 
   it('gives an empty lookup for a blank selection', () => {
-    expect(lookUp(' \n\t ', engine)).toEqual({ kind: 'lookup', text: '', truncated: false, detection: emptyDetection, results: [] });
+    expect(lookUp(' \n\t ', engine)).toEqual({
+      kind: 'lookup',
+      text: '',
+      truncated: false,
+      english: true,
+      detection: emptyDetection,
+      results: [],
+    });
+  });
+
+  it('says whether the selection reads as English', () => {
+    expect(lookUp('My back has been killing me since the weekend and it is getting worse every day.', engine).english).toBe(true);
+    expect(lookUp('Tengo dolor de espalda desde hace tres semanas y el médico dice que es una contractura.', engine).english).toBe(false);
   });
 });
