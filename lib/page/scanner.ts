@@ -9,6 +9,7 @@ import { type CaretPoint, caretAt } from './caret';
 import { type Mark, MarkStore, markKindOf } from './marks';
 import { BatchedObserver, reduceMutations } from './mutations';
 import { type Slicer, createSlicer, yieldToPage } from './slices';
+import { mayCarryTermMarks } from './term-marks';
 import { type TextIndex, createTextIndexBuilder, rangeForOffsets } from './text-index';
 import { publishTiming } from './timeline';
 
@@ -256,12 +257,14 @@ export class PageScanner {
 
   private marksFor(index: TextIndex, from: number, to: number): Mark[] {
     const detection = detect(index.text.slice(from, to), this.lexicon.lexicon);
-    return detection.matches.map((match) => {
-      // Offsets into the whole index; the matches are this call's own objects, so shift in place.
-      match.start += from;
-      match.end += from;
-      return { match, range: rangeForOffsets(index, match.start, match.end), kind: markKindOf(match) };
-    });
+    return detection.matches
+      .map((match) => {
+        // Offsets into the whole index; the matches are this call's own objects, so shift in place.
+        match.start += from;
+        match.end += from;
+        return { match, range: rangeForOffsets(index, match.start, match.end), kind: markKindOf(match) };
+      })
+      .filter((mark) => mark.kind === 'red-flag' || mayCarryTermMarks(mark.range.startContainer.parentElement));
   }
 
   private addMarks(marks: Mark[]): void {
