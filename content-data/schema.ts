@@ -12,10 +12,18 @@ const ids = v.array(id);
 const sourceIds = v.pipe(v.array(id), v.minLength(1, 'must cite at least one source id'));
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
+/**
+ * What kind of publisher a source is, most authoritative first: national guidance and public
+ * health bodies (NICE, NHS, CDC), peer-reviewed journals, medical and cancer centres, consumer
+ * health sites. Red flags cite their sources in this order.
+ */
+export const SOURCE_KINDS = ['national', 'journal', 'medical-centre', 'consumer'] as const;
+
 export const SourceSchema = v.strictObject({
   id,
   title: text,
   publisher: text,
+  kind: v.picklist(SOURCE_KINDS, 'must be one of national, journal, medical-centre, consumer'),
   url: v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https URL')),
   /** ISO date (YYYY-MM-DD) the content was last checked against this source. */
   checked: v.pipe(v.string(), v.isoDate('must be a date as YYYY-MM-DD')),

@@ -46,7 +46,9 @@ describe('buildKnowledgeBase on valid content', () => {
 
   it('slims the red flags for the lexicon source', () => {
     const lexicon = toLexiconSource(kb);
-    expect(lexicon.terms).toBe(kb.terms);
+    // Definitions stay out: the hover card asks the background for them.
+    expect(lexicon.terms).toEqual(kb.terms.map(({ definition: _definition, ...term }) => term));
+    expect(lexicon.terms.every((term) => !('definition' in term))).toBe(true);
     expect(Object.keys(lexicon.redFlags[0] ?? {}).sort()).toEqual(['combinations', 'id', 'label', 'urgency']);
   });
 });
@@ -55,7 +57,7 @@ describe('buildKnowledgeBase reports each problem with file, entry and field', (
   it('schema problems in an array entry name the entry by id, or by index when the id is unusable', () => {
     const files = baseWith('sources.json', (sources: Json[]) => [
       { ...sources[0], checked: 'yesterday' },
-      { id: 'Not Kebab', title: 'x', publisher: 'y', url: 'https://example.org', checked: '2026-01-01' },
+      { id: 'Not Kebab', title: 'x', publisher: 'y', kind: 'national', url: 'https://example.org', checked: '2026-01-01' },
     ]);
     const problems = problemsOf(files);
     expect(problems).toContain('content/sources.json: source "fixture-source" field "checked": must be a date as YYYY-MM-DD');
@@ -85,7 +87,7 @@ describe('buildKnowledgeBase reports each problem with file, entry and field', (
       combinations: [{ with: ['rf-ghost'], urgency: 'emergency', reason: 'x' }],
     };
     const terms = files.get('terms/fixture.json') as Json[];
-    terms.push({ id: 'loose', label: 'loose', variants: ['loose words'], topics: ['ghost-topic'], redFlags: ['rf-ghost'], anchors: ['no-anchor'] });
+    terms.push({ id: 'loose', label: 'loose', definition: 'Loose.', variants: ['loose words'], topics: ['ghost-topic'], redFlags: ['rf-ghost'], anchors: ['no-anchor'] });
     const problems = problemsOf(files);
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -160,7 +162,7 @@ describe('buildKnowledgeBase reports each problem with file, entry and field', (
 
   it('reports orphans: uncited sources, unreached topics and red flags, unused concepts', () => {
     const files = validBase();
-    (files.get('sources.json') as Json[]).push({ id: 'unused', title: 't', publisher: 'p', url: 'https://example.org/u', checked: '2026-01-01' });
+    (files.get('sources.json') as Json[]).push({ id: 'unused', title: 't', publisher: 'p', kind: 'national', url: 'https://example.org/u', checked: '2026-01-01' });
     (files.get('concepts.json') as Json[]).push({ id: 'lonely', label: 'l', words: ['w'] });
     const terms = (files.get('terms/fixture.json') as Json[]).filter((t) => t.id !== 'term-lung-cancer' && t.id !== 'term-rf-rest-pain');
     files.set('terms/fixture.json', terms);
@@ -177,7 +179,7 @@ describe('buildKnowledgeBase reports each problem with file, entry and field', (
 
   it('requires a term to point somewhere', () => {
     const problems = problemsOf(
-      baseWith('terms/fixture.json', (terms: Json[]) => [...terms, { id: 'adrift', label: 'a', variants: ['adrift words'], topics: [], redFlags: [] }]),
+      baseWith('terms/fixture.json', (terms: Json[]) => [...terms, { id: 'adrift', label: 'a', definition: 'Adrift.', variants: ['adrift words'], topics: [], redFlags: [] }]),
     );
     expect(problems).toContain('content/terms/fixture.json: term "adrift" field "topics": must point to at least one topic or red flag');
   });
@@ -200,7 +202,7 @@ describe('buildKnowledgeBase reports each problem with file, entry and field', (
     const problems = problemsOf(
       baseWith('terms/fixture.json', (terms: Json[]) => [
         ...terms,
-        { id: 'bare-spine', label: 'spine', variants: ['sore spine', ' Spine'], topics: ['spinal-tumors'], redFlags: [] },
+        { id: 'bare-spine', label: 'spine', definition: 'The spine.', variants: ['sore spine', ' Spine'], topics: ['spinal-tumors'], redFlags: [] },
       ]),
     );
     expect(problems).toContain(
@@ -212,7 +214,7 @@ describe('buildKnowledgeBase reports each problem with file, entry and field', (
   it('allows the same variant in two terms when they point to the same places', () => {
     const files = baseWith('terms/fixture.json', (terms: Json[]) => [
       ...terms,
-      { id: 'sciatica-twin', label: 'twin', variants: ['SCIATICA A'], topics: ['sciatica'], redFlags: [] },
+      { id: 'sciatica-twin', label: 'twin', definition: 'A twin.', variants: ['SCIATICA A'], topics: ['sciatica'], redFlags: [] },
     ]);
     expect(() => buildKnowledgeBase(toContentFiles(files))).not.toThrow();
   });
