@@ -30,10 +30,20 @@ export default defineConfig({
       },
     ],
     action: { default_title: 'Back Pain Lens' },
+    // lib/background/commands.ts; Chrome allows four suggested keys in all, and on Linux keeps
+    // Alt+Shift+N and Alt+Shift+P for itself.
     commands: {
       'lookup-selection': {
         suggested_key: { default: 'Alt+Shift+L' },
         description: 'Look up the selected text in Back Pain Lens',
+      },
+      'next-red-flag': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: 'Go to the next red flag on the page and open its card',
+      },
+      'previous-red-flag': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: 'Go to the previous red flag on the page and open its card',
       },
     },
     ...(browser === 'firefox'

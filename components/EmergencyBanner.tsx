@@ -1,12 +1,38 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { TriageReason } from '../lib/types';
 import { t } from '../lib/i18n';
 
-/** What to do now, before anything else, when an emergency red flag or combination is affirmed. */
-export function EmergencyBanner({ reasons }: { reasons: TriageReason[] }) {
+/**
+ * What to do now, before anything else, when an emergency red flag or combination is affirmed (on
+ * a page, in a look-up, or in the self-check's answers). `takeFocus` moves focus to it as it
+ * appears, for screen-reader and keyboard users who are further down.
+ */
+export function EmergencyBanner({
+  reasons,
+  idPrefix = 'bpl-emergency',
+  headingLevel = 2,
+  takeFocus = false,
+}: {
+  reasons: TriageReason[];
+  idPrefix?: string;
+  headingLevel?: 2 | 3;
+  takeFocus?: boolean;
+}) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (takeFocus) ref.current?.focus();
+  }, []);
   const emergencyReasons = reasons.filter((reason) => reason.urgency === 'emergency');
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <section class="bpl-emergency" role="alert" aria-labelledby="bpl-emergency-title">
-      <h2 id="bpl-emergency-title">{t('emergencyTitle')}</h2>
+    <section
+      ref={ref}
+      class="bpl-emergency"
+      role="alert"
+      aria-labelledby={`${idPrefix}-title`}
+      tabIndex={takeFocus ? -1 : undefined}
+    >
+      <Heading id={`${idPrefix}-title`}>{t('emergencyTitle')}</Heading>
       <p>
         <strong>{t('emergencyAction')}</strong>
       </p>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Detection, MentionContext } from '../lib/types';
 import type { Catalog } from '../lib/panel/catalog';
 import { findingsView, type RedFlagFinding, type TopicFinding } from '../lib/panel/findings';
+import { onlyOthersRedFlags } from '../lib/panel/summary';
 import { t, type MessageKey } from '../lib/i18n';
 import { EmergencyBanner } from './EmergencyBanner';
 import { PageLink, type OpenPage } from './links';
@@ -9,6 +10,22 @@ import { UrgencyBadge, urgencyMeaning } from './UrgencyBadge';
 
 /** Scrolls the page to `detection.matches[index]`; absent when the matches are not on a page. */
 export type Reveal = (matchIndex: number) => void;
+/** Moves to the next (1) or previous (-1) red-flag mark on the page and opens its card. */
+export type StepRedFlag = (direction: 1 | -1) => void;
+
+/** Keyboard users reach the red flags on the page from here (or with the browser shortcuts). */
+function RedFlagSteps({ onStep }: { onStep: StepRedFlag }) {
+  return (
+    <div class="bpl-steps" role="group" aria-label={t('stepRedFlagsLabel')}>
+      <button type="button" class="bpl-button bpl-button--small" onClick={() => onStep(-1)}>
+        {t('previousRedFlag')}
+      </button>
+      <button type="button" class="bpl-button bpl-button--small" onClick={() => onStep(1)}>
+        {t('nextRedFlag')}
+      </button>
+    </div>
+  );
+}
 
 const CONTEXT_WORDS: Record<Exclude<MentionContext, 'affirmed'>, MessageKey> = {
   negated: 'contextNegated',
@@ -83,12 +100,14 @@ export function Findings({
   catalog,
   onOpen,
   onReveal,
+  onStepRedFlag,
   idPrefix,
 }: {
   detection: Detection;
   catalog: Catalog;
   onOpen: OpenPage;
   onReveal?: Reveal;
+  onStepRedFlag?: StepRedFlag;
   idPrefix: string;
 }) {
   const view = findingsView(detection, catalog.kb);
@@ -97,9 +116,13 @@ export function Findings({
       {detection.urgency === 'emergency' && <EmergencyBanner reasons={detection.reasons} />}
       <section aria-labelledby={`${idPrefix}-urgency`} class="bpl-summary">
         <h3 id={`${idPrefix}-urgency`}>{t('overallUrgency')}</h3>
-        <p>
-          <UrgencyBadge level={detection.urgency} /> {urgencyMeaning(detection.urgency)}
-        </p>
+        {onlyOthersRedFlags(detection) ? (
+          <p>{t('summaryOthersOnly')}</p>
+        ) : (
+          <p>
+            <UrgencyBadge level={detection.urgency} /> {urgencyMeaning(detection.urgency)}
+          </p>
+        )}
         {detection.reasons.length > 0 && (
           <ul>
             {detection.reasons.map((reason) => (
@@ -113,6 +136,7 @@ export function Findings({
       {view.redFlags.length > 0 && (
         <section aria-labelledby={`${idPrefix}-red-flags`}>
           <h3 id={`${idPrefix}-red-flags`}>{t('redFlagsHeading')}</h3>
+          {onStepRedFlag && <RedFlagSteps onStep={onStepRedFlag} />}
           <ul class="bpl-list">
             {view.redFlags.map((finding) => (
               <RedFlagItem key={finding.redFlag.id} finding={finding} onOpen={onOpen} onReveal={onReveal} />

@@ -4,6 +4,8 @@
  */
 import { render } from 'preact';
 import type { Urgency } from '../content-data/schema';
+import type { MentionContext } from '../lib/types';
+import { mentionStatus } from '../lib/panel/mention';
 import { OWN_UI_TAG } from '../lib/page/text-index';
 import { type Box, placeCard } from '../lib/page/placement';
 import { t } from '../lib/i18n';
@@ -15,30 +17,55 @@ export interface HoverCardContent {
   /** The words as written on the page (page text: rendered as text only). */
   matchedText: string;
   termLabel: string;
+  /** One plain line on what the term means. */
+  definition: string | null;
+  /** Whether the writer says they have it: only then does a red flag count. */
+  context: MentionContext;
   topics: { id: string; title: string }[];
-  /** Set only for a red flag the writer states about themselves. */
+  /** The red flag the term names, if any; its urgency shows only when the mention counts. */
   redFlag: { id: string; label: string; urgency: Urgency } | null;
 }
 
 export interface HoverCardProps extends HoverCardContent {
-  /** Move focus into the card (it was opened by a click, not by hovering). */
+  /** Move focus into the card (it was opened by a click or from the keyboard, not by hovering). */
   takeFocus: boolean;
   onOpenDetails(): void;
+  /** Also when Tab would leave the card: focus then goes back to where it was before the card. */
   onClose(): void;
+}
+
+/** Tab past the last control (or Shift+Tab before the first) leaves the card, which then closes. */
+function leavesCard(event: KeyboardEvent): boolean {
+  if (event.key !== 'Tab') return false;
+  const card = event.currentTarget as HTMLElement;
+  const controls = [...card.querySelectorAll<HTMLElement>('button')];
+  const edge = event.shiftKey ? controls[0] : controls[controls.length - 1];
+  return event.target === edge;
 }
 
 export function HoverCard(props: Omit<HoverCardProps, 'takeFocus'>) {
   const topic = props.topics[0];
+  const status = mentionStatus({ context: props.context, redFlagIds: props.redFlag ? [props.redFlag.id] : [] });
+  const countedFlag = status.counted ? props.redFlag : null;
   return (
-    <div class="card" role="dialog" aria-label={`${t('extName')}: ${props.termLabel}`}>
+    <div
+      class="card"
+      role="dialog"
+      aria-label={`${t('extName')}: ${props.termLabel}`}
+      onKeyDown={(event) => {
+        if (!leavesCard(event)) return;
+        event.preventDefault();
+        props.onClose();
+      }}
+    >
       <button type="button" class="close" aria-label={t('close')} onClick={props.onClose}>
         ×
       </button>
-      {props.redFlag && (
+      {countedFlag && (
         <div class="red-flag">
-          <UrgencyBadge level={props.redFlag.urgency} />
-          <p class="red-flag-label">{props.redFlag.label}</p>
-          <p class="red-flag-meaning">{urgencyMeaning(props.redFlag.urgency)}</p>
+          <UrgencyBadge level={countedFlag.urgency} />
+          <p class="red-flag-label">{countedFlag.label}</p>
+          <p class="red-flag-meaning">{urgencyMeaning(countedFlag.urgency)}</p>
         </div>
       )}
       <p class="term">
@@ -47,6 +74,8 @@ export function HoverCard(props: Omit<HoverCardProps, 'takeFocus'>) {
           <span class="term-label"> ({props.termLabel})</span>
         )}
       </p>
+      {props.definition && <p class="definition">{props.definition}</p>}
+      {status.message && <p class={`status status--${status.counted ? 'counted' : 'not-counted'}`}>{t(status.message)}</p>}
       {topic && <p class="topic">{t('topicPrefix', topic.title)}</p>}
       <button type="button" class="open" onClick={props.onOpenDetails}>
         {t('openDetails')}

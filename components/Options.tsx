@@ -1,3 +1,4 @@
+import { COMMANDS, type CommandName } from '../lib/background/commands';
 import { HIGHLIGHT_STYLES, THEMES, type Settings } from '../lib/settings';
 import { t, type MessageKey } from '../lib/i18n';
 import { Notice } from './Notice';
@@ -37,17 +38,25 @@ function Choice<T extends string>({ name, legend, options, words, value, onChang
   );
 }
 
+/** The keyboard shortcut of each command that has one. */
+export type Shortcuts = Partial<Record<CommandName | string, string>>;
+
+const SHORTCUT_WORDS: [CommandName, MessageKey][] = [
+  [COMMANDS.lookUp, 'shortcutLookup'],
+  [COMMANDS.nextRedFlag, 'shortcutNextRedFlag'],
+  [COMMANDS.previousRedFlag, 'shortcutPreviousRedFlag'],
+];
+
 export interface OptionsProps {
   settings: Settings;
-  /** The keyboard shortcut of the look-up command, or `null` when none is set. */
-  shortcut: string | null;
+  shortcuts: Shortcuts;
   onChange: (patch: Partial<Settings>) => void;
   /** Why the last change was not saved (shown as an alert), or null. */
   problem?: string | null;
 }
 
 /** The settings page. Every change is saved at once and applies live in every open tab. */
-export function Options({ settings, shortcut, onChange, problem = null }: OptionsProps) {
+export function Options({ settings, shortcuts, onChange, problem = null }: OptionsProps) {
   return (
     <div class="bpl-app bpl-options">
       <main class="bpl-main">
@@ -122,9 +131,11 @@ export function Options({ settings, shortcut, onChange, problem = null }: Option
         </section>
         <section aria-labelledby="bpl-options-shortcut">
           <h2 id="bpl-options-shortcut">{t('shortcutHeading')}</h2>
-          <p>
-            {t('shortcutLookup')} <kbd class="bpl-kbd">{shortcut ?? t('shortcutNotSet')}</kbd>
-          </p>
+          {SHORTCUT_WORDS.map(([command, word]) => (
+            <p key={command}>
+              {t(word)} <kbd class="bpl-kbd">{shortcuts[command] ?? t('shortcutNotSet')}</kbd>
+            </p>
+          ))}
           <p class="bpl-muted">{t('shortcutHint')}</p>
         </section>
         <Notice />

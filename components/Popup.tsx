@@ -2,9 +2,10 @@ import { useMemo, useState } from 'preact/hooks';
 import type { TabFindings } from '../lib/messages';
 import type { Catalog } from '../lib/panel/catalog';
 import { nextActiveIndex } from '../lib/panel/listbox';
-import { findingsLine } from '../lib/panel/summary';
+import { findingsLine, pauseOf } from '../lib/panel/summary';
 import type { SearchResult } from '../lib/search/types';
-import { isPausedOn, type Settings } from '../lib/settings';
+import { languageOf } from '../lib/language';
+import type { Settings } from '../lib/settings';
 import { t } from '../lib/i18n';
 import { Notice } from './Notice';
 import { ResultKind } from './ResultKind';
@@ -18,6 +19,8 @@ export interface PopupProps {
   /** The active tab's hostname when it is a web page the extension can scan. */
   site: string | null;
   settings: Settings;
+  /** Open the side panel on this page's findings. */
+  onOpenPanel: () => void;
   onOpenResult: (result: SearchResult) => void;
   onPauseSite: (paused: boolean) => void;
   onPauseEverywhere: (paused: boolean) => void;
@@ -96,7 +99,13 @@ function Search({ catalog, search, onOpenResult }: Pick<PopupProps, 'catalog' | 
         ))}
       </ul>
       <p class="bpl-muted bpl-status" role="status">
-        {query.trim() === '' ? '' : expanded ? t('resultCount', String(results.length)) : t('noResults')}
+        {query.trim() === ''
+          ? ''
+          : expanded
+            ? t('resultCount', String(results.length))
+            : languageOf(query) === 'other'
+              ? t('englishOnly')
+              : t('noResults')}
       </p>
     </section>
   );
@@ -122,10 +131,13 @@ function Switch({ label, checked, disabled, onChange }: {
   );
 }
 
-/** The popup: search, the page's findings in one line, the pause switches, a link to settings. */
+/**
+ * The popup: search, the page's findings in one line that opens the side panel on them, the pause
+ * switches, a link to settings.
+ */
 export function Popup(props: PopupProps) {
   const { findings, site, settings } = props;
-  const line = findingsLine(findings?.detection ?? null, site !== null && isPausedOn(settings, site));
+  const line = findingsLine(findings, pauseOf(settings, site));
   return (
     <div class="bpl-app bpl-popup">
       <h1 class="bpl-title">{t('extName')}</h1>
@@ -134,10 +146,13 @@ export function Popup(props: PopupProps) {
         <h2 id="bpl-this-page" class="bpl-label">
           {t('thisPageHeading')}
         </h2>
-        <p>
+        <button type="button" class="bpl-page-line" onClick={props.onOpenPanel}>
           {line.urgency !== 'none' && <><UrgencyBadge level={line.urgency} /> </>}
           {t(line.message, ...line.counts.map(String))}
-        </p>
+        </button>
+        <button type="button" class="bpl-button" onClick={props.onOpenPanel}>
+          {t('openSidePanel')}
+        </button>
       </section>
       <fieldset class="bpl-switches">
         <legend class="bpl-label">{t('pauseLegend')}</legend>

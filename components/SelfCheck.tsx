@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { RedFlag } from '../content-data/schema';
-import { selfCheckOutcome, selfCheckQuestions, type Answer, type Answers } from '../lib/panel/self-check';
+import { selfCheckOutcome, selfCheckQuestions, type Answer, type Answers, type SelfCheckOutcome } from '../lib/panel/self-check';
 import { t, type MessageKey } from '../lib/i18n';
+import { EmergencyBanner } from './EmergencyBanner';
 import { UrgencyBadge, urgencyMeaning } from './UrgencyBadge';
 
 const ANSWER_WORDS: [Answer, MessageKey][] = [
@@ -10,16 +11,22 @@ const ANSWER_WORDS: [Answer, MessageKey][] = [
   ['unsure', 'answerUnsure'],
 ];
 
-function Result({ answers, redFlags }: { answers: Answers; redFlags: RedFlag[] }) {
-  const outcome = selfCheckOutcome(answers, redFlags);
+function Result({ outcome, total }: { outcome: SelfCheckOutcome; total: number }) {
   if (outcome.answeredCount === 0) return <p>{t('selfCheckNoAnswers')}</p>;
   const { urgency, reasons } = outcome.triage;
+  const waiting = outcome.unansweredEmergency.length;
   return (
     <>
-      <p>
-        <UrgencyBadge level={urgency} />{' '}
-        {urgency === 'none' ? t('selfCheckNoneAdvice') : urgencyMeaning(urgency)}
-      </p>
+      {urgency !== 'none' ? (
+        <p>
+          <UrgencyBadge level={urgency} /> {urgencyMeaning(urgency)}
+        </p>
+      ) : waiting > 0 ? (
+        // No reassurance while an emergency question is still open.
+        <p>{t('selfCheckEmergencyUnanswered', String(waiting))}</p>
+      ) : (
+        <p>{t('selfCheckNoneAdvice')}</p>
+      )}
       {reasons.length > 0 && (
         <ul>
           {reasons.map((reason) => (
@@ -38,7 +45,7 @@ function Result({ answers, redFlags }: { answers: Answers; redFlags: RedFlag[] }
         </>
       )}
       {!outcome.complete && (
-        <p class="bpl-muted">{t('selfCheckProgress', String(outcome.answeredCount), String(redFlags.length))}</p>
+        <p class="bpl-muted">{t('selfCheckProgress', String(outcome.answeredCount), String(total))}</p>
       )}
     </>
   );
@@ -46,42 +53,66 @@ function Result({ answers, redFlags }: { answers: Answers; redFlags: RedFlag[] }
 
 /**
  * Each red flag's question as yes / no / not sure. The answers live in this component's state
- * only: nothing is stored or sent anywhere, and "Start again" forgets them.
+ * only: nothing is stored or sent anywhere, and "Start again" forgets them. The answer that makes
+ * the outcome an emergency shows the emergency banner right under its question, with focus on it.
  */
 export function SelfCheck({ redFlags }: { redFlags: RedFlag[] }) {
   const [answers, setAnswers] = useState<Answers>({});
+  /** The question under which the emergency banner shows (the one whose answer raised it). */
+  const [emergencyAt, setEmergencyAt] = useState<string | null>(null);
   const questions = selfCheckQuestions(redFlags);
+  const outcome = selfCheckOutcome(answers, redFlags);
+
+  const answer = (id: string, value: Answer) => {
+    const next = { ...answers, [id]: value };
+    const emergency = selfCheckOutcome(next, redFlags).triage.urgency === 'emergency';
+    setAnswers(next);
+    setEmergencyAt(emergency ? (emergencyAt ?? id) : null);
+  };
+
   return (
     <section class="bpl-page" aria-labelledby="bpl-self-check-title">
       <h2 id="bpl-self-check-title">{t('selfCheckTitle')}</h2>
       <p>{t('selfCheckIntro')}</p>
       <form
         onSubmit={(event) => event.preventDefault()}
-        onReset={() => setAnswers({})}
+        onReset={() => {
+          setAnswers({});
+          setEmergencyAt(null);
+        }}
         aria-labelledby="bpl-self-check-title"
       >
         {questions.map((redFlag) => (
           <fieldset key={redFlag.id} class="bpl-question">
             <legend>{redFlag.question}</legend>
             <div class="bpl-choices">
-              {ANSWER_WORDS.map(([answer, word]) => (
-                <label key={answer} class="bpl-choice">
+              {ANSWER_WORDS.map(([value, word]) => (
+                <label key={value} class="bpl-choice">
                   <input
                     type="radio"
                     name={`self-check-${redFlag.id}`}
-                    value={answer}
-                    checked={answers[redFlag.id] === answer}
-                    onChange={() => setAnswers({ ...answers, [redFlag.id]: answer })}
+                    value={value}
+                    checked={answers[redFlag.id] === value}
+                    onChange={() => answer(redFlag.id, value)}
                   />
                   {t(word)}
                 </label>
               ))}
             </div>
+            {emergencyAt === redFlag.id && (
+              <EmergencyBanner
+                key={redFlag.id}
+                reasons={outcome.triage.reasons}
+                idPrefix="bpl-self-check-emergency"
+                headingLevel={3}
+                takeFocus
+              />
+            )}
           </fieldset>
         ))}
         <section aria-labelledby="bpl-self-check-result" aria-live="polite" class="bpl-result">
           <h3 id="bpl-self-check-result">{t('selfCheckResultHeading')}</h3>
-          <Result answers={answers} redFlags={redFlags} />
+          <Result outcome={outcome} total={redFlags.length} />
         </section>
         <button type="reset" class="bpl-button">
           {t('startAgain')}

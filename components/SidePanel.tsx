@@ -4,7 +4,8 @@ import type { Catalog } from '../lib/panel/catalog';
 import { redFlagsFirst } from '../lib/panel/findings';
 import { byUrgency } from '../lib/urgency';
 import { t, type MessageKey } from '../lib/i18n';
-import { Findings, type Reveal } from './Findings';
+import { Findings, type Reveal, type StepRedFlag } from './Findings';
+import { cancerDocsOf, everydayFirst } from '../lib/search/relevance';
 import { PageLink, RedFlagLinks, type OpenPage, type PageTarget } from './links';
 import { Notice } from './Notice';
 import { RedFlagPage } from './RedFlagPage';
@@ -13,7 +14,7 @@ import { TopicPage } from './TopicPage';
 import { ResultKind } from './ResultKind';
 
 type LookupRequest = Extract<PanelRequest, { kind: 'lookup' }>;
-type TabView = { kind: 'page' } | { kind: 'self-check' } | { kind: 'browse' };
+type TabView = Extract<PanelRequest, { kind: 'page' }> | { kind: 'self-check' } | { kind: 'browse' };
 type View = TabView | PageTarget | LookupRequest;
 
 /** A request from elsewhere (hover card, popup, selection look-up); `seq` tells repeats apart. */
@@ -28,22 +29,58 @@ const TABS: [TabView['kind'], MessageKey][] = [
   ['browse', 'tabBrowse'],
 ];
 
-function PageFindings({ findings, catalog, onOpen, onReveal }: {
+function PageFindings({ findings, catalog, onOpen, onReveal, onStepRedFlag }: {
   findings: TabFindings | null;
   catalog: Catalog;
   onOpen: OpenPage;
   onReveal: Reveal;
+  onStepRedFlag: StepRedFlag;
 }) {
   return (
     <section class="bpl-page" aria-labelledby="bpl-page-title">
       <h2 id="bpl-page-title">{t('tabPage')}</h2>
       {findings && <p class="bpl-muted bpl-page-name">{findings.title || findings.url}</p>}
       {findings && findings.detection.matches.length > 0 ? (
-        <Findings detection={findings.detection} catalog={catalog} onOpen={onOpen} onReveal={onReveal} idPrefix="bpl-page" />
+        <Findings
+          detection={findings.detection}
+          catalog={catalog}
+          onOpen={onOpen}
+          onReveal={onReveal}
+          onStepRedFlag={onStepRedFlag}
+          idPrefix="bpl-page"
+        />
       ) : (
-        <p>{t('pageNothingFound')}</p>
+        <p>{findings && !findings.english ? t('englishOnly') : t('pageNothingFound')}</p>
       )}
     </section>
+  );
+}
+
+/** Past three lines a looked-up text is folded (its findings come first after it), with a toggle. */
+const QUOTE_FOLD_LINES = 3;
+/** A text this long takes more than three lines in the panel whatever its line breaks. */
+const QUOTE_FOLD_CHARS = 180;
+
+function LookedUpText({ text }: { text: string }) {
+  const [open, setOpen] = useState(false);
+  const foldable = text.length > QUOTE_FOLD_CHARS || text.split('\n').length > QUOTE_FOLD_LINES;
+  return (
+    <>
+      <blockquote id="bpl-lookup-text" class={`bpl-quote${foldable && !open ? ' bpl-quote--folded' : ''}`}>
+        {text}
+      </blockquote>
+      {foldable && (
+        <button
+          type="button"
+          class="bpl-link"
+          aria-expanded={open}
+          aria-controls="bpl-lookup-text"
+          onClick={() => setOpen(!open)}
+        >
+          {open ? t('lookupShowLess') : t('lookupShowAll')}
+        </button>
+      )}
+    </>
   );
 }
 
@@ -61,7 +98,7 @@ function LookupView({ request, catalog, onOpen }: { request: LookupRequest; cata
   return (
     <section class="bpl-page" aria-labelledby="bpl-lookup-title">
       <h2 id="bpl-lookup-title">{t('lookupTitle')}</h2>
-      <blockquote class="bpl-quote">{request.text}</blockquote>
+      <LookedUpText text={request.text} />
       {request.truncated && <p class="bpl-muted">{t('lookupTruncated')}</p>}
       {request.detection.matches.length > 0 && (
         <Findings detection={request.detection} catalog={catalog} onOpen={onOpen} idPrefix="bpl-lookup" />
@@ -69,7 +106,7 @@ function LookupView({ request, catalog, onOpen }: { request: LookupRequest; cata
       <section aria-labelledby="bpl-lookup-results">
         <h3 id="bpl-lookup-results">{t('lookupResultsHeading')}</h3>
         {results.length === 0 ? (
-          <p>{t('noResults')}</p>
+          <p>{request.english ? t('noResults') : t('englishOnly')}</p>
         ) : (
           <ul class="bpl-list">
             {results.map((result) => (
@@ -89,6 +126,8 @@ function LookupView({ request, catalog, onOpen }: { request: LookupRequest; cata
 
 function BrowseView({ catalog, onOpen }: { catalog: Catalog; onOpen: OpenPage }) {
   const redFlags = byUrgency(catalog.kb.redFlags, (redFlag) => redFlag.urgency);
+  const cancerTopics = cancerDocsOf(catalog.kb).topics;
+  const topics = everydayFirst(catalog.kb.topics, (topic) => cancerTopics.has(topic.id));
   return (
     <section class="bpl-page" aria-labelledby="bpl-browse-title">
       <h2 id="bpl-browse-title">{t('tabBrowse')}</h2>
@@ -99,7 +138,7 @@ function BrowseView({ catalog, onOpen }: { catalog: Catalog; onOpen: OpenPage })
       <section aria-labelledby="bpl-browse-topics">
         <h3 id="bpl-browse-topics">{t('topicsHeading')}</h3>
         <ul class="bpl-list">
-          {catalog.kb.topics.map((topic) => (
+          {topics.map((topic) => (
             <li key={topic.id} class="bpl-row">
               <PageLink target={{ kind: 'topic', id: topic.id }} onOpen={onOpen}>
                 {topic.title}
@@ -114,16 +153,19 @@ function BrowseView({ catalog, onOpen }: { catalog: Catalog; onOpen: OpenPage })
   );
 }
 
-function CurrentView({ view, catalog, findings, onOpen, onReveal }: {
+function CurrentView({ view, catalog, findings, onOpen, onReveal, onStepRedFlag }: {
   view: View;
   catalog: Catalog;
   findings: TabFindings | null;
   onOpen: OpenPage;
   onReveal: Reveal;
+  onStepRedFlag: StepRedFlag;
 }) {
   switch (view.kind) {
     case 'page':
-      return <PageFindings findings={findings} catalog={catalog} onOpen={onOpen} onReveal={onReveal} />;
+      return (
+        <PageFindings findings={findings} catalog={catalog} onOpen={onOpen} onReveal={onReveal} onStepRedFlag={onStepRedFlag} />
+      );
     case 'self-check':
       return <SelfCheck redFlags={catalog.kb.redFlags} />;
     case 'browse':
@@ -145,11 +187,12 @@ function CurrentView({ view, catalog, findings, onOpen, onReveal }: {
  * The side panel: "On this page" for the active tab, the self-check, and every topic and red flag,
  * with a back button through the pages opened from there. The notice closes every view.
  */
-export function SidePanel({ catalog, findings, incoming, onReveal }: {
+export function SidePanel({ catalog, findings, incoming, onReveal, onStepRedFlag }: {
   catalog: Catalog;
   findings: TabFindings | null;
   incoming: IncomingRequest | null;
   onReveal: Reveal;
+  onStepRedFlag: StepRedFlag;
 }) {
   const [history, setHistory] = useState<View[]>([{ kind: 'page' }]);
   const mainRef = useRef<HTMLElement>(null);
@@ -157,7 +200,10 @@ export function SidePanel({ catalog, findings, incoming, onReveal }: {
   const open = (next: View) => setHistory((previous) => [...previous, next]);
 
   useEffect(() => {
-    if (incoming) open(incoming.request);
+    if (!incoming) return;
+    // "On this page" is a starting point, not a page to go back from.
+    if (incoming.request.kind === 'page') setHistory([incoming.request]);
+    else open(incoming.request);
   }, [incoming?.seq]);
 
   useEffect(() => {
@@ -196,7 +242,14 @@ export function SidePanel({ catalog, findings, incoming, onReveal }: {
             {t('back')}
           </button>
         )}
-        <CurrentView view={view} catalog={catalog} findings={findings} onOpen={open} onReveal={onReveal} />
+        <CurrentView
+          view={view}
+          catalog={catalog}
+          findings={findings}
+          onOpen={open}
+          onReveal={onReveal}
+          onStepRedFlag={onStepRedFlag}
+        />
       </main>
       <footer>
         <Notice />

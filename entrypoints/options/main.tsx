@@ -4,16 +4,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Options } from '../../components/Options';
 import { useSettings } from '../../components/useSettings';
+import type { Shortcuts } from '../../components/Options';
 import { type Settings, saveProblemText, updateSettings } from '../../lib/settings';
-
-const LOOKUP_COMMAND = 'lookup-selection';
 
 function App() {
   const settings = useSettings();
-  const [shortcut, setShortcut] = useState<string | null>(null);
+  const [shortcuts, setShortcuts] = useState<Shortcuts>({});
   useEffect(() => {
     void browser.commands.getAll().then((commands) => {
-      setShortcut(commands.find((command) => command.name === LOOKUP_COMMAND)?.shortcut || null);
+      setShortcuts(Object.fromEntries(commands.flatMap(({ name, shortcut }) => (name && shortcut ? [[name, shortcut]] : []))));
     });
   }, []);
   // A change that was not saved is said so; the page keeps showing what is stored.
@@ -24,7 +23,7 @@ function App() {
       (error: unknown) => setProblem(saveProblemText(error)),
     );
   if (!settings) return null;
-  return <Options settings={settings} shortcut={shortcut} onChange={save} problem={problem} />;
+  return <Options settings={settings} shortcuts={shortcuts} onChange={save} problem={problem} />;
 }
 
 render(<App />, document.getElementById('app')!);

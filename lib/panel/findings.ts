@@ -7,6 +7,7 @@ import type { KnowledgeBase, RedFlag, Topic, Urgency } from '../../content-data/
 import { byUrgency } from '../urgency';
 import type { Detection, Match, MentionContext } from '../types';
 import type { SearchResult } from '../search/types';
+import { cancerDocsOf, everydayFirst, namesCancer } from '../search/relevance';
 
 export interface RedFlagFinding {
   redFlag: RedFlag;
@@ -47,7 +48,9 @@ function groupIndexes(matches: Match[], keysOf: (match: Match) => string[]): Map
 /**
  * The findings of one detection against the knowledge base. Only affirmed mentions make a red flag
  * a finding; topics count every mention, since a page about someone else's myeloma is still about
- * myeloma. Ids the knowledge base does not know are skipped.
+ * myeloma. The cancer topics follow the everyday ones unless a mention names a cancer or a cancer
+ * warning sign (as lookups rank them, lib/search/relevance.ts). Ids the knowledge base does not know
+ * are skipped.
  */
 export function findingsView(detection: Detection, kb: Pick<KnowledgeBase, 'redFlags' | 'topics'>): FindingsView {
   const affirmedFlags = groupIndexes(detection.matches, (match) =>
@@ -62,10 +65,14 @@ export function findingsView(detection: Detection, kb: Pick<KnowledgeBase, 'redF
 
   const topicMentions = groupIndexes(detection.matches, (match) => match.topicIds);
   const topicsById = new Map(kb.topics.map((topic) => [topic.id, topic]));
-  const topics = detection.topics.flatMap((id) => {
+  const mentioned = detection.topics.flatMap((id) => {
     const topic = topicsById.get(id);
     return topic ? [{ topic, matchIndexes: topicMentions.get(id) ?? [] }] : [];
   });
+  const cancer = cancerDocsOf(kb);
+  const topics = detection.matches.some((match) => namesCancer(match, cancer))
+    ? mentioned
+    : everydayFirst(mentioned, ({ topic }) => cancer.topics.has(topic.id));
 
   const setAside = detection.matches.flatMap((match, index) =>
     match.context !== 'affirmed' && match.redFlagIds.length > 0 ? [{ match, index, context: match.context }] : [],

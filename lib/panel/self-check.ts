@@ -1,6 +1,7 @@
 /**
  * The self-check: each red flag's question answered yes / no / not sure. Only "yes" answers go to
- * triage; "not sure" answers are listed back so the person can ask a professional about them.
+ * triage; "not sure" answers are listed back so the person can ask a professional about them, and
+ * a question not answered stays unanswered: it never counts as a "no".
  */
 import type { LexiconSource, RedFlag } from '../../content-data/schema';
 import type { Triage } from '../types';
@@ -14,6 +15,8 @@ export interface SelfCheckOutcome {
   triage: Triage;
   /** Red flags answered "not sure", most urgent first. */
   unsure: RedFlag[];
+  /** Emergency questions not answered yet: until they are, no answer set reads as reassuring. */
+  unansweredEmergency: RedFlag[];
   answeredCount: number;
   complete: boolean;
 }
@@ -30,6 +33,7 @@ export function selfCheckOutcome(answers: Answers, redFlags: RedFlag[]): SelfChe
   return {
     triage: triage(yesIds, redFlags satisfies LexiconSource['redFlags']),
     unsure: selfCheckQuestions(answered('unsure')),
+    unansweredEmergency: redFlags.filter((redFlag) => redFlag.urgency === 'emergency' && answers[redFlag.id] === undefined),
     answeredCount,
     complete: answeredCount === redFlags.length,
   };

@@ -1,7 +1,8 @@
-/** The page's findings in one line, for the popup. */
+/** A page's findings in a line (the popup), and what the side panel's summary leads with. */
 import type { Level } from '../../content-data/schema';
 import type { Detection } from '../types';
 import type { MessageKey } from '../i18n';
+import { isPausedOn, type Settings } from '../settings';
 
 export interface FindingsLine {
   message: MessageKey;
@@ -10,12 +11,34 @@ export interface FindingsLine {
   urgency: Level;
 }
 
-/** `paused`: the extension does not scan this page (paused here or everywhere), whatever was found before. */
-export function findingsLine(detection: Detection | null, paused: boolean): FindingsLine {
-  if (paused) return { message: 'pageLinePaused', counts: [], urgency: 'none' };
-  if (detection === null || detection.matches.length === 0) {
-    return { message: 'pageLineNothing', counts: [], urgency: 'none' };
+/** Why a page is not scanned: paused on its site (or a parent domain), or everywhere. */
+export type Pause = 'site' | 'everywhere' | null;
+
+/** `site`: the page's hostname, null when it is not a web page the extension scans. */
+export function pauseOf(settings: Settings, site: string | null): Pause {
+  if (settings.pausedEverywhere) return 'everywhere';
+  return site !== null && isPausedOn(settings, site) ? 'site' : null;
+}
+
+/**
+ * Every red flag mentioned is someone else's (a carer's post, a story about a parent): then the
+ * page sets no urgency for the reader, and the summary says whose they are instead of "Routine".
+ */
+export function onlyOthersRedFlags(detection: Pick<Detection, 'redFlags'>): boolean {
+  return detection.redFlags.length > 0 && detection.redFlags.every((redFlag) => redFlag.context === 'other-person');
+}
+
+/**
+ * `findings`: the page's last report, null when none came (yet). A paused page shows as paused,
+ * whatever it reported before; a page that does not read as English says so rather than "nothing".
+ */
+export function findingsLine(findings: { detection: Detection; english: boolean } | null, pause: Pause): FindingsLine {
+  if (pause) return { message: pause === 'site' ? 'pageLinePausedSite' : 'pageLinePausedEverywhere', counts: [], urgency: 'none' };
+  const detection = findings?.detection;
+  if (!detection || detection.matches.length === 0) {
+    return { message: findings && !findings.english ? 'englishOnly' : 'pageLineNothing', counts: [], urgency: 'none' };
   }
+  if (onlyOthersRedFlags(detection)) return { message: 'pageLineOthersOnly', counts: [detection.topics.length], urgency: 'none' };
   const affirmedRedFlags = detection.redFlags.filter((redFlag) => redFlag.context === 'affirmed').length;
   return { message: 'pageLineCounts', counts: [affirmedRedFlags, detection.topics.length], urgency: detection.urgency };
 }

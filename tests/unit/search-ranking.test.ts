@@ -13,7 +13,7 @@ function topic(id: string, title: string, summary: string): Topic {
 }
 
 function term(id: string, label: string, variants: string[], topics: string[], redFlags: string[] = []): Term {
-  return { id, label, variants, topics, redFlags };
+  return { id, label, definition: label, variants, topics, redFlags };
 }
 
 const weightLoss: RedFlag = {

@@ -40,15 +40,15 @@ function button(name: string | RegExp): HTMLButtonElement | undefined {
   );
 }
 
-const findings: TabFindings = { tabId: 7, url: 'https://forum.example/t/1', title: 'A forum thread', detection: emergencyDetection, scannedAt: 0 };
+const findings: TabFindings = { tabId: 7, url: 'https://forum.example/t/1', title: 'A forum thread', detection: emergencyDetection, english: true, scannedAt: 0 };
 
 describe('SidePanel', () => {
   it('shows the emergency banner before anything else on the page view, then the red flag with urgency words', () => {
-    mount(<SidePanel catalog={catalog} findings={findings} incoming={null} onReveal={() => {}} />);
+    mount(<SidePanel catalog={catalog} findings={findings} incoming={null} onReveal={() => {}} onStepRedFlag={() => {}} />);
     const view = root.querySelector('main section.bpl-page')!;
     const firstBlock = view.querySelector('h2 ~ :not(p)');
     expect(firstBlock?.getAttribute('role')).toBe('alert');
-    expect(firstBlock?.textContent).toContain('This could be an emergency');
+    expect(firstBlock?.textContent).toContain('Stop: call 999 / 911 / 112 or go to an emergency department now');
     const card = view.querySelector('.bpl-card--emergency')!;
     expect(card.textContent).toContain('New loss of bladder or bowel control');
     expect(card.querySelector('.bpl-badge')?.textContent).toBe('Emergency');
@@ -56,7 +56,7 @@ describe('SidePanel', () => {
   });
 
   it('lists negated and other-person mentions apart, without a red-flag card', () => {
-    mount(<SidePanel catalog={catalog} findings={findings} incoming={null} onReveal={() => {}} />);
+    mount(<SidePanel catalog={catalog} findings={findings} incoming={null} onReveal={() => {}} onStepRedFlag={() => {}} />);
     const setAside = root.querySelector('[aria-labelledby="bpl-page-set-aside"]')!;
     expect(setAside.textContent).toContain('cancer (about someone else)');
     expect(setAside.textContent).toContain('night pain (said to be absent)');
@@ -65,7 +65,7 @@ describe('SidePanel', () => {
 
   it('reveals the mentions of a topic one after another', () => {
     const onReveal = vi.fn();
-    mount(<SidePanel catalog={catalog} findings={findings} incoming={null} onReveal={onReveal} />);
+    mount(<SidePanel catalog={catalog} findings={findings} incoming={null} onReveal={onReveal} onStepRedFlag={() => {}} />);
     const sciatica = button(/Show on page \(1 of 2\)/)!;
     expect(sciatica.textContent).toBe('Show on page (1 of 2): Sciatica');
     click(sciatica);
@@ -75,14 +75,14 @@ describe('SidePanel', () => {
   });
 
   it('says so when the page has nothing', () => {
-    mount(<SidePanel catalog={catalog} findings={null} incoming={null} onReveal={() => {}} />);
+    mount(<SidePanel catalog={catalog} findings={null} incoming={null} onReveal={() => {}} onStepRedFlag={() => {}} />);
     expect(root.textContent).toContain('No back-pain terms or red flags found on this page');
     expect(root.querySelector('[role="alert"]')).toBeNull();
     expect(root.querySelector('.bpl-notice')).not.toBeNull();
   });
 
   it('opens a topic page with red flags first, cited sections, related topics and safe source links, and goes back', () => {
-    mount(<SidePanel catalog={catalog} findings={findings} incoming={null} onReveal={() => {}} />);
+    mount(<SidePanel catalog={catalog} findings={findings} incoming={null} onReveal={() => {}} onStepRedFlag={() => {}} />);
     click(button('Back pain and cancer'));
     const article = root.querySelector('article')!;
     expect(article.querySelector('h2')?.textContent).toBe('Back pain and cancer');
@@ -109,7 +109,7 @@ describe('SidePanel', () => {
 
   it('opens a red-flag page from an incoming request, with its combinations', () => {
     const incoming: IncomingRequest = { seq: 1, request: { kind: 'red-flag', id: 'rf-cancer-history' } };
-    mount(<SidePanel catalog={catalog} findings={null} incoming={incoming} onReveal={() => {}} />);
+    mount(<SidePanel catalog={catalog} findings={null} incoming={incoming} onReveal={() => {}} onStepRedFlag={() => {}} />);
     const article = root.querySelector('article')!;
     expect(article.querySelector('h2')?.textContent).toBe('Back pain after cancer');
     expect(article.querySelector('.bpl-badge')?.textContent).toBe('Urgent');
@@ -123,6 +123,7 @@ describe('SidePanel', () => {
         kind: 'lookup',
         text: '<img src=x onerror=alert(1)> sciatica',
         truncated: true,
+        english: true,
         detection: { ...emergencyDetection, matches: [], redFlags: [], topics: [], urgency: 'none', reasons: [] },
         results: [
           { id: 'sciatica', kind: 'topic', title: 'Sciatica', score: 0.1 },
@@ -130,7 +131,7 @@ describe('SidePanel', () => {
         ],
       },
     };
-    mount(<SidePanel catalog={catalog} findings={null} incoming={incoming} onReveal={() => {}} />);
+    mount(<SidePanel catalog={catalog} findings={null} incoming={incoming} onReveal={() => {}} onStepRedFlag={() => {}} />);
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('blockquote')?.textContent).toBe('<img src=x onerror=alert(1)> sciatica');
     expect(root.textContent).toContain('only its beginning was looked up');
@@ -140,7 +141,7 @@ describe('SidePanel', () => {
   });
 
   it('runs the self-check: a yes to an emergency question gives an emergency, start again forgets', () => {
-    mount(<SidePanel catalog={catalog} findings={null} incoming={null} onReveal={() => {}} />);
+    mount(<SidePanel catalog={catalog} findings={null} incoming={null} onReveal={() => {}} onStepRedFlag={() => {}} />);
     click(button('Self-check'));
     const fieldsets = [...root.querySelectorAll('fieldset')];
     expect(fieldsets.map((fieldset) => fieldset.querySelector('legend')?.textContent)).toEqual([
@@ -174,6 +175,7 @@ describe('Popup', () => {
       findings,
       site: 'forum.example',
       settings: parseSettings({ pausedSites: ['forum.example'] }),
+      onOpenPanel: vi.fn(),
       onOpenResult: vi.fn(),
       onPauseSite: vi.fn(),
       onPauseEverywhere: vi.fn(),
@@ -236,7 +238,7 @@ describe('Popup', () => {
 
   it("shows the page's findings in one line and the pause switches", () => {
     const props = mountPopup({ settings: parseSettings({ pausedSites: ['other.example'] }) });
-    expect(root.querySelector('.bpl-this-page p')?.textContent).toBe('Emergency Red flags: 1. Topics: 3.');
+    expect(root.querySelector('.bpl-page-line')?.textContent).toBe('Emergency Red flags: 1. Topics: 3.');
     const [site, everywhere] = [...root.querySelectorAll<HTMLInputElement>('input[role="switch"]')];
     expect(site!.checked).toBe(false);
     expect(site!.closest('label')?.textContent).toBe('Pause on forum.example');
@@ -248,7 +250,7 @@ describe('Popup', () => {
 
   it('shows a paused site as paused, with its switch on', () => {
     const props = mountPopup();
-    expect(root.querySelector('.bpl-this-page p')?.textContent).toBe('Paused on this site: nothing is highlighted here.');
+    expect(root.querySelector('.bpl-page-line')?.textContent).toBe('Paused on this site: nothing is highlighted here.');
     const site = root.querySelector<HTMLInputElement>('input[role="switch"]')!;
     expect(site.checked).toBe(true);
     click(site);
@@ -258,7 +260,7 @@ describe('Popup', () => {
   it('disables the site switch on pages that cannot be scanned', () => {
     mountPopup({ site: null, findings: null });
     expect(root.querySelector<HTMLInputElement>('input[role="switch"]')!.disabled).toBe(true);
-    expect(root.querySelector('.bpl-this-page p')?.textContent).toBe('No back-pain terms found on this page.');
+    expect(root.querySelector('.bpl-page-line')?.textContent).toBe('No back-pain terms found on this page.');
   });
 });
 
@@ -266,9 +268,9 @@ describe('Options', () => {
   it('shows the settings, the shortcut, and saves each change as a patch', () => {
     const onChange = vi.fn();
     const settings = parseSettings({ pausedSites: ['a.example', 'b.example'], theme: 'dark' });
-    mount(<Options settings={settings} shortcut="Alt+Shift+L" onChange={onChange} />);
+    mount(<Options settings={settings} shortcuts={{ 'lookup-selection': 'Alt+Shift+L', 'next-red-flag': 'Alt+Shift+N' }} onChange={onChange} />);
     expect(root.querySelector<HTMLInputElement>('input[name="theme"][value="dark"]')!.checked).toBe(true);
-    expect(root.querySelector('kbd')?.textContent).toBe('Alt+Shift+L');
+    expect([...root.querySelectorAll('kbd')].map((kbd) => kbd.textContent)).toEqual(['Alt+Shift+L', 'Alt+Shift+N', 'not set']);
     click(root.querySelector('button[aria-label="Remove a.example from the paused sites"]'));
     expect(onChange).toHaveBeenLastCalledWith({ pausedSites: ['b.example'] });
     click(root.querySelector('input[name="highlightStyle"][value="off"]'));
@@ -276,7 +278,7 @@ describe('Options', () => {
   });
 
   it('says when no site is paused and no shortcut is set', () => {
-    mount(<Options settings={{ ...DEFAULT_SETTINGS, pausedSites: [] }} shortcut={null} onChange={() => {}} />);
+    mount(<Options settings={{ ...DEFAULT_SETTINGS, pausedSites: [] }} shortcuts={{}} onChange={() => {}} />);
     expect(root.textContent).toContain('No paused sites.');
     expect(root.querySelector('kbd')?.textContent).toBe('not set');
   });
@@ -285,12 +287,12 @@ describe('Options', () => {
 describe('side panel look-up view', () => {
   const noDetection = { ...emergencyDetection, matches: [], redFlags: [], topics: [], urgency: 'none' as const, reasons: [] };
 
-  function showLookup(text: string) {
+  function showLookup(text: string, english = true) {
     const incoming: IncomingRequest = {
       seq: 1,
-      request: { kind: 'lookup', text, truncated: false, detection: noDetection, results: [] },
+      request: { kind: 'lookup', text, truncated: false, english, detection: noDetection, results: [] },
     };
-    mount(<SidePanel catalog={catalog} findings={null} incoming={incoming} onReveal={() => {}} />);
+    mount(<SidePanel catalog={catalog} findings={null} incoming={incoming} onReveal={() => {}} onStepRedFlag={() => {}} />);
   }
 
   it.each(['', ' \n\t '])('asks for a selection when the looked-up text is blank (%j)', (text) => {
@@ -306,5 +308,185 @@ describe('side panel look-up view', () => {
     expect(root.querySelector('blockquote')?.textContent).toBe('sciatica');
     expect(root.textContent).toContain('No matches.');
     expect(root.textContent).not.toContain('Select some text');
+  });
+});
+
+describe('getting to help', () => {
+  it('opens the side panel on the page from the popup’s urgency line and from its button', () => {
+    const onOpenPanel = vi.fn();
+    mount(
+      <Popup
+        catalog={catalog}
+        search={() => []}
+        findings={findings}
+        site="forum.example"
+        settings={parseSettings({})}
+        onOpenPanel={onOpenPanel}
+        onOpenResult={vi.fn()}
+        onPauseSite={vi.fn()}
+        onPauseEverywhere={vi.fn()}
+        onOpenSettings={vi.fn()}
+      />,
+    );
+    const line = root.querySelector<HTMLButtonElement>('button.bpl-page-line')!;
+    expect(line.textContent).toBe('Emergency Red flags: 1. Topics: 3.');
+    click(line);
+    click(button('Open side panel'));
+    expect(onOpenPanel).toHaveBeenCalledTimes(2);
+  });
+
+  it('says "Paused everywhere" and "reads English only" in the popup', () => {
+    const props = {
+      catalog,
+      search: () => [],
+      site: 'forum.example',
+      onOpenPanel: vi.fn(),
+      onOpenResult: vi.fn(),
+      onPauseSite: vi.fn(),
+      onPauseEverywhere: vi.fn(),
+      onOpenSettings: vi.fn(),
+    };
+    mount(<Popup {...props} findings={findings} settings={parseSettings({ pausedEverywhere: true })} />);
+    expect(root.querySelector('.bpl-page-line')?.textContent).toBe('Paused everywhere: nothing is highlighted.');
+    const spanish = { ...findings, english: false, detection: { ...emergencyDetection, matches: [], redFlags: [], topics: [] } };
+    mount(<Popup {...props} findings={spanish} settings={parseSettings({})} />);
+    expect(root.querySelector('.bpl-page-line')?.textContent).toBe('Back Pain Lens reads English only for now.');
+    const input = root.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+    act(() => {
+      input.value = 'dolor de espalda';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Back Pain Lens reads English only for now.');
+  });
+
+  it('goes back to "On this page" when the popup asks for it', () => {
+    const topic: IncomingRequest = { seq: 1, request: { kind: 'topic', id: 'sciatica' } };
+    mount(<SidePanel catalog={catalog} findings={findings} incoming={topic} onReveal={() => {}} onStepRedFlag={() => {}} />);
+    expect(root.querySelector('article h2')?.textContent).toBe('Sciatica');
+    const page: IncomingRequest = { seq: 2, request: { kind: 'page' } };
+    mount(<SidePanel catalog={catalog} findings={findings} incoming={page} onReveal={() => {}} onStepRedFlag={() => {}} />);
+    expect(root.querySelector('main h2')?.textContent).toBe('On this page');
+    expect(button('Back')).toBeUndefined();
+  });
+});
+
+describe('side panel summary', () => {
+  it('says "How soon to get help" and steps through the page’s red flags', () => {
+    const onStepRedFlag = vi.fn();
+    mount(<SidePanel catalog={catalog} findings={findings} incoming={null} onReveal={() => {}} onStepRedFlag={onStepRedFlag} />);
+    expect(root.querySelector('#bpl-page-urgency')?.textContent).toBe('How soon to get help');
+    const steps = root.querySelector('[role="group"][aria-label="Red flags on the page"]')!;
+    click(button('Next red flag on the page'));
+    click(button('Previous red flag on the page'));
+    expect(onStepRedFlag.mock.calls).toEqual([[1], [-1]]);
+    expect(steps.closest('[aria-labelledby="bpl-page-red-flags"]')).not.toBeNull();
+  });
+
+  it('says whose the warning signs are when every one is someone else’s, instead of "Routine"', () => {
+    const carer = {
+      ...findings,
+      detection: {
+        ...emergencyDetection,
+        matches: [emergencyDetection.matches[1]!, emergencyDetection.matches[3]!],
+        redFlags: [{ id: 'rf-cancer-history', context: 'other-person' as const }],
+        topics: ['sciatica', 'back-pain-and-cancer'],
+        urgency: 'routine' as const,
+        reasons: [],
+      },
+    };
+    mount(<SidePanel catalog={catalog} findings={carer} incoming={null} onReveal={() => {}} onStepRedFlag={() => {}} />);
+    const summary = root.querySelector('.bpl-summary')!;
+    expect(summary.textContent).toContain('The warning signs on this page are about someone else');
+    expect(summary.textContent).not.toContain('Usually safe to manage at home');
+    expect(root.querySelector('[role="group"]')).toBeNull();
+  });
+
+  it('says the extension reads English only on a page in another language', () => {
+    const spanish = { ...findings, english: false, detection: { ...emergencyDetection, matches: [], redFlags: [], topics: [] } };
+    mount(<SidePanel catalog={catalog} findings={spanish} incoming={null} onReveal={() => {}} onStepRedFlag={() => {}} />);
+    expect(root.querySelector('main')?.textContent).toContain('Back Pain Lens reads English only for now.');
+  });
+
+  it('lists the cancer topics after the everyday ones in "All topics"', () => {
+    mount(<SidePanel catalog={catalog} findings={null} incoming={null} onReveal={() => {}} onStepRedFlag={() => {}} />);
+    click(button('All topics'));
+    const titles = [...root.querySelectorAll('[aria-labelledby="bpl-browse-topics"] li .bpl-link')].map((link) => link.textContent);
+    expect(titles).toEqual(['Cauda equina syndrome', 'Sciatica', 'Back pain and cancer']);
+  });
+});
+
+describe('self-check safety', () => {
+  function openSelfCheck() {
+    mount(<SidePanel catalog={catalog} findings={null} incoming={null} onReveal={() => {}} onStepRedFlag={() => {}} />);
+    click(button('Self-check'));
+    return [...root.querySelectorAll('fieldset')];
+  }
+  const result = () => root.querySelector('.bpl-result')!.textContent ?? '';
+
+  it('shows the emergency banner at the question answered "yes", with focus on it', () => {
+    const [bladder] = openSelfCheck();
+    click(bladder!.querySelector('input[value="yes"]'));
+    const banner = bladder!.querySelector('[role="alert"]')!;
+    expect(banner.textContent).toContain('Stop: call 999 / 911 / 112 or go to an emergency department now');
+    expect(document.activeElement).toBe(banner);
+    expect(root.querySelectorAll('[role="alert"]')).toHaveLength(1);
+    click(bladder!.querySelector('input[value="no"]'));
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('shows the banner where a combination made it an emergency', () => {
+    const [, cancer, night] = openSelfCheck();
+    click(cancer!.querySelector('input[value="yes"]'));
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+    click(night!.querySelector('input[value="yes"]'));
+    expect(night!.querySelector('[role="alert"]')?.textContent).toContain('Cancer history with night pain');
+  });
+
+  it('does not reassure until every emergency question is answered', () => {
+    const [bladder, cancer, night] = openSelfCheck();
+    click(cancer!.querySelector('input[value="no"]'));
+    click(night!.querySelector('input[value="no"]'));
+    expect(result()).not.toContain('None of your answers is a warning sign');
+    expect(result()).toContain('Answer the emergency questions first: 1 not answered yet.');
+    click(bladder!.querySelector('input[value="no"]'));
+    expect(result()).toContain('None of your answers is a warning sign');
+  });
+});
+
+describe('look-up of a long selection', () => {
+  const noDetection = { ...emergencyDetection, matches: [], redFlags: [], topics: [], urgency: 'none' as const, reasons: [] };
+  const show = (text: string, english = true) =>
+    mount(
+      <SidePanel
+        catalog={catalog}
+        findings={null}
+        incoming={{ seq: 1, request: { kind: 'lookup', text, truncated: false, english, detection: noDetection, results: [] } }}
+        onReveal={() => {}}
+        onStepRedFlag={() => {}}
+      />,
+    );
+
+  it('folds a long text to three lines, with a toggle that says whether it is open', () => {
+    show('My back has been sore for weeks. '.repeat(20));
+    const quote = root.querySelector('blockquote')!;
+    expect(quote.classList.contains('bpl-quote--folded')).toBe(true);
+    const toggle = button('Show all of the text')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.getAttribute('aria-controls')).toBe(quote.id);
+    click(toggle);
+    expect(quote.classList.contains('bpl-quote--folded')).toBe(false);
+    expect(button('Show less of the text')?.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('shows a short text whole, without a toggle', () => {
+    show('numb down there');
+    expect(root.querySelector('blockquote')?.classList.contains('bpl-quote--folded')).toBe(false);
+    expect(button(/Show all/)).toBeUndefined();
+  });
+
+  it('says the extension reads English only rather than "No matches" for text in another language', () => {
+    show('Me duele mucho la espalda y el médico dice que es una contractura muscular.', false);
+    expect(root.textContent).toContain('Back Pain Lens reads English only for now.');
+    expect(root.textContent).not.toContain('No matches.');
   });
 });

@@ -3,7 +3,10 @@ import { createCatalog, isHttpsUrl, resolveIds } from '../../lib/panel/catalog';
 import { findingsView, redFlagsFirst } from '../../lib/panel/findings';
 import { nextActiveIndex } from '../../lib/panel/listbox';
 import { selfCheckOutcome, selfCheckQuestions } from '../../lib/panel/self-check';
-import { findingsLine } from '../../lib/panel/summary';
+import { mentionStatus } from '../../lib/panel/mention';
+import { findingsLine, onlyOthersRedFlags, pauseOf } from '../../lib/panel/summary';
+import { parseSettings } from '../../lib/settings';
+import type { Detection } from '../../lib/types';
 import { emergencyDetection, uiKb } from '../fixtures/ui-kb';
 
 describe('findingsView', () => {
@@ -19,6 +22,14 @@ describe('findingsView', () => {
       ['cauda-equina-syndrome', [0]],
       ['back-pain-and-cancer', [3]],
     ]);
+  });
+
+  it('lists the cancer topics after the everyday ones unless a mention names cancer', () => {
+    const noCancer = { ...emergencyDetection, matches: emergencyDetection.matches.slice(0, 3), topics: ['back-pain-and-cancer', 'sciatica'] };
+    expect(findingsView(noCancer, uiKb).topics.map((finding) => finding.topic.id)).toEqual(['sciatica', 'back-pain-and-cancer']);
+    // "My mum had cancer": the text is about cancer, so the order of mentions stands.
+    const withCancer = { ...noCancer, matches: emergencyDetection.matches };
+    expect(findingsView(withCancer, uiKb).topics.map((finding) => finding.topic.id)).toEqual(['back-pain-and-cancer', 'sciatica']);
   });
 
   it('sets apart red-flag mentions that are negated, hypothetical or about someone else', () => {
@@ -84,6 +95,14 @@ describe('self-check', () => {
     expect(together.complete).toBe(true);
   });
 
+  it('keeps count of the emergency questions not answered yet; an unanswered question is not a "no"', () => {
+    expect(selfCheckOutcome({ 'rf-night-pain': 'no' }, uiKb.redFlags).unansweredEmergency.map((redFlag) => redFlag.id)).toEqual([
+      'rf-bladder-bowel',
+    ]);
+    expect(selfCheckOutcome({ 'rf-bladder-bowel': 'no' }, uiKb.redFlags).unansweredEmergency).toEqual([]);
+    expect(selfCheckOutcome({ 'rf-bladder-bowel': 'unsure' }, uiKb.redFlags).unansweredEmergency).toEqual([]);
+  });
+
   it('lists "not sure" answers back without raising the urgency', () => {
     const outcome = selfCheckOutcome({ 'rf-night-pain': 'unsure', 'rf-bladder-bowel': 'unsure', 'rf-cancer-history': 'no' }, uiKb.redFlags);
     expect(outcome.triage.urgency).toBe('none');
@@ -108,17 +127,63 @@ describe('nextActiveIndex', () => {
 });
 
 describe('findingsLine', () => {
+  const page = (detection: Detection, english = true) => ({ detection, english });
+
   it('says nothing was found without a detection or without matches', () => {
-    expect(findingsLine(null, false)).toEqual({ message: 'pageLineNothing', counts: [], urgency: 'none' });
-    expect(findingsLine({ ...emergencyDetection, matches: [] }, false).message).toBe('pageLineNothing');
+    expect(findingsLine(null, null)).toEqual({ message: 'pageLineNothing', counts: [], urgency: 'none' });
+    expect(findingsLine(page({ ...emergencyDetection, matches: [] }), null).message).toBe('pageLineNothing');
+  });
+
+  it('says the extension reads English only, rather than "nothing found", on a page in another language', () => {
+    expect(findingsLine(page({ ...emergencyDetection, matches: [] }, false), null).message).toBe('englishOnly');
   });
 
   it('counts affirmed red flags and topics, with the urgency', () => {
-    expect(findingsLine(emergencyDetection, false)).toEqual({ message: 'pageLineCounts', counts: [1, 3], urgency: 'emergency' });
+    expect(findingsLine(page(emergencyDetection), null)).toEqual({ message: 'pageLineCounts', counts: [1, 3], urgency: 'emergency' });
   });
 
-  it('says the site is paused rather than repeating findings from before the pause', () => {
-    expect(findingsLine(emergencyDetection, true)).toEqual({ message: 'pageLinePaused', counts: [], urgency: 'none' });
+  it('says the warning signs are someone else’s when every one is', () => {
+    const carer: Detection = {
+      ...emergencyDetection,
+      matches: [emergencyDetection.matches[3]!],
+      redFlags: [{ id: 'rf-cancer-history', context: 'other-person' }],
+      topics: ['back-pain-and-cancer'],
+      urgency: 'routine',
+      reasons: [],
+    };
+    expect(onlyOthersRedFlags(carer)).toBe(true);
+    expect(findingsLine(page(carer), null)).toEqual({ message: 'pageLineOthersOnly', counts: [1], urgency: 'none' });
+    expect(onlyOthersRedFlags(emergencyDetection)).toBe(false);
+    expect(onlyOthersRedFlags({ redFlags: [] })).toBe(false);
+  });
+
+  it('says the site or everything is paused rather than repeating findings from before the pause', () => {
+    expect(findingsLine(page(emergencyDetection), 'site')).toEqual({ message: 'pageLinePausedSite', counts: [], urgency: 'none' });
+    expect(findingsLine(page(emergencyDetection), 'everywhere').message).toBe('pageLinePausedEverywhere');
+  });
+
+  it('tells a site paused (itself or a parent domain) from everything paused', () => {
+    const settings = parseSettings({ pausedSites: ['example.com'] });
+    expect(pauseOf(settings, 'forum.example.com')).toBe('site');
+    expect(pauseOf(settings, 'example.org')).toBeNull();
+    expect(pauseOf(settings, null)).toBeNull();
+    expect(pauseOf(parseSettings({ pausedEverywhere: true }), null)).toBe('everywhere');
+  });
+});
+
+describe('mentionStatus', () => {
+  it('counts only a red flag the writer says they have', () => {
+    expect(mentionStatus({ context: 'affirmed', redFlagIds: ['rf-bladder-bowel'] })).toEqual({ message: 'mentionAffirmed', counted: true });
+    expect(mentionStatus({ context: 'affirmed', redFlagIds: [] })).toEqual({ message: null, counted: false });
+  });
+
+  it.each([
+    ['negated', 'mentionNegated'],
+    ['hypothetical', 'mentionHypothetical'],
+    ['other-person', 'mentionOtherPerson'],
+  ] as const)('says a %s mention is not counted', (context, message) => {
+    expect(mentionStatus({ context, redFlagIds: ['rf-bladder-bowel'] })).toEqual({ message, counted: false });
+    expect(mentionStatus({ context, redFlagIds: [] })).toEqual({ message, counted: false });
   });
 });
 
