@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
-import { axeViolations, openExtensionPage } from './ui-helpers';
+import { axeViolations, openExtensionPage, tabOfPage } from './ui-helpers';
 
 // Screenshots are a by-product; `BPL_SCREENSHOTS_DIR=docs` refreshes the ones the README shows.
 const DOCS = resolve(process.env.BPL_SCREENSHOTS_DIR ?? join(tmpdir(), 'bpl-screenshots'));
@@ -43,8 +43,11 @@ describe('accessibility of the popup, every side-panel view and the settings (ax
   }
 
   for (const scheme of SCHEMES) {
-    it(`popup with results, ${scheme}`, async () => {
-      const popup = await open('popup.html', scheme, 420);
+    it(`popup with the forum's summary and results, ${scheme}`, async () => {
+      // The popup speaks for the forum tab, as it does when opened from the toolbar over it.
+      const { tabId } = await tabOfPage(session, forum);
+      const popup = await open(`popup.html?tab=${tabId}`, scheme, 420);
+      await expect.poll(() => popup.locator('.bpl-page-line').innerText()).toContain('Red flags:');
       await popup.getByRole('combobox').pressSequentially('numb');
       await popup.getByRole('option').first().waitFor();
       await popup.getByRole('combobox').press('ArrowDown');
@@ -85,6 +88,7 @@ describe('accessibility of the popup, every side-panel view and the settings (ax
               kind: 'lookup',
               text: 'numb down there <b>bold?</b>',
               truncated: true,
+              english: true,
               detection: { matches: [], redFlags: [], topics: [], urgency: 'none', reasons: [] },
               results: [{ id: 'rf-saddle-numbness', kind: 'red-flag', title: 'Saddle numbness', score: 0.1 }],
             },

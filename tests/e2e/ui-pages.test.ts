@@ -47,13 +47,17 @@ describe('popup, side panel and settings in Chromium', () => {
   });
 
   it('popup: Enter sends the chosen result to the side panel of its window', async () => {
-    // An open panel of the same window receives the request by broadcast (the real side panel
+    // An open panel of the same window receives the request over its port (the real side panel
     // also opens, but Playwright cannot reach that frame).
     const panel = await openExtensionPage(session, 'sidepanel.html');
     const popup = await openExtensionPage(session, 'popup.html');
     await popup.getByRole('combobox').pressSequentially('multiple myeloma');
     await expect.poll(() => popup.getByRole('option').first().innerText()).toContain('myeloma');
-    await popup.getByRole('combobox').press('Enter');
+    // The popup closes itself once the request is on its way: wait for that, and send no key-up
+    // into a page that may already be gone.
+    const closed = popup.waitForEvent('close');
+    await popup.keyboard.down('Enter');
+    await closed;
     await expect.poll(() => panel.locator('article h2').innerText()).toMatch(/myeloma/i);
     const links = panel.locator('article a');
     expect(await links.count()).toBeGreaterThan(0);
@@ -62,7 +66,7 @@ describe('popup, side panel and settings in Chromium', () => {
       expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
       expect(await link.getAttribute('target')).toBe('_blank');
     }
-    await Promise.all([popup.close(), panel.close()]);
+    await panel.close();
   });
 
   it('side panel: follows the active tab, emergency banner first, set-apart mentions, reveal on the page', async () => {
@@ -70,7 +74,8 @@ describe('popup, side panel and settings in Chromium', () => {
     const forum = await openForum();
     await forum.bringToFront();
     const banner = panel.getByRole('alert');
-    await expect.poll(() => banner.innerText(), { timeout: 15_000 }).toContain('This could be an emergency');
+    await expect.poll(() => banner.innerText(), { timeout: 15_000 }).toContain('Stop: call 999 / 911 / 112 or go to an emergency department now');
+    expect(await panel.locator('#bpl-page-urgency').innerText()).toBe('How soon to get help');
     // The banner comes before every other block of the view.
     expect(await panel.locator('.bpl-page > :not(h2, p)').first().getAttribute('role')).toBe('alert');
     const cards = panel.locator('.bpl-card');
@@ -132,6 +137,7 @@ describe('popup, side panel and settings in Chromium', () => {
             kind: 'lookup',
             text,
             truncated: false,
+            english: true,
             detection: { matches: [], redFlags: [], topics: [], urgency: 'none', reasons: [] },
             results: [{ id: 'cauda-equina-syndrome', kind: 'topic', title: 'Cauda equina syndrome', score: 0.1 }],
           },
@@ -153,7 +159,7 @@ describe('popup, side panel and settings in Chromium', () => {
     expect(await options.getByLabel('Underline', { exact: true }).isChecked()).toBe(true);
     expect(await options.locator('html').getAttribute('data-theme')).toBe('dark');
     expect(await options.locator('main').innerText()).toContain('No paused sites');
-    expect(await options.locator('kbd').innerText()).toBe('Alt+Shift+L');
+    expect(await options.locator('kbd').allInnerTexts()).toEqual(['Alt+Shift+L', 'Alt+Shift+Period', 'Alt+Shift+Comma']);
 
     const popup = await openExtensionPage(session, 'popup.html');
     await options.getByLabel('Light', { exact: true }).check();

@@ -1,0 +1,113 @@
+/** Getting to help, calmly (issue 11), in Firefox ESR: what the browser lets a test reach. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, startFixtureServer, type FirefoxSession, type FixtureServer } from './harness';
+
+describe('getting to help, calmly, in Firefox ESR', () => {
+  let firefox: FirefoxSession;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    firefox = await launchFirefox();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  async function openExtensionPage(path: string): Promise<Page> {
+    const page = await firefox.browser.newPage();
+    // moz-extension navigations never resolve over BiDi: start one and wait for the app instead.
+    void page.goto(firefox.extensionBase + path).catch(() => undefined);
+    await page.waitForSelector('.bpl-app', { timeout: 20_000 });
+    return page;
+  }
+
+  async function openScanned(path: string): Promise<Page> {
+    const page = await firefox.browser.newPage();
+    await page.goto(server.url(path));
+    await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
+    return page;
+  }
+
+  /** Click the mark whose text is `text` and read its card. */
+  async function cardOf(page: Page, text: string) {
+    const point = await page.evaluate((wanted) => {
+      const marks = [...(CSS.highlights.get('bpl-red-flag') ?? []), ...(CSS.highlights.get('bpl-term') ?? [])];
+      const live = (range: AbstractRange) => {
+        const copy = new Range();
+        copy.setStart(range.startContainer, range.startOffset);
+        copy.setEnd(range.endContainer, range.endOffset);
+        return copy;
+      };
+      const mark = marks.find((range) => live(range).toString() === wanted)!;
+      const rect = live(mark).getBoundingClientRect();
+      return { x: rect.left + 3, y: rect.top + rect.height / 2 };
+    }, text);
+    await page.mouse.click(point.x, point.y);
+    await page.waitForFunction(() => document.querySelector('bpl-hover-card')?.shadowRoot?.querySelector('.card') != null, { timeout: 10_000 });
+    const card = await page.evaluate(() => {
+      const root = document.querySelector('bpl-hover-card')!.shadowRoot!;
+      return {
+        status: root.querySelector('.status')?.textContent ?? null,
+        badges: root.querySelectorAll('.bpl-badge').length,
+        definition: root.querySelector('.definition')?.textContent ?? '',
+      };
+    });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('bpl-hover-card') === null, { timeout: 10_000 });
+    return card;
+  }
+
+  it('hover card: says whether a mention counted, with the urgency only when it did, and what the term means', async () => {
+    const page = await openScanned('/page-contexts.html');
+    const affirmed = await cardOf(page, "can't hold my pee");
+    expect(affirmed).toMatchObject({ status: 'You say you have this.', badges: 1 });
+    expect(affirmed.definition.length).toBeGreaterThan(20);
+    expect(await cardOf(page, 'numbness down there')).toMatchObject({ status: 'Mentioned as absent — not counted.', badges: 0 });
+    expect(await cardOf(page, 'had breast cancer')).toMatchObject({ status: 'About someone else — not counted.', badges: 0 });
+    await page.close();
+  });
+
+  it('marks no ordinary terms in menus, headings, breadcrumbs or link lists', async () => {
+    const page = await openScanned('/page-furniture.html');
+    const places = await page.evaluate(() =>
+      [...(CSS.highlights.get('bpl-term') ?? [])].map((range) => {
+        const holder = range.startContainer.parentElement?.closest('nav, h1, h2, h3, ol, ul, p');
+        return holder?.className || holder?.localName;
+      }),
+    );
+    expect(places.filter((place) => ['menu', 'breadcrumbs', 'related', 'tags', 'h1', 'h2', 'h3', 'nav'].includes(place ?? ''))).toEqual([]);
+    expect(places).toContain('tips');
+    await page.close();
+  });
+
+  it('popup: "Open side panel" brings the sidebar back to "On this page"', async () => {
+    const popup = await openExtensionPage('popup.html');
+    const sidebar = await openExtensionPage('sidepanel.html');
+    const browse = await sidebar.waitForSelector('::-p-text(All topics)');
+    await browse!.click();
+    await sidebar.waitForSelector('#bpl-browse-title');
+    await popup.bringToFront();
+    const open = await popup.waitForSelector('::-p-text(Open side panel)');
+    await open!.click();
+    await sidebar.waitForFunction(() => document.querySelector('main h2')?.textContent === 'On this page', { timeout: 10_000 });
+    await sidebar.close();
+  });
+
+  it('self-check: a "yes" to an emergency question shows the emergency at the question, with focus', async () => {
+    const sidebar = await openExtensionPage('sidepanel.html');
+    const selfCheck = await sidebar.waitForSelector('::-p-text(Self-check)');
+    await selfCheck!.click();
+    await sidebar.waitForSelector('fieldset.bpl-question input[value="yes"]');
+    await sidebar.click('fieldset.bpl-question input[value="yes"]');
+    await sidebar.waitForFunction(
+      () => document.activeElement?.getAttribute('role') === 'alert' && document.activeElement.closest('fieldset.bpl-question') !== null,
+      { timeout: 10_000 },
+    );
+    const banner = await sidebar.$eval('fieldset.bpl-question [role="alert"]', (element) => element.textContent ?? '');
+    expect(banner).toContain('Stop: call 999 / 911 / 112 or go to an emergency department now');
+    await sidebar.close();
+  });
+});
