@@ -7,7 +7,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, startFixtureServer, type ChromiumSession } from '../tests/e2e/harness';
+import { launchChromium, reportingTab, startFixtureServer, type ChromiumSession } from '../tests/e2e/harness';
 
 const args = process.argv.slice(2);
 const headless = args.includes('--headless') || !process.env.DISPLAY;
@@ -29,6 +29,15 @@ async function waitForMarks(page: Page): Promise<number> {
     .catch(() => 0);
 }
 
+/** The demo page's tab once its content script has reported it (the popup needs its findings). */
+async function demoTabOf(session: ChromiumSession, page: Page) {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+    const tab = await reportingTab(session, page.url());
+    if (tab) return tab;
+  }
+  return null;
+}
+
 async function screenshots(session: ChromiumSession, page: Page): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const saved: string[] = [];
@@ -41,10 +50,16 @@ async function screenshots(session: ChromiumSession, page: Page): Promise<string
   await page.setViewportSize({ width: 1000, height: 900 });
   await shoot(page, 'page.png');
 
+  // The popup opened as a tab of its own speaks for the demo tab when told which (`?tab=`), as it
+  // does for the tab under it when opened from the toolbar.
   const popup = await session.context.newPage();
   await popup.setViewportSize({ width: 400, height: 560 });
-  await popup.goto(session.extensionUrl('popup.html'));
-  await popup.waitForTimeout(500);
+  const demoTab = await demoTabOf(session, page);
+  await popup.goto(session.extensionUrl(demoTab ? `popup.html?tab=${demoTab.tabId}` : 'popup.html'));
+  await popup
+    .locator('.bpl-page-line', { hasText: 'Red flags:' })
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
   await shoot(popup, 'popup.png');
   await popup.close();
 

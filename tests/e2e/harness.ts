@@ -117,6 +117,23 @@ export async function launchChromium(
   };
 }
 
+/**
+ * The tab whose content script last reported `url` (the extension may not read tabs' addresses
+ * itself), or null before it has.
+ */
+export async function reportingTab(session: ChromiumSession, url: string): Promise<{ tabId: number; windowId: number } | null> {
+  return session.serviceWorker.evaluate(async (pageUrl) => {
+    const stored = (await chrome.storage.session.get(null)) as Record<string, { tabId: number; url: string; scannedAt: number }>;
+    // The latest scan: a tab left open by an earlier test may show the same address.
+    const findings = Object.values(stored)
+      .filter((entry) => entry.url === pageUrl)
+      .sort((a, b) => b.scannedAt - a.scannedAt)[0];
+    if (!findings) return null;
+    const tab = await chrome.tabs.get(findings.tabId);
+    return { tabId: findings.tabId, windowId: tab.windowId };
+  }, url);
+}
+
 export interface FirefoxSession {
   browser: import('puppeteer-core').Browser;
   /** The moz-extension:// base of the installed add-on, e.g. `moz-extension://<uuid>/`. */

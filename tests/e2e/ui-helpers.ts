@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { PanelRequest } from '../../lib/messages';
-import type { ChromiumSession } from './harness';
+import { reportingTab, type ChromiumSession } from './harness';
+
+export { reportingTab } from './harness';
 
 const AXE_SOURCE = readFileSync(resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -49,23 +51,6 @@ export async function openExtensionPage(session: ChromiumSession, path: string):
   await page.goto(session.extensionUrl(path));
   await page.locator('.bpl-app').waitFor();
   return page;
-}
-
-/**
- * The tab whose content script last reported `url` (the extension may not read tabs' addresses
- * itself), or null before it has.
- */
-export async function reportingTab(session: ChromiumSession, url: string): Promise<{ tabId: number; windowId: number } | null> {
-  return session.serviceWorker.evaluate(async (pageUrl) => {
-    const stored = (await chrome.storage.session.get(null)) as Record<string, { tabId: number; url: string; scannedAt: number }>;
-    // The latest scan: a tab left open by an earlier test may show the same address.
-    const findings = Object.values(stored)
-      .filter((entry) => entry.url === pageUrl)
-      .sort((a, b) => b.scannedAt - a.scannedAt)[0];
-    if (!findings) return null;
-    const tab = await chrome.tabs.get(findings.tabId);
-    return { tabId: findings.tabId, windowId: tab.windowId };
-  }, url);
 }
 
 /** The tab of `page`, once its content script has reported. */
