@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Detection, MentionContext } from '../lib/types';
 import type { Catalog } from '../lib/panel/catalog';
 import { findingsView, type RedFlagFinding, type TopicFinding } from '../lib/panel/findings';
-import { onlyOthersRedFlags } from '../lib/panel/summary';
+import { onlyOthersRedFlags, othersUrgency } from '../lib/panel/summary';
 import { t, type MessageKey } from '../lib/i18n';
 import { EmergencyBanner } from './EmergencyBanner';
 import { PageLink, type OpenPage } from './links';
@@ -117,7 +117,14 @@ export function Findings({
       <section aria-labelledby={`${idPrefix}-urgency`} class="bpl-summary">
         <h3 id={`${idPrefix}-urgency`}>{t('overallUrgency')}</h3>
         {onlyOthersRedFlags(detection) ? (
-          <p>{t('summaryOthersOnly')}</p>
+          <>
+            <p>{t('summaryOthersOnly')}</p>
+            {othersUrgency(detection) !== 'none' && (
+              <p>
+                <UrgencyBadge level={detection.urgency} /> {t('summaryForThem', urgencyMeaning(detection.urgency))}
+              </p>
+            )}
+          </>
         ) : (
           <p>
             <UrgencyBadge level={detection.urgency} /> {urgencyMeaning(detection.urgency)}

@@ -4,7 +4,7 @@
  */
 import { render } from 'preact';
 import type { Urgency } from '../content-data/schema';
-import type { MentionContext } from '../lib/types';
+import type { Experiencer, MentionContext } from '../lib/types';
 import { mentionStatus } from '../lib/panel/mention';
 import { OWN_UI_TAG } from '../lib/page/text-index';
 import { type Box, placeCard } from '../lib/page/placement';
@@ -21,6 +21,8 @@ export interface HoverCardContent {
   definition: string | null;
   /** Whether the writer says they have it: only then does a red flag count. */
   context: MentionContext;
+  /** Whose it is: another person's signs are theirs, not the reader's. */
+  experiencer: Experiencer;
   topics: { id: string; title: string }[];
   /** The red flag the term names, if any; its urgency shows only when the mention counts. */
   redFlag: { id: string; label: string; urgency: Urgency } | null;
@@ -45,7 +47,11 @@ function leavesCard(event: KeyboardEvent): boolean {
 
 export function HoverCard(props: Omit<HoverCardProps, 'takeFocus'>) {
   const topic = props.topics[0];
-  const status = mentionStatus({ context: props.context, redFlagIds: props.redFlag ? [props.redFlag.id] : [] });
+  const status = mentionStatus({
+    context: props.context,
+    experiencer: props.experiencer,
+    redFlagIds: props.redFlag ? [props.redFlag.id] : [],
+  });
   const countedFlag = status.counted ? props.redFlag : null;
   return (
     <div

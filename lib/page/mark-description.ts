@@ -21,6 +21,7 @@ export function markDescriber(
       termLabel: source.terms.find((term) => term.id === match.termId)?.label ?? match.text,
       definition: description?.definition ?? null,
       context: match.context,
+      experiencer: match.experiencer,
       topics: description?.topics ?? match.topicIds.map((id) => ({ id, title: id })),
       redFlag: redFlag ? { id: redFlag.id, label: redFlag.label, urgency: redFlag.urgency } : null,
     };

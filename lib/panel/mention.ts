@@ -1,6 +1,7 @@
 /**
- * Whether a mention counts towards how soon to get help, in the words the hover card and the side
- * panel use: only a red flag the writer says they have counts.
+ * Whether a mention counts towards how soon to get help, in the words the hover card uses: only a
+ * red flag the writer says they have counts for them. Another person's signs are theirs (a carer's
+ * post gives the urgency for the person it is about, see lib/triage/subject.ts).
  */
 import type { MessageKey } from '../i18n';
 import type { Match, MentionContext } from '../types';
@@ -18,8 +19,9 @@ const NOT_COUNTED: Record<Exclude<MentionContext, 'affirmed'>, MessageKey> = {
   'other-person': 'mentionOtherPerson',
 };
 
-export function mentionStatus(match: Pick<Match, 'context' | 'redFlagIds'>): MentionStatus {
+export function mentionStatus(match: Pick<Match, 'context' | 'experiencer' | 'redFlagIds'>): MentionStatus {
   const isRedFlag = match.redFlagIds.length > 0;
+  if (match.experiencer === 'other') return { message: NOT_COUNTED['other-person'], counted: false };
   if (match.context === 'affirmed') return { message: isRedFlag ? 'mentionAffirmed' : null, counted: isRedFlag };
   return { message: NOT_COUNTED[match.context], counted: false };
 }

@@ -22,10 +22,15 @@ export function pauseOf(settings: Settings, site: string | null): Pause {
 
 /**
  * Every red flag mentioned is someone else's (a carer's post, a story about a parent): then the
- * page sets no urgency for the reader, and the summary says whose they are instead of "Routine".
+ * summary says whose they are instead of "Routine", and any urgency is theirs (`subject: 'other'`).
  */
 export function onlyOthersRedFlags(detection: Pick<Detection, 'redFlags'>): boolean {
-  return detection.redFlags.length > 0 && detection.redFlags.every((redFlag) => redFlag.context === 'other-person');
+  return detection.redFlags.length > 0 && detection.redFlags.every((redFlag) => redFlag.experiencer === 'other');
+}
+
+/** The urgency the page sets for the person it is about, when that is someone else; else none. */
+export function othersUrgency(detection: Pick<Detection, 'subject' | 'urgency'>): Level {
+  return detection.subject === 'other' ? detection.urgency : 'none';
 }
 
 /**
@@ -38,7 +43,9 @@ export function findingsLine(findings: { detection: Detection; english: boolean 
   if (!detection || detection.matches.length === 0) {
     return { message: findings && !findings.english ? 'englishOnly' : 'pageLineNothing', counts: [], urgency: 'none' };
   }
-  if (onlyOthersRedFlags(detection)) return { message: 'pageLineOthersOnly', counts: [detection.topics.length], urgency: 'none' };
+  if (onlyOthersRedFlags(detection)) {
+    return { message: 'pageLineOthersOnly', counts: [detection.topics.length], urgency: othersUrgency(detection) };
+  }
   const affirmedRedFlags = detection.redFlags.filter((redFlag) => redFlag.context === 'affirmed').length;
   return { message: 'pageLineCounts', counts: [affirmedRedFlags, detection.topics.length], urgency: detection.urgency };
 }

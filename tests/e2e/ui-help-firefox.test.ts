@@ -66,7 +66,7 @@ describe('getting to help, calmly, in Firefox ESR', () => {
     expect(affirmed).toMatchObject({ status: 'You say you have this.', badges: 1 });
     expect(affirmed.definition.length).toBeGreaterThan(20);
     expect(await cardOf(page, 'numbness down there')).toMatchObject({ status: 'Mentioned as absent — not counted.', badges: 0 });
-    expect(await cardOf(page, 'had breast cancer')).toMatchObject({ status: 'About someone else — not counted.', badges: 0 });
+    expect(await cardOf(page, 'had breast cancer')).toMatchObject({ status: 'About someone else — not counted as yours.', badges: 0 });
     await page.close();
   });
 

@@ -139,7 +139,7 @@ describe('getting to help, calmly, in Chromium', () => {
     const page = await openScanned('/page-contexts.html');
     const cases = [
       ["can't hold my pee", 'You say you have this.', true],
-      ['had breast cancer', 'About someone else — not counted.', false],
+      ['had breast cancer', 'About someone else — not counted as yours.', false],
       ['numbness down there', 'Mentioned as absent — not counted.', false],
       ['lose bladder control', 'A possibility or advice — not counted.', false],
     ] as const;
@@ -229,13 +229,15 @@ describe('getting to help, calmly, in Chromium', () => {
     await Promise.all([listener.close(), panel.close(), page.close()]);
   });
 
-  it('says whose the warning signs are on a carer’s post, instead of "Routine"', async () => {
+  it('says whose the warning signs are on a carer’s post, with the urgency for that person, instead of "Routine"', async () => {
     const page = await openScanned('/page-carer.html');
     const panel = await openExtensionPage(session, 'sidepanel.html');
     await page.bringToFront();
     const summary = panel.locator('.bpl-summary');
     await expect.poll(() => summary.innerText(), { timeout: 15_000 }).toContain('The warning signs on this page are about someone else');
+    expect(await summary.innerText()).toContain('For the person this page is about:');
     expect(await summary.innerText()).not.toContain('manage at home');
+    expect(await axeViolations(panel)).toEqual([]);
     expect(await panel.locator('#bpl-page-urgency').innerText()).toBe('How soon to get help');
     await Promise.all([panel.close(), page.close()]);
   });

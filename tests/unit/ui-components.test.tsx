@@ -382,21 +382,23 @@ describe('side panel summary', () => {
     expect(steps.closest('[aria-labelledby="bpl-page-red-flags"]')).not.toBeNull();
   });
 
-  it('says whose the warning signs are when every one is someone else’s, instead of "Routine"', () => {
+  it('says whose the warning signs are when every one is someone else’s, instead of "Routine", with their urgency', () => {
     const carer = {
       ...findings,
       detection: {
         ...emergencyDetection,
         matches: [emergencyDetection.matches[1]!, emergencyDetection.matches[3]!],
-        redFlags: [{ id: 'rf-cancer-history', context: 'other-person' as const }],
+        redFlags: [{ id: 'rf-cancer-history', context: 'other-person' as const, experiencer: 'other' as const }],
         topics: ['sciatica', 'back-pain-and-cancer'],
-        urgency: 'routine' as const,
+        urgency: 'urgent' as const,
         reasons: [],
+        subject: 'other' as const,
       },
     };
     mount(<SidePanel catalog={catalog} findings={carer} incoming={null} onReveal={() => {}} onStepRedFlag={() => {}} />);
     const summary = root.querySelector('.bpl-summary')!;
     expect(summary.textContent).toContain('The warning signs on this page are about someone else');
+    expect(summary.textContent).toContain('For the person this page is about: Contact a doctor today');
     expect(summary.textContent).not.toContain('Usually safe to manage at home');
     expect(root.querySelector('[role="group"]')).toBeNull();
   });

@@ -21,6 +21,7 @@ const bladder: HoverCardContent = {
   termLabel: 'Loss of bladder or bowel control',
   definition: 'Leaking urine or stools without meaning to, or being unable to pass urine, when this is new.',
   context: 'affirmed',
+  experiencer: 'writer',
   topics: [{ id: 'cauda-equina-syndrome', title: 'Cauda equina syndrome' }],
   redFlag: { id: 'rf-bladder-bowel', label: 'New loss of bladder or bowel control', urgency: 'emergency' },
 };
@@ -43,9 +44,9 @@ describe('hover card', () => {
   it.each([
     ['negated', 'Mentioned as absent — not counted.'],
     ['hypothetical', 'A possibility or advice — not counted.'],
-    ['other-person', 'About someone else — not counted.'],
+    ['other-person', 'About someone else — not counted as yours.'],
   ] as const)('says a %s red flag is not counted, and shows no urgency', (context, status) => {
-    show({ context });
+    show({ context, experiencer: context === 'other-person' ? 'other' : 'writer' });
     expect(root.querySelector('.status')?.textContent).toBe(status);
     expect(root.querySelector('.bpl-badge')).toBeNull();
     expect(root.querySelector('.red-flag')).toBeNull();

@@ -142,17 +142,20 @@ describe('findingsLine', () => {
     expect(findingsLine(page(emergencyDetection), null)).toEqual({ message: 'pageLineCounts', counts: [1, 3], urgency: 'emergency' });
   });
 
-  it('says the warning signs are someone else’s when every one is', () => {
+  it('says the warning signs are someone else’s when every one is, with the urgency for that person', () => {
     const carer: Detection = {
       ...emergencyDetection,
       matches: [emergencyDetection.matches[3]!],
-      redFlags: [{ id: 'rf-cancer-history', context: 'other-person' }],
+      redFlags: [{ id: 'rf-cancer-history', context: 'other-person', experiencer: 'other' }],
       topics: ['back-pain-and-cancer'],
-      urgency: 'routine',
+      urgency: 'urgent',
       reasons: [],
+      subject: 'other',
     };
     expect(onlyOthersRedFlags(carer)).toBe(true);
-    expect(findingsLine(page(carer), null)).toEqual({ message: 'pageLineOthersOnly', counts: [1], urgency: 'none' });
+    expect(findingsLine(page(carer), null)).toEqual({ message: 'pageLineOthersOnly', counts: [1], urgency: 'urgent' });
+    // Someone else's signs in a text about the writer set nothing, for anyone.
+    expect(findingsLine(page({ ...carer, subject: 'writer', urgency: 'routine' }), null).urgency).toBe('none');
     expect(onlyOthersRedFlags(emergencyDetection)).toBe(false);
     expect(onlyOthersRedFlags({ redFlags: [] })).toBe(false);
   });
@@ -173,8 +176,11 @@ describe('findingsLine', () => {
 
 describe('mentionStatus', () => {
   it('counts only a red flag the writer says they have', () => {
-    expect(mentionStatus({ context: 'affirmed', redFlagIds: ['rf-bladder-bowel'] })).toEqual({ message: 'mentionAffirmed', counted: true });
-    expect(mentionStatus({ context: 'affirmed', redFlagIds: [] })).toEqual({ message: null, counted: false });
+    expect(mentionStatus({ context: 'affirmed', experiencer: 'writer', redFlagIds: ['rf-bladder-bowel'] })).toEqual({
+      message: 'mentionAffirmed',
+      counted: true,
+    });
+    expect(mentionStatus({ context: 'affirmed', experiencer: 'writer', redFlagIds: [] })).toEqual({ message: null, counted: false });
   });
 
   it.each([
@@ -182,8 +188,16 @@ describe('mentionStatus', () => {
     ['hypothetical', 'mentionHypothetical'],
     ['other-person', 'mentionOtherPerson'],
   ] as const)('says a %s mention is not counted', (context, message) => {
-    expect(mentionStatus({ context, redFlagIds: ['rf-bladder-bowel'] })).toEqual({ message, counted: false });
-    expect(mentionStatus({ context, redFlagIds: [] })).toEqual({ message, counted: false });
+    const experiencer = context === 'other-person' ? 'other' : 'writer';
+    expect(mentionStatus({ context, experiencer, redFlagIds: ['rf-bladder-bowel'] })).toEqual({ message, counted: false });
+    expect(mentionStatus({ context, experiencer, redFlagIds: [] })).toEqual({ message, counted: false });
+  });
+
+  it('says whose a sign is by its experiencer, whatever its context', () => {
+    expect(mentionStatus({ context: 'affirmed', experiencer: 'other', redFlagIds: ['rf-leg-weakness'] })).toEqual({
+      message: 'mentionOtherPerson',
+      counted: false,
+    });
   });
 });
 
