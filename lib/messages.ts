@@ -158,6 +158,7 @@ export function sendToTab<K extends keyof ToContent>(
 }
 
 const PANEL_PORT_PREFIX = 'bpl-panel:';
+const QUICK_DISCONNECT_MS = 1_000;
 
 /** The window a side panel's port speaks for, from its name; null for any other port. */
 export function panelPortWindow(portName: string): number | null {
@@ -175,19 +176,24 @@ export function panelPortWindow(portName: string): number | null {
 export function connectPanel(windowId: number, onMessage: (message: MessageOf<BackgroundToPanel>) => void): () => void {
   let port: Browser.runtime.Port | null = null;
   let closed = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
   const listener = (message: unknown) => {
     if (isMessageOf(BACKGROUND_TO_PANEL, message)) onMessage(message);
   };
   const connect = () => {
+    const connectedAt = Date.now();
     port = browser.runtime.connect({ name: `${PANEL_PORT_PREFIX}${windowId}` });
     port.onMessage.addListener(listener);
     port.onDisconnect.addListener(() => {
-      if (!closed) connect();
+      if (closed) return;
+      // A port that closes at once (the extension going away) is not tried again in a tight loop.
+      retry = setTimeout(connect, Date.now() - connectedAt < QUICK_DISCONNECT_MS ? QUICK_DISCONNECT_MS : 0);
     });
   };
   connect();
   return () => {
     closed = true;
+    clearTimeout(retry);
     port?.disconnect();
   };
 }

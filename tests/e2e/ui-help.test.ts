@@ -38,6 +38,24 @@ describe('getting to help, calmly, in Chromium', () => {
   const markCount = (page: Page) =>
     page.evaluate(() => (CSS.highlights.get('bpl-term')?.size ?? 0) + (CSS.highlights.get('bpl-red-flag')?.size ?? 0));
 
+  /**
+   * What the open hover card shows (null when none is open), read in one place: the card's shadow
+   * root is open today; should it close, only this function changes.
+   */
+  const cardState = (page: Page) =>
+    page.evaluate(() => {
+      const root = document.querySelector('bpl-hover-card')?.shadowRoot;
+      const card = root?.querySelector('.card');
+      if (!root || !card) return null;
+      return {
+        term: card.querySelector('.term q')?.textContent ?? '',
+        status: card.querySelector('.status')?.textContent ?? null,
+        badges: card.querySelectorAll('.bpl-badge').length,
+        definition: card.querySelector('.definition')?.textContent ?? '',
+        focused: (root.activeElement as HTMLElement | null)?.className ?? null,
+      };
+    });
+
   /** Click the mark whose text is `text` and wait for its card. */
   async function openCard(page: Page, text: string) {
     const point = await page.evaluate((wanted) => {
@@ -49,9 +67,8 @@ describe('getting to help, calmly, in Chromium', () => {
     }, text);
     if (!point) throw new Error(`no mark "${text}"`);
     await page.mouse.click(point.x, point.y);
-    const card = page.locator('bpl-hover-card .card');
-    await card.waitFor();
-    return card;
+    await expect.poll(() => cardState(page)).not.toBeNull();
+    return (await cardState(page))!;
   }
 
   it('popup: its urgency line and "Open side panel" open the panel on this page’s findings', async () => {
@@ -147,9 +164,9 @@ describe('getting to help, calmly, in Chromium', () => {
       await page.emulateMedia({ colorScheme: scheme });
       for (const [text, status, counted] of cases) {
         const card = await openCard(page, text);
-        expect(await card.locator('.status').innerText(), text).toBe(status);
-        expect(await card.locator('.bpl-badge').count(), text).toBe(counted ? 1 : 0);
-        expect((await card.locator('.definition').innerText()).length, text).toBeGreaterThan(20);
+        expect(card.status, text).toBe(status);
+        expect(card.badges, text).toBe(counted ? 1 : 0);
+        expect(card.definition.length, text).toBeGreaterThan(20);
         expect(await axeViolations(page, ['bpl-hover-card', '.card']), `${text}, ${scheme}`).toEqual([]);
         await page.keyboard.press('Escape');
         await expect.poll(() => page.locator('bpl-hover-card').count()).toBe(0);
@@ -169,8 +186,8 @@ describe('getting to help, calmly, in Chromium', () => {
         },
         { id: tabId, command: name },
       );
-    const cardTerm = () => page.locator('bpl-hover-card .term q').innerText();
-    const focusInCard = () => page.evaluate(() => document.querySelector('bpl-hover-card')?.shadowRoot?.activeElement?.className ?? null);
+    const cardTerm = async () => (await cardState(page))?.term;
+    const focusInCard = async () => (await cardState(page))?.focused;
 
     await command('next-red-flag');
     await expect.poll(cardTerm).toBe("can't hold my pee");
@@ -198,8 +215,8 @@ describe('getting to help, calmly, in Chromium', () => {
       const tab = await chrome.tabs.get(id);
       (chrome.commands.onCommand as unknown as { dispatch(...args: unknown[]): void }).dispatch('next-red-flag', tab);
     }, contextsTab.tabId);
-    await expect.poll(() => contexts.locator('bpl-hover-card .term q').innerText()).toBe("can't hold my pee");
-    await expect.poll(() => contexts.evaluate(() => document.querySelector('bpl-hover-card')?.shadowRoot?.activeElement?.className)).toBe('open');
+    await expect.poll(async () => (await cardState(contexts))?.term).toBe("can't hold my pee");
+    await expect.poll(async () => (await cardState(contexts))?.focused).toBe('open');
     await contexts.keyboard.press('Tab');
     await expect.poll(() => contexts.locator('bpl-hover-card').count()).toBe(0);
     expect(await contexts.evaluate(() => document.activeElement?.id)).toBe('before-card');
