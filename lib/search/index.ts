@@ -86,7 +86,9 @@ const STOP_KEYS = new Set(
       'its it is of in on a an i me to or be do how why which at by who where will would should could ' +
       'did get got there they them than then if so any some more most just also usually often other another after own ' +
       // Words of a question about anything ("what are the symptoms of ...", "types of ...").
-      'symptom sign type kind cause mean please help',
+      'symptom sign type kind cause mean please help ' +
+      // Spans of time ("all day", "for weeks"): how long says nothing of what, on its own.
+      'all day week month year',
   ),
 );
 
