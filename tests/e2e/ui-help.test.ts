@@ -189,14 +189,16 @@ describe('getting to help, calmly, in Chromium', () => {
     const cardTerm = async () => (await cardState(page))?.term;
     const focusInCard = async () => (await cardState(page))?.focused;
 
+    // The first red flag of the page ("can't hold my pee"...), the next one, and back.
     await command('next-red-flag');
-    await expect.poll(cardTerm).toBe("can't hold my pee");
+    await expect.poll(cardTerm).toMatch(/^can't hold my pee/);
     await expect.poll(focusInCard).toBe('open');
+    const first = await cardTerm();
     await command('next-red-flag');
-    await expect.poll(cardTerm).not.toBe("can't hold my pee");
+    await expect.poll(cardTerm).not.toBe(first);
     const second = await cardTerm();
     await command('previous-red-flag');
-    await expect.poll(cardTerm).toBe("can't hold my pee");
+    await expect.poll(cardTerm).toBe(first);
 
     // From the side panel's buttons too (the panel follows the page in front).
     const panel = await openExtensionPage(session, 'sidepanel.html');
@@ -215,7 +217,7 @@ describe('getting to help, calmly, in Chromium', () => {
       const tab = await chrome.tabs.get(id);
       (chrome.commands.onCommand as unknown as { dispatch(...args: unknown[]): void }).dispatch('next-red-flag', tab);
     }, contextsTab.tabId);
-    await expect.poll(async () => (await cardState(contexts))?.term).toBe("can't hold my pee");
+    await expect.poll(async () => (await cardState(contexts))?.term).toMatch(/^can't hold my pee/);
     await expect.poll(async () => (await cardState(contexts))?.focused).toBe('open');
     await contexts.keyboard.press('Tab');
     await expect.poll(() => contexts.locator('bpl-hover-card').count()).toBe(0);
@@ -314,7 +316,7 @@ describe('getting to help, calmly, in Chromium', () => {
     expect(terms.filter((mark) => ['menu', 'breadcrumbs', 'related', 'tags', 'h1', 'h2', 'h3', 'nav'].includes(mark.where ?? ''))).toEqual([]);
     // A list of sentences (with a link in one) is prose: its terms are marked.
     expect(terms.filter((mark) => mark.where === 'tips').length).toBeGreaterThan(0);
-    expect(marks.filter((mark) => mark.name === 'bpl-red-flag').map((mark) => mark.text)).toEqual(['cannot hold my pee']);
+    expect(marks.filter((mark) => mark.name === 'bpl-red-flag').map((mark) => mark.text)).toContain('cannot hold my pee');
     await page.close();
   });
 
