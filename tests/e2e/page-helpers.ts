@@ -46,7 +46,7 @@ function findNode(node: CdpNode, localName: string): CdpNode | null {
  */
 export async function inHoverCard<T, A = undefined>(
   page: Page,
-  inspect: (root: ShadowRoot, arg: A) => T,
+  inspect: (root: ShadowRoot, arg: A) => T | Promise<T>,
   arg?: A,
 ): Promise<T | null> {
   const cdp = await page.context().newCDPSession(page);
@@ -60,6 +60,7 @@ export async function inHoverCard<T, A = undefined>(
       functionDeclaration: `function (arg) { return (${inspect.toString()})(this, arg); }`,
       arguments: [{ value: arg }],
       returnByValue: true,
+      awaitPromise: true,
     });
     return result.value as T;
   } finally {

@@ -1,4 +1,8 @@
-/** Getting to help, calmly (issue 11), in Firefox ESR: what the browser lets a test reach. */
+/**
+ * Getting to help, calmly (issue 11), in Firefox ESR: what the browser lets a test reach. The hover
+ * card's words are checked in Chromium only: its shadow root is closed, and only Chromium's DevTools
+ * protocol can look inside one.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, startFixtureServer, type FirefoxSession, type FixtureServer } from './harness';
@@ -30,45 +34,6 @@ describe('getting to help, calmly, in Firefox ESR', () => {
     await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
     return page;
   }
-
-  /** Click the mark whose text is `text` and read its card. */
-  async function cardOf(page: Page, text: string) {
-    const point = await page.evaluate((wanted) => {
-      const marks = [...(CSS.highlights.get('bpl-red-flag') ?? []), ...(CSS.highlights.get('bpl-term') ?? [])];
-      const live = (range: AbstractRange) => {
-        const copy = new Range();
-        copy.setStart(range.startContainer, range.startOffset);
-        copy.setEnd(range.endContainer, range.endOffset);
-        return copy;
-      };
-      const mark = marks.find((range) => live(range).toString() === wanted)!;
-      const rect = live(mark).getBoundingClientRect();
-      return { x: rect.left + 3, y: rect.top + rect.height / 2 };
-    }, text);
-    await page.mouse.click(point.x, point.y);
-    await page.waitForFunction(() => document.querySelector('bpl-hover-card')?.shadowRoot?.querySelector('.card') != null, { timeout: 10_000 });
-    const card = await page.evaluate(() => {
-      const root = document.querySelector('bpl-hover-card')!.shadowRoot!;
-      return {
-        status: root.querySelector('.status')?.textContent ?? null,
-        badges: root.querySelectorAll('.bpl-badge').length,
-        definition: root.querySelector('.definition')?.textContent ?? '',
-      };
-    });
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => document.querySelector('bpl-hover-card') === null, { timeout: 10_000 });
-    return card;
-  }
-
-  it('hover card: says whether a mention counted, with the urgency only when it did, and what the term means', async () => {
-    const page = await openScanned('/page-contexts.html');
-    const affirmed = await cardOf(page, "can't hold my pee");
-    expect(affirmed).toMatchObject({ status: 'You say you have this.', badges: 1 });
-    expect(affirmed.definition.length).toBeGreaterThan(20);
-    expect(await cardOf(page, 'numbness down there')).toMatchObject({ status: 'Mentioned as absent — not counted.', badges: 0 });
-    expect(await cardOf(page, 'had breast cancer')).toMatchObject({ status: 'About someone else — not counted as yours.', badges: 0 });
-    await page.close();
-  });
 
   it('marks no ordinary terms in menus, headings, breadcrumbs or link lists', async () => {
     const page = await openScanned('/page-furniture.html');

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
-import { installRangeHelpers } from './page-helpers';
-import { axeViolations, listenAsPanel, openExtensionPage, openPopupFor, tabOfPage } from './ui-helpers';
+import { inHoverCard, installRangeHelpers } from './page-helpers';
+import { axeViolations, axeViolationsInHoverCard, listenAsPanel, openExtensionPage, openPopupFor, tabOfPage } from './ui-helpers';
 
 const HOST = 'forum.example.com';
 const SCHEMES = ['light', 'dark'] as const;
@@ -38,15 +38,11 @@ describe('getting to help, calmly, in Chromium', () => {
   const markCount = (page: Page) =>
     page.evaluate(() => (CSS.highlights.get('bpl-term')?.size ?? 0) + (CSS.highlights.get('bpl-red-flag')?.size ?? 0));
 
-  /**
-   * What the open hover card shows (null when none is open), read in one place: the card's shadow
-   * root is open today; should it close, only this function changes.
-   */
+  /** What the open hover card shows (null when none is open), read through its closed shadow root. */
   const cardState = (page: Page) =>
-    page.evaluate(() => {
-      const root = document.querySelector('bpl-hover-card')?.shadowRoot;
-      const card = root?.querySelector('.card');
-      if (!root || !card) return null;
+    inHoverCard(page, (root) => {
+      const card = root.querySelector('.card');
+      if (!card) return null;
       return {
         term: card.querySelector('.term q')?.textContent ?? '',
         status: card.querySelector('.status')?.textContent ?? null,
@@ -167,7 +163,7 @@ describe('getting to help, calmly, in Chromium', () => {
         expect(card.status, text).toBe(status);
         expect(card.badges, text).toBe(counted ? 1 : 0);
         expect(card.definition.length, text).toBeGreaterThan(20);
-        expect(await axeViolations(page, ['bpl-hover-card', '.card']), `${text}, ${scheme}`).toEqual([]);
+        expect(await axeViolationsInHoverCard(page), `${text}, ${scheme}`).toEqual([]);
         await page.keyboard.press('Escape');
         await expect.poll(() => page.locator('bpl-hover-card').count()).toBe(0);
       }

@@ -5,28 +5,55 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { PanelRequest } from '../../lib/messages';
 import { reportingTab, type ChromiumSession } from './harness';
+import { inHoverCard } from './page-helpers';
 
 export { reportingTab } from './harness';
 
 const AXE_SOURCE = readFileSync(resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
-/**
- * WCAG 2.0-2.2 A and AA violations on the page, as "rule: target" lines; `within` limits the check to
- * one part, as axe's selectors say it (`['bpl-hover-card', '.card']` for the card in its shadow root).
- */
-export async function axeViolations(page: Page, within?: string[]): Promise<string[]> {
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** WCAG 2.0-2.2 A and AA violations on the page, as "rule: target" lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated over the DevTools protocol, so the extension pages' CSP does not block it.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (include) => {
+  return page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const context = include ? { include: [include] } : document;
-    const results = await axe.run(context as import('axe-core').ElementContext, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
     return results.violations.flatMap((violation) =>
       violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} (${node.failureSummary ?? ''})`),
     );
-  }, within);
+  }, WCAG_AA);
+}
+
+/**
+ * The same check on the open hover card. Its shadow root is closed, and axe checks only what it can
+ * reach from the document, so the card's markup and style sheets are copied into an open shadow root
+ * at the same place, checked there and removed again. Null when no card is open.
+ */
+export async function axeViolationsInHoverCard(page: Page): Promise<string[] | null> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return inHoverCard(
+    page,
+    async (root, tags) => {
+      const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+      const copy = document.createElement('div');
+      copy.style.cssText = (root.host as HTMLElement).style.cssText;
+      const shadow = copy.attachShadow({ mode: 'open' });
+      shadow.adoptedStyleSheets = root.adoptedStyleSheets;
+      shadow.append(root.querySelector('.card')!.cloneNode(true));
+      document.documentElement.append(copy);
+      try {
+        const results = await axe.run(shadow.querySelector('.card')!, { runOnly: { type: 'tag', values: tags } });
+        return results.violations.flatMap((violation) =>
+          violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} (${node.failureSummary ?? ''})`),
+        );
+      } finally {
+        copy.remove();
+      }
+    },
+    WCAG_AA,
+  );
 }
 
 /** Every request made by any page or worker of the context, as URLs. */
