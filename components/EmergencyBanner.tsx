@@ -5,18 +5,21 @@ import { t } from '../lib/i18n';
 /**
  * What to do now, before anything else, when an emergency red flag or combination is affirmed (on
  * a page, in a look-up, or in the self-check's answers). `takeFocus` moves focus to it as it
- * appears, for screen-reader and keyboard users who are further down.
+ * appears, for screen-reader and keyboard users who are further down. `forSomeoneElse`: the signs
+ * are another person's (a carer's post), and the banner says the help is for them.
  */
 export function EmergencyBanner({
   reasons,
   idPrefix = 'bpl-emergency',
   headingLevel = 2,
   takeFocus = false,
+  forSomeoneElse = false,
 }: {
   reasons: TriageReason[];
   idPrefix?: string;
   headingLevel?: 2 | 3;
   takeFocus?: boolean;
+  forSomeoneElse?: boolean;
 }) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -36,6 +39,7 @@ export function EmergencyBanner({
       <p>
         <strong>{t('emergencyAction')}</strong>
       </p>
+      {forSomeoneElse && <p>{t('emergencyForSomeoneElse')}</p>}
       {emergencyReasons.length > 0 && (
         <ul>
           {emergencyReasons.map((reason) => (

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Detection, MentionContext } from '../lib/types';
 import type { Catalog } from '../lib/panel/catalog';
 import { findingsView, type RedFlagFinding, type TopicFinding } from '../lib/panel/findings';
-import { onlyOthersRedFlags, othersUrgency } from '../lib/panel/summary';
+import { signsOf } from '../lib/panel/summary';
 import { t, type MessageKey } from '../lib/i18n';
 import { EmergencyBanner } from './EmergencyBanner';
 import { PageLink, type OpenPage } from './links';
@@ -91,6 +91,32 @@ function TopicItem({ finding, onOpen, onReveal }: { finding: TopicFinding; onOpe
 }
 
 /**
+ * How soon to get help, and for whom: the reader; the person the text is about (a carer's post),
+ * calmly named as such; or no one, when the only warning signs are other people's in passing.
+ */
+function UrgencySummary({ detection }: { detection: Detection }) {
+  switch (signsOf(detection)) {
+    case 'someone-else':
+      return (
+        <>
+          <p>
+            <UrgencyBadge level={detection.urgency} /> {t('summarySomeoneElse', urgencyMeaning(detection.urgency))}
+          </p>
+          <p>{t('summaryIfYours')}</p>
+        </>
+      );
+    case 'others-in-passing':
+      return <p>{t('summaryOthersOnly')}</p>;
+    case 'own':
+      return (
+        <p>
+          <UrgencyBadge level={detection.urgency} /> {urgencyMeaning(detection.urgency)}
+        </p>
+      );
+  }
+}
+
+/**
  * A detection, red flags first: the emergency banner, the overall urgency with its reasons, the
  * affirmed red flags, the topics with counts, then the mentions set apart (negated, hypothetical,
  * someone else's) which do not count towards the urgency.
@@ -113,23 +139,12 @@ export function Findings({
   const view = findingsView(detection, catalog.kb);
   return (
     <>
-      {detection.urgency === 'emergency' && <EmergencyBanner reasons={detection.reasons} />}
+      {detection.urgency === 'emergency' && (
+        <EmergencyBanner reasons={detection.reasons} forSomeoneElse={detection.subject === 'other'} />
+      )}
       <section aria-labelledby={`${idPrefix}-urgency`} class="bpl-summary">
         <h3 id={`${idPrefix}-urgency`}>{t('overallUrgency')}</h3>
-        {onlyOthersRedFlags(detection) ? (
-          <>
-            <p>{t('summaryOthersOnly')}</p>
-            {othersUrgency(detection) !== 'none' && (
-              <p>
-                <UrgencyBadge level={detection.urgency} /> {t('summaryForThem', urgencyMeaning(detection.urgency))}
-              </p>
-            )}
-          </>
-        ) : (
-          <p>
-            <UrgencyBadge level={detection.urgency} /> {urgencyMeaning(detection.urgency)}
-          </p>
-        )}
+        <UrgencySummary detection={detection} />
         {detection.reasons.length > 0 && (
           <ul>
             {detection.reasons.map((reason) => (

@@ -1,5 +1,9 @@
-/** The toolbar badge of a tab: its affirmed red flags in red, or else its terms in a quiet grey. */
+/**
+ * The toolbar badge of a tab: the red flags that set its urgency in red (the reader's own, or those of
+ * the person a carer writes about), or else its terms in a quiet grey.
+ */
 import { browser } from 'wxt/browser';
+import { countedRedFlagIds } from '../panel/mention';
 import type { Detection } from '../types';
 
 export interface Badge {
@@ -18,8 +22,8 @@ function countText(count: number): string {
 
 export function badgeFor(detection: Detection | null): Badge {
   if (!detection) return { text: '', color: TERM_BADGE_COLOR };
-  const affirmedRedFlags = detection.redFlags.filter((flag) => flag.context === 'affirmed').length;
-  if (affirmedRedFlags > 0) return { text: countText(affirmedRedFlags), color: RED_FLAG_BADGE_COLOR };
+  const redFlags = countedRedFlagIds(detection).size;
+  if (redFlags > 0) return { text: countText(redFlags), color: RED_FLAG_BADGE_COLOR };
   const terms = new Set(detection.matches.map((match) => match.termId)).size;
   return { text: countText(terms), color: TERM_BADGE_COLOR };
 }

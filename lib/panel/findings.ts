@@ -1,17 +1,18 @@
 /**
- * What the side panel shows for a page's detection: the affirmed red flags (most urgent first),
- * the topics with how often they are mentioned, and the red-flag mentions that are set apart
- * because they are negated, hypothetical or about someone else.
+ * What the side panel shows for a page's detection: the red flags that set its urgency (most urgent
+ * first), the topics with how often they are mentioned, and the red-flag mentions that are set
+ * apart because they are negated, hypothetical or about someone the urgency is not for.
  */
 import type { KnowledgeBase, RedFlag, Topic, Urgency } from '../../content-data/schema';
 import { byUrgency } from '../urgency';
 import type { Detection, Match, MentionContext } from '../types';
 import type { SearchResult } from '../search/types';
+import { countedMentions } from './mention';
 import { cancerDocsOf, everydayFirst, namesCancer } from '../search/relevance';
 
 export interface RedFlagFinding {
   redFlag: RedFlag;
-  /** Indexes into `detection.matches` of the affirmed mentions, in page order. */
+  /** Indexes into `detection.matches` of the mentions that count, in page order. */
   matchIndexes: number[];
 }
 
@@ -46,20 +47,20 @@ function groupIndexes(matches: Match[], keysOf: (match: Match) => string[]): Map
 }
 
 /**
- * The findings of one detection against the knowledge base. Only affirmed mentions make a red flag
- * a finding; topics count every mention, since a page about someone else's myeloma is still about
- * myeloma. The cancer topics follow the everyday ones unless a mention names a cancer or a cancer
+ * The findings of one detection against the knowledge base. Only mentions that count make a red
+ * flag a finding (the writer's affirmed ones, or those of the person a carer writes about, see
+ * `countedMentions`); topics count every mention, since a page about someone else's myeloma is
+ * still about myeloma. The cancer topics follow the everyday ones unless a mention names a cancer or a cancer
  * warning sign (as lookups rank them, lib/search/relevance.ts). Ids the knowledge base does not know
  * are skipped.
  */
 export function findingsView(detection: Detection, kb: Pick<KnowledgeBase, 'redFlags' | 'topics'>): FindingsView {
-  const affirmedFlags = groupIndexes(detection.matches, (match) =>
-    match.context === 'affirmed' ? match.redFlagIds : [],
-  );
+  const counted = countedMentions(detection);
+  const countedFlags = groupIndexes(detection.matches, (match) => (counted.has(match) ? match.redFlagIds : []));
   const redFlags = byUrgency(
     kb.redFlags
-      .filter((redFlag) => affirmedFlags.has(redFlag.id))
-      .map((redFlag) => ({ redFlag, matchIndexes: affirmedFlags.get(redFlag.id) ?? [] })),
+      .filter((redFlag) => countedFlags.has(redFlag.id))
+      .map((redFlag) => ({ redFlag, matchIndexes: countedFlags.get(redFlag.id) ?? [] })),
     (finding) => finding.redFlag.urgency,
   );
 
@@ -75,7 +76,7 @@ export function findingsView(detection: Detection, kb: Pick<KnowledgeBase, 'redF
     : everydayFirst(mentioned, ({ topic }) => cancer.topics.has(topic.id));
 
   const setAside = detection.matches.flatMap((match, index) =>
-    match.context !== 'affirmed' && match.redFlagIds.length > 0 ? [{ match, index, context: match.context }] : [],
+    !counted.has(match) && match.context !== 'affirmed' && match.redFlagIds.length > 0 ? [{ match, index, context: match.context }] : [],
   );
 
   return { redFlags, topics, setAside };

@@ -1,10 +1,11 @@
 /**
- * Whether a mention counts towards how soon to get help, in the words the hover card uses: only a
- * red flag the writer says they have counts for them. Another person's signs are theirs (a carer's
- * post gives the urgency for the person it is about, see lib/triage/subject.ts).
+ * Whether a mention counts towards how soon to get help: a red flag the writer says they have, or,
+ * in a text about someone else (a carer's post about mum), that person's red flags, which give the
+ * urgency for them (see lib/triage/subject.ts). The hover card says it in words.
  */
 import type { MessageKey } from '../i18n';
-import type { Match, MentionContext } from '../types';
+import { subjectOf } from '../triage/subject';
+import type { Detection, Match, MentionContext } from '../types';
 
 export interface MentionStatus {
   /** The line that says so; null when there is nothing worth saying (an ordinary term, affirmed). */
@@ -19,9 +20,26 @@ const NOT_COUNTED: Record<Exclude<MentionContext, 'affirmed'>, MessageKey> = {
   'other-person': 'mentionOtherPerson',
 };
 
+/** The reader's view of one mention, for the hover card: another person's signs are never theirs. */
 export function mentionStatus(match: Pick<Match, 'context' | 'experiencer' | 'redFlagIds'>): MentionStatus {
   const isRedFlag = match.redFlagIds.length > 0;
   if (match.experiencer === 'other') return { message: NOT_COUNTED['other-person'], counted: false };
   if (match.context === 'affirmed') return { message: isRedFlag ? 'mentionAffirmed' : null, counted: isRedFlag };
   return { message: NOT_COUNTED[match.context], counted: false };
+}
+
+const ownRedFlag = (match: Match) => match.context === 'affirmed' && match.redFlagIds.length > 0;
+
+/**
+ * The mentions whose red flags set the detection's urgency: the writer's affirmed ones, or the
+ * subject's when the text is about someone else (a subject is only ever "other" outside information
+ * pages, so the default genre finds the same person the detection did).
+ */
+export function countedMentions(detection: Pick<Detection, 'matches' | 'subject'>): Set<Match> {
+  return new Set(detection.subject === 'other' ? subjectOf(detection.matches).counted : detection.matches.filter(ownRedFlag));
+}
+
+/** The red flags that set the urgency, each once. */
+export function countedRedFlagIds(detection: Pick<Detection, 'matches' | 'subject'>): Set<string> {
+  return new Set([...countedMentions(detection)].flatMap((match) => match.redFlagIds));
 }

@@ -3,6 +3,7 @@ import type { Level } from '../../content-data/schema';
 import type { Detection } from '../types';
 import type { MessageKey } from '../i18n';
 import { isPausedOn, type Settings } from '../settings';
+import { countedRedFlagIds } from './mention';
 
 export interface FindingsLine {
   message: MessageKey;
@@ -21,16 +22,16 @@ export function pauseOf(settings: Settings, site: string | null): Pause {
 }
 
 /**
- * Every red flag mentioned is someone else's (a carer's post, a story about a parent): then the
- * summary says whose they are instead of "Routine", and any urgency is theirs (`subject: 'other'`).
+ * Whose warning signs a page's summary speaks of: the reader's own; those of the one other person the
+ * text is about (a carer's post: the urgency is theirs, `subject: 'other'`); or only other people's,
+ * in passing, in a text about the writer (then they set no urgency for anyone).
  */
-export function onlyOthersRedFlags(detection: Pick<Detection, 'redFlags'>): boolean {
-  return detection.redFlags.length > 0 && detection.redFlags.every((redFlag) => redFlag.experiencer === 'other');
-}
+export type SignsOf = 'own' | 'someone-else' | 'others-in-passing';
 
-/** The urgency the page sets for the person it is about, when that is someone else; else none. */
-export function othersUrgency(detection: Pick<Detection, 'subject' | 'urgency'>): Level {
-  return detection.subject === 'other' ? detection.urgency : 'none';
+export function signsOf(detection: Pick<Detection, 'subject' | 'redFlags'>): SignsOf {
+  if (detection.subject === 'other') return 'someone-else';
+  const othersOnly = detection.redFlags.length > 0 && detection.redFlags.every((redFlag) => redFlag.experiencer === 'other');
+  return othersOnly ? 'others-in-passing' : 'own';
 }
 
 /**
@@ -43,9 +44,14 @@ export function findingsLine(findings: { detection: Detection; english: boolean 
   if (!detection || detection.matches.length === 0) {
     return { message: findings && !findings.english ? 'englishOnly' : 'pageLineNothing', counts: [], urgency: 'none' };
   }
-  if (onlyOthersRedFlags(detection)) {
-    return { message: 'pageLineOthersOnly', counts: [detection.topics.length], urgency: othersUrgency(detection) };
+  const redFlags = countedRedFlagIds(detection).size;
+  const topics = detection.topics.length;
+  switch (signsOf(detection)) {
+    case 'someone-else':
+      return { message: 'pageLineSomeoneElse', counts: [redFlags, topics], urgency: detection.urgency };
+    case 'others-in-passing':
+      return { message: 'pageLineOthersOnly', counts: [topics], urgency: 'none' };
+    case 'own':
+      return { message: 'pageLineCounts', counts: [redFlags, topics], urgency: detection.urgency };
   }
-  const affirmedRedFlags = detection.redFlags.filter((redFlag) => redFlag.context === 'affirmed').length;
-  return { message: 'pageLineCounts', counts: [affirmedRedFlags, detection.topics.length], urgency: detection.urgency };
 }

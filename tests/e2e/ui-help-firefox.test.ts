@@ -35,6 +35,54 @@ describe('getting to help, calmly, in Firefox ESR', () => {
     return page;
   }
 
+  /** The id of the tab showing `url`, found through the findings its page reported (no `tabs` permission). */
+  async function tabIdOf(url: string): Promise<number> {
+    const options = await openExtensionPage('options.html');
+    const id = await options.evaluate(async (wanted) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      for (const tab of await api.tabs.query({})) {
+        const findings = await api.runtime.sendMessage({ type: 'get-tab-findings', tabId: tab.id });
+        if ((findings as { url?: string } | null)?.url === wanted) return tab.id!;
+      }
+      return null;
+    }, url);
+    await options.close();
+    if (id === null) throw new Error(`no tab reported ${url}`);
+    return id;
+  }
+
+  /** Waits (polling by time: a tab in the background draws no frames) until `selector` says `text`. */
+  const untilText = (page: Page, selector: string, text: string) =>
+    page.waitForFunction((css, wanted) => document.querySelector(css)?.textContent?.includes(wanted) === true, { polling: 200, timeout: 15_000 }, selector, text);
+
+  it('says calmly that a carer’s post is about someone else, in the popup and the sidebar', async () => {
+    const page = await openScanned('/page-carer.html');
+    const popup = await openExtensionPage(`popup.html?tab=${await tabIdOf(server.url('/page-carer.html'))}`);
+    await untilText(popup, '.bpl-page-line', 'These signs are about someone else, such as a person you care for. Red flags: 2.');
+    expect(await popup.$eval('.bpl-page-line .bpl-badge', (badge) => badge.textContent)).toBe('Emergency');
+    await popup.close();
+
+    const sidebar = await openExtensionPage('sidepanel.html');
+    await page.bringToFront();
+    await untilText(sidebar, '.bpl-summary', 'These signs are about someone else, such as a person you care for: Go to an emergency department');
+    expect(await sidebar.$eval('[role="alert"]', (alert) => alert.textContent)).toContain('this is the help they need now');
+    await Promise.all([sidebar.close(), page.close()]);
+  });
+
+  it('pauses on the page’s site from the popup and says so, then resumes', async () => {
+    const page = await openScanned('/ui-forum.html');
+    const marks = () => page.evaluate(() => (CSS.highlights.get('bpl-term')?.size ?? 0) + (CSS.highlights.get('bpl-red-flag')?.size ?? 0));
+    expect(await marks()).toBeGreaterThan(0);
+    const popup = await openExtensionPage(`popup.html?tab=${await tabIdOf(server.url('/ui-forum.html'))}`);
+    const site = await popup.waitForSelector('::-p-aria(Pause on 127.0.0.1)');
+    await site!.click();
+    await untilText(popup, '.bpl-page-line', 'Paused on this site: nothing is highlighted here.');
+    await page.waitForFunction(() => (CSS.highlights.get('bpl-term')?.size ?? 0) === 0, { polling: 200, timeout: 10_000 });
+    await site!.click();
+    await page.waitForFunction(() => (CSS.highlights.get('bpl-term')?.size ?? 0) > 0, { polling: 200, timeout: 10_000 });
+    await Promise.all([popup.close(), page.close()]);
+  });
+
   it('marks no ordinary terms in menus, headings, breadcrumbs or link lists', async () => {
     const page = await openScanned('/page-furniture.html');
     const places = await page.evaluate(() =>

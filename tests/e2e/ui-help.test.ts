@@ -244,16 +244,37 @@ describe('getting to help, calmly, in Chromium', () => {
     await Promise.all([listener.close(), panel.close(), page.close()]);
   });
 
-  it('says whose the warning signs are on a carer’s post, with the urgency for that person, instead of "Routine"', async () => {
+  it('says calmly that a carer’s post is about someone else, in the popup, the badge and the panel, with the urgency for that person', async () => {
     const page = await openScanned('/page-carer.html');
+    const { tabId } = await tabOfPage(session, page);
+    const popup = await openPopupFor(session, tabId);
+    // Mum's cancer and weak legs; the writer's own sciatica is no red flag.
+    await expect
+      .poll(() => popup.locator('.bpl-page-line').innerText())
+      .toMatch(/^Emergency\s+These signs are about someone else, such as a person you care for\. Red flags: 2\. Topics: \d+\.$/);
+    for (const scheme of SCHEMES) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(popup), scheme).toEqual([]);
+    }
+    await popup.close();
+    expect(await session.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('2');
+
     const panel = await openExtensionPage(session, 'sidepanel.html');
     await page.bringToFront();
     const summary = panel.locator('.bpl-summary');
-    await expect.poll(() => summary.innerText(), { timeout: 15_000 }).toContain('The warning signs on this page are about someone else');
-    expect(await summary.innerText()).toContain('For the person this page is about:');
+    await expect
+      .poll(() => summary.innerText(), { timeout: 15_000 })
+      .toContain('These signs are about someone else, such as a person you care for: Go to an emergency department or call emergency services now.');
     expect(await summary.innerText()).not.toContain('manage at home');
-    expect(await axeViolations(panel)).toEqual([]);
+    expect(await panel.getByRole('alert').innerText()).toContain('this is the help they need now');
+    expect(await panel.locator('[aria-labelledby="bpl-page-red-flags"] .bpl-card__title').allInnerTexts()).toContain(
+      'New weakness or heaviness in the legs',
+    );
     expect(await panel.locator('#bpl-page-urgency').innerText()).toBe('How soon to get help');
+    for (const scheme of SCHEMES) {
+      await panel.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(panel), scheme).toEqual([]);
+    }
     await Promise.all([panel.close(), page.close()]);
   });
 
@@ -272,11 +293,12 @@ describe('getting to help, calmly, in Chromium', () => {
             truncated: false,
             english: true,
             detection: {
-              matches: [{ start: 20, end: 36, text: 'cannot hold my pee', termId: 'bladder-bowel-control', topicIds: ['cauda-equina-syndrome'], redFlagIds: ['rf-bladder-bowel'], context: 'affirmed' }],
-              redFlags: [{ id: 'rf-bladder-bowel', context: 'affirmed' }],
+              matches: [{ start: 20, end: 36, text: 'cannot hold my pee', termId: 'bladder-bowel-control', topicIds: ['cauda-equina-syndrome'], redFlagIds: ['rf-bladder-bowel'], context: 'affirmed', experiencer: 'writer' }],
+              redFlags: [{ id: 'rf-bladder-bowel', context: 'affirmed', experiencer: 'writer' }],
               topics: ['cauda-equina-syndrome'],
               urgency: 'emergency',
               reasons: [{ redFlagIds: ['rf-bladder-bowel'], urgency: 'emergency', text: 'New loss of bladder or bowel control' }],
+              subject: 'writer',
             },
             results: [],
           },

@@ -28,7 +28,18 @@ const knowledgeBase = {
 const detection: Detection = {
   urgency: 'emergency',
   reasons: [],
-  matches: [],
+  matches: [
+    {
+      start: 0,
+      end: 20,
+      text: 'numb between my legs',
+      termId: 'saddle-numbness',
+      topicIds: ['cauda-equina-syndrome'],
+      redFlagIds: ['rf-saddle-numbness'],
+      context: 'affirmed',
+      experiencer: 'writer',
+    },
+  ],
   redFlags: [{ id: 'rf-saddle-numbness', context: 'affirmed', experiencer: 'writer' }],
   topics: ['cauda-equina-syndrome'],
   subject: 'writer',

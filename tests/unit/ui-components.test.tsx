@@ -10,7 +10,7 @@ import { createCatalog } from '../../lib/panel/catalog';
 import { DEFAULT_SETTINGS, parseSettings } from '../../lib/settings';
 import type { SearchResult } from '../../lib/search/types';
 import { installMessages } from '../fixtures/ui-i18n';
-import { emergencyDetection, uiKb } from '../fixtures/ui-kb';
+import { carerDetection, emergencyDetection, uiKb } from '../fixtures/ui-kb';
 
 const catalog = createCatalog(uiKb);
 let root: HTMLElement;
@@ -359,6 +359,24 @@ describe('getting to help', () => {
     expect(root.querySelector('[role="status"]')?.textContent).toBe('Back Pain Lens reads English only for now.');
   });
 
+  it('says in the popup when the signs are about someone else, with the urgency for that person', () => {
+    const props = {
+      catalog,
+      search: () => [],
+      site: 'forum.example',
+      settings: parseSettings({}),
+      onOpenPanel: vi.fn(),
+      onOpenResult: vi.fn(),
+      onPauseSite: vi.fn(),
+      onPauseEverywhere: vi.fn(),
+      onOpenSettings: vi.fn(),
+    };
+    mount(<Popup {...props} findings={{ ...findings, detection: carerDetection }} />);
+    expect(root.querySelector('.bpl-page-line')?.textContent).toBe(
+      'Emergency These signs are about someone else, such as a person you care for. Red flags: 2. Topics: 3.',
+    );
+  });
+
   it('goes back to "On this page" when the popup asks for it', () => {
     const topic: IncomingRequest = { seq: 1, request: { kind: 'topic', id: 'sciatica' } };
     mount(<SidePanel catalog={catalog} findings={findings} incoming={topic} onReveal={() => {}} onStepRedFlag={() => {}} />);
@@ -382,25 +400,35 @@ describe('side panel summary', () => {
     expect(steps.closest('[aria-labelledby="bpl-page-red-flags"]')).not.toBeNull();
   });
 
-  it('says whose the warning signs are when every one is someone else’s, instead of "Routine", with their urgency', () => {
-    const carer = {
+  it('says calmly that the signs are about someone else, with the urgency, banner and red flags for that person', () => {
+    mount(<SidePanel catalog={catalog} findings={{ ...findings, detection: carerDetection }} incoming={null} onReveal={() => {}} onStepRedFlag={() => {}} />);
+    const summary = root.querySelector('.bpl-summary')!;
+    expect(summary.textContent).toContain(
+      'Emergency These signs are about someone else, such as a person you care for: Go to an emergency department or call emergency services now.',
+    );
+    expect(summary.textContent).toContain('If you have any of these signs yourself, the self-check says how soon to get help for you.');
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('this is the help they need now');
+    const cards = [...root.querySelectorAll('[aria-labelledby="bpl-page-red-flags"] .bpl-card__title')].map((title) => title.textContent);
+    expect(cards).toEqual(['Back pain after cancer', 'Pain worse at night']);
+  });
+
+  it('says the warning signs set no urgency when they are only someone else’s in passing, instead of "Routine"', () => {
+    const inPassing = {
       ...findings,
       detection: {
         ...emergencyDetection,
         matches: [emergencyDetection.matches[1]!, emergencyDetection.matches[3]!],
         redFlags: [{ id: 'rf-cancer-history', context: 'other-person' as const, experiencer: 'other' as const }],
         topics: ['sciatica', 'back-pain-and-cancer'],
-        urgency: 'urgent' as const,
+        urgency: 'routine' as const,
         reasons: [],
-        subject: 'other' as const,
       },
     };
-    mount(<SidePanel catalog={catalog} findings={carer} incoming={null} onReveal={() => {}} onStepRedFlag={() => {}} />);
+    mount(<SidePanel catalog={catalog} findings={inPassing} incoming={null} onReveal={() => {}} onStepRedFlag={() => {}} />);
     const summary = root.querySelector('.bpl-summary')!;
-    expect(summary.textContent).toContain('The warning signs on this page are about someone else');
-    expect(summary.textContent).toContain('For the person this page is about: Contact a doctor today');
-    expect(summary.textContent).not.toContain('Usually safe to manage at home');
+    expect(summary.textContent).toBe('How soon to get help' + 'The warning signs on this page are about someone else, so they set no urgency for you. If you have any of them yourself, use the self-check.');
     expect(root.querySelector('[role="group"]')).toBeNull();
+    expect(root.querySelector('[role="alert"]')).toBeNull();
   });
 
   it('says the extension reads English only on a page in another language', () => {

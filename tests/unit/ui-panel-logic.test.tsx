@@ -3,11 +3,11 @@ import { createCatalog, isHttpsUrl, resolveIds } from '../../lib/panel/catalog';
 import { findingsView, redFlagsFirst } from '../../lib/panel/findings';
 import { nextActiveIndex } from '../../lib/panel/listbox';
 import { selfCheckOutcome, selfCheckQuestions } from '../../lib/panel/self-check';
-import { mentionStatus } from '../../lib/panel/mention';
-import { findingsLine, onlyOthersRedFlags, pauseOf } from '../../lib/panel/summary';
+import { countedRedFlagIds, mentionStatus } from '../../lib/panel/mention';
+import { findingsLine, pauseOf, signsOf } from '../../lib/panel/summary';
 import { parseSettings } from '../../lib/settings';
 import type { Detection } from '../../lib/types';
-import { emergencyDetection, uiKb } from '../fixtures/ui-kb';
+import { carerDetection, emergencyDetection, uiKb } from '../fixtures/ui-kb';
 
 describe('findingsView', () => {
   const view = findingsView(emergencyDetection, uiKb);
@@ -37,6 +37,17 @@ describe('findingsView', () => {
       [3, 'other-person'],
       [4, 'negated'],
     ]);
+  });
+
+  it('makes the red flags of the person a carer writes about findings, and sets the writer’s negated one apart', () => {
+    const carer = findingsView(carerDetection, uiKb);
+    expect(carer.redFlags.map((finding) => [finding.redFlag.id, finding.matchIndexes])).toEqual([
+      ['rf-cancer-history', [0]],
+      ['rf-night-pain', [1]],
+    ]);
+    expect(carer.setAside.map(({ index, context }) => [index, context])).toEqual([[3, 'negated']]);
+    expect([...countedRedFlagIds(carerDetection)]).toEqual(['rf-cancer-history', 'rf-night-pain']);
+    expect([...countedRedFlagIds(emergencyDetection)]).toEqual(['rf-bladder-bowel']);
   });
 
   it('orders several affirmed red flags by urgency and skips ids the knowledge base lacks', () => {
@@ -142,22 +153,25 @@ describe('findingsLine', () => {
     expect(findingsLine(page(emergencyDetection), null)).toEqual({ message: 'pageLineCounts', counts: [1, 3], urgency: 'emergency' });
   });
 
-  it('says the warning signs are someone else’s when every one is, with the urgency for that person', () => {
-    const carer: Detection = {
+  it('says the signs are about someone else when the text is, with the urgency for that person', () => {
+    expect(signsOf(carerDetection)).toBe('someone-else');
+    // Mum's two red flags, not the writer's negated one.
+    expect(findingsLine(page(carerDetection), null)).toEqual({ message: 'pageLineSomeoneElse', counts: [2, 3], urgency: 'emergency' });
+  });
+
+  it('says the warning signs are someone else’s, with no urgency, when they are only mentioned in a text about the writer', () => {
+    const inPassing: Detection = {
       ...emergencyDetection,
-      matches: [emergencyDetection.matches[3]!],
+      matches: [emergencyDetection.matches[1]!, emergencyDetection.matches[3]!],
       redFlags: [{ id: 'rf-cancer-history', context: 'other-person', experiencer: 'other' }],
-      topics: ['back-pain-and-cancer'],
-      urgency: 'urgent',
+      topics: ['sciatica', 'back-pain-and-cancer'],
+      urgency: 'routine',
       reasons: [],
-      subject: 'other',
     };
-    expect(onlyOthersRedFlags(carer)).toBe(true);
-    expect(findingsLine(page(carer), null)).toEqual({ message: 'pageLineOthersOnly', counts: [1], urgency: 'urgent' });
-    // Someone else's signs in a text about the writer set nothing, for anyone.
-    expect(findingsLine(page({ ...carer, subject: 'writer', urgency: 'routine' }), null).urgency).toBe('none');
-    expect(onlyOthersRedFlags(emergencyDetection)).toBe(false);
-    expect(onlyOthersRedFlags({ redFlags: [] })).toBe(false);
+    expect(signsOf(inPassing)).toBe('others-in-passing');
+    expect(findingsLine(page(inPassing), null)).toEqual({ message: 'pageLineOthersOnly', counts: [2], urgency: 'none' });
+    expect(signsOf(emergencyDetection)).toBe('own');
+    expect(signsOf({ ...emergencyDetection, redFlags: [] })).toBe('own');
   });
 
   it('says the site or everything is paused rather than repeating findings from before the pause', () => {
