@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { loadKnowledgeBase } from '../../content-data/load';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
 import { inHoverCard, installRangeHelpers } from './page-helpers';
 import { axeViolations, axeViolationsInHoverCard, listenAsPanel, openExtensionPage, openPopupFor, tabOfPage } from './ui-helpers';
@@ -231,7 +232,10 @@ describe('getting to help, calmly, in Chromium', () => {
     const panel = await openExtensionPage(session, 'sidepanel.html');
     await page.bringToFront();
     await expect.poll(() => panel.locator('main').innerText(), { timeout: 15_000 }).toContain('Back Pain Lens reads English only for now.');
-    expect(await axeViolations(panel)).toEqual([]);
+    for (const scheme of SCHEMES) {
+      await panel.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(panel), scheme).toEqual([]);
+    }
 
     const listener = await listenAsPanel(session, windowId);
     await page.evaluate(() => getSelection()!.selectAllChildren(document.getElementById('post')!));
@@ -312,7 +316,10 @@ describe('getting to help, calmly, in Chromium', () => {
     expect(await lines()).toBeLessThanOrEqual(4);
     // The findings follow at once, red flags first.
     expect(await panel.locator('.bpl-page > [role="alert"]').count()).toBe(1);
-    expect(await axeViolations(panel)).toEqual([]);
+    for (const scheme of SCHEMES) {
+      await panel.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(panel), scheme).toEqual([]);
+    }
     await panel.getByRole('button', { name: 'Show all of the text' }).click();
     expect(await lines()).toBeGreaterThan(4);
     expect(await panel.getByRole('button', { name: 'Show less of the text' }).getAttribute('aria-expanded')).toBe('true');
@@ -354,6 +361,31 @@ describe('getting to help, calmly, in Chromium', () => {
     const urgent = await firstTitles('when should i go to a&e');
     expect(urgent.slice(0, 4).every((title) => title.endsWith('Emergency'))).toBe(true);
     await popup.close();
+  });
+
+  it('panel topic lists: everyday topics before the cancer ones, in "All topics" and for a page that names no cancer', async () => {
+    const cancerTitles = new Set(loadKnowledgeBase().topics.filter((topic) => topic.cancer).map((topic) => topic.title));
+    /** Whether every cancer topic of the list comes after every other one. */
+    const everydayFirst = (titles: string[]) => {
+      const firstCancer = titles.findIndex((title) => cancerTitles.has(title));
+      return firstCancer === -1 || titles.slice(firstCancer).every((title) => cancerTitles.has(title));
+    };
+    const panel = await openExtensionPage(session, 'sidepanel.html');
+    await panel.getByRole('button', { name: 'All topics' }).click();
+    const all = await panel.locator('[aria-labelledby="bpl-browse-topics"] li .bpl-link').allInnerTexts();
+    expect(all.some((title) => cancerTitles.has(title))).toBe(true);
+    expect(everydayFirst(all), all.join(' | ')).toBe(true);
+
+    // Weak legs point at cord compression (a cancer topic) and at cauda equina; they name no cancer.
+    const page = await openScanned('/page-weak-legs.html');
+    await page.bringToFront();
+    await panel.getByRole('button', { name: 'On this page' }).click();
+    const topics = panel.locator('[aria-labelledby="bpl-page-topics"] li .bpl-link');
+    await topics.first().waitFor({ timeout: 15_000 });
+    const onPage = await topics.allInnerTexts();
+    expect(onPage.some((title) => cancerTitles.has(title))).toBe(true);
+    expect(everydayFirst(onPage), onPage.join(' | ')).toBe(true);
+    await Promise.all([panel.close(), page.close()]);
   });
 
   it('cites national guidance first on a red flag’s page; a request made with no panel open waits for the next one', async () => {
