@@ -196,6 +196,23 @@ export async function evaluateOnceLoaded<T, A>(
   }
 }
 
+/**
+ * Opens one of the add-on's pages in a new tab once its app has rendered. Waiting for a selector is
+ * not enough here: the wait may run in the document the navigation is replacing, and BiDi then fails.
+ */
+export async function openFirefoxExtensionPage(firefox: FirefoxSession, path: string): Promise<import('puppeteer-core').Page> {
+  const page = await firefox.browser.newPage();
+  void page.goto(firefox.extensionBase + path).catch(() => undefined);
+  await evaluateOnceLoaded(
+    page,
+    () => {
+      if (!document.querySelector('.bpl-app')) throw new Error('not rendered yet');
+    },
+    null,
+  );
+  return page;
+}
+
 /** Sets a `storage.local` key from one of the add-on's pages (opened, used, closed). */
 async function setInExtensionPage(browser: import('puppeteer-core').Browser, extensionBase: string, key: string, value: unknown) {
   const page = await browser.newPage();

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
-import { launchFirefox, type FirefoxSession } from './harness';
+import { launchFirefox, openFirefoxExtensionPage, type FirefoxSession } from './harness';
 
 describe('popup and sidebar in Firefox ESR', () => {
   let firefox: FirefoxSession;
@@ -12,13 +11,7 @@ describe('popup and sidebar in Firefox ESR', () => {
     await firefox?.close();
   });
 
-  async function openPage(path: string): Promise<Page> {
-    const page = await firefox.browser.newPage();
-    // moz-extension navigations never resolve over BiDi: start one and wait for the app instead.
-    void page.goto(firefox.extensionBase + path).catch(() => undefined);
-    await page.waitForSelector('.bpl-app', { timeout: 20_000 });
-    return page;
-  }
+  const openPage = (path: string) => openFirefoxExtensionPage(firefox, path);
 
   it('searches the knowledge base as you type in the popup', async () => {
     const popup = await openPage('popup.html');

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, startFixtureServer, type FirefoxSession, type FixtureServer } from './harness';
+import { launchFirefox, openFirefoxExtensionPage, startFixtureServer, type FirefoxSession, type FixtureServer } from './harness';
 
 describe('getting to help, calmly, in Firefox ESR', () => {
   let firefox: FirefoxSession;
@@ -20,13 +20,7 @@ describe('getting to help, calmly, in Firefox ESR', () => {
     await server?.close();
   });
 
-  async function openExtensionPage(path: string): Promise<Page> {
-    const page = await firefox.browser.newPage();
-    // moz-extension navigations never resolve over BiDi: start one and wait for the app instead.
-    void page.goto(firefox.extensionBase + path).catch(() => undefined);
-    await page.waitForSelector('.bpl-app', { timeout: 20_000 });
-    return page;
-  }
+  const openExtensionPage = (path: string) => openFirefoxExtensionPage(firefox, path);
 
   async function openScanned(path: string): Promise<Page> {
     const page = await firefox.browser.newPage();
