@@ -22,7 +22,8 @@ function valueOf(flag: string): string | undefined {
 /** Waits until the content script has marked the page (or gives up quietly after a while). */
 async function waitForMarks(page: Page): Promise<number> {
   return page
-    .waitForFunction(() => (CSS.highlights?.get('bpl-term')?.size ?? 0) + (CSS.highlights?.get('bpl-red-flag')?.size ?? 0), null, {
+    // The page has no highlights of its own: every range registered is a mark of ours.
+    .waitForFunction(() => [...(CSS.highlights?.values() ?? [])].reduce((count, highlight) => count + highlight.size, 0), null, {
       timeout: 10_000,
     })
     .then((handle) => handle.jsonValue() as Promise<number>)

@@ -105,9 +105,10 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
   // Unknown until the settings load: a page paused from the start reports so too (the popup learns its site).
   let paused: boolean | null = null;
   // A report still waiting when the page gets paused must not bring its marks back to the badge.
+  // The page's detection is summarised only when a report goes out, not after every pass.
   const reportScan = throttleLatest(
-    (detection: Detection) => {
-      if (!paused) report(detection);
+    (detection: () => Detection) => {
+      if (!paused) report(detection());
     },
     REPORT_INTERVAL_MS,
     signal,
@@ -158,7 +159,7 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
     theme: () => theme,
     signal,
   });
-  const stepRedFlag = redFlagStepper(view, scanner.marks, hover.show);
+  const stepRedFlag = redFlagStepper(view, scanner.marks, () => scanner.redFlagMarks(), hover.show);
   const onMessage = (message: unknown) =>
     dispatch(
       TO_CONTENT,

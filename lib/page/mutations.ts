@@ -1,73 +1,98 @@
 /**
- * Live pages: mutation records are gathered for a window of time, then reduced to the few
- * subtrees that must be scanned again.
+ * Live pages: mutation records are gathered for a window of time, then reduced to the regions of
+ * the DOM that changed; pieces.ts maps those to the few pieces around them. The work per record is
+ * a few pointer checks, with no look at what was scanned before.
  */
-import { isWithin } from './marks';
-import { blockContainerOf, isInSkippedSubtree } from './text-index';
+import { type Region, regionOf } from './pieces';
+import { isInSkippedSubtree, OWN_UI_TAG } from './text-index';
 
-/** Past this many added nodes in one window, one full rescan is cheaper than many small ones. */
-export const FULL_RESCAN_THRESHOLD = 1000;
 export const MUTATION_WINDOW_MS = 100;
+/**
+ * Past this many records in one window, one full rescan costs less than following each (a busy
+ * chat makes about 6,000 a second, so the window of a slow batch can hold a few thousand).
+ */
+export const FULL_RESCAN_RECORDS = 50_000;
 /** Attributes that decide whether text is scanned at all (see SKIPPED_SUBTREE_SELECTOR). */
 const WATCHED_ATTRIBUTES = ['hidden', 'contenteditable'];
 
 export interface MutationWork {
-  /** So many nodes were added that one full rescan is cheaper. */
+  /** So many records came that one full rescan is cheaper. */
   fullRescan: boolean;
-  /** Subtrees to rescan (their old marks go first), none inside another. */
-  containers: Node[];
-  addedNodes: number;
-  /** Text was removed or edited, so marks may point at text that is gone. */
-  textLost: boolean;
+  regions: Region[];
 }
 
-function rescanTarget(node: Node): Node | null {
-  if (!node.isConnected || isInSkippedSubtree(node)) return null;
-  return blockContainerOf(node);
+const isOwnUi = (node: Node) => node instanceof Element && node.localName === OWN_UI_TAG;
+
+/**
+ * Where children were removed: between the siblings that were next to them. A sibling removed
+ * later in the batch (a chat trimming its oldest lines one by one) stood where its own removal
+ * record says: chains of those are followed, each link once, to a sibling still there.
+ */
+class RemovalPlaces {
+  readonly #removedBy = new Map<Node, MutationRecord>();
+  readonly #standing = [new Map<Node, Node | null>(), new Map<Node, Node | null>()] as const;
+
+  constructor(records: readonly MutationRecord[]) {
+    for (const record of records) for (const removed of record.removedNodes) this.#removedBy.set(removed, record);
+  }
+
+  region(record: MutationRecord): Region {
+    const { target } = record;
+    const previous = this.#standingSibling(record.previousSibling, target, 0);
+    const next = this.#standingSibling(record.nextSibling, target, 1);
+    return {
+      tree: target.getRootNode(),
+      low: previous ? { node: previous, edge: 'after' } : { node: target, edge: 'before' },
+      high: next ? { node: next, edge: 'before' } : { node: target, edge: 'after' },
+    };
+  }
+
+  /** The sibling still under `target` that `start` stood next to (0: looking back, 1: forward). */
+  #standingSibling(start: Node | null, target: Node, way: 0 | 1): Node | null {
+    const known = this.#standing[way];
+    const chain: Node[] = [];
+    let node = start;
+    let found: Node | null | undefined;
+    while (node && node.parentNode !== target) {
+      found = known.get(node);
+      if (found !== undefined) break;
+      chain.push(node);
+      const removal = this.#removedBy.get(node);
+      node = removal?.target === target ? (way === 0 ? removal.previousSibling : removal.nextSibling) : null;
+    }
+    const result = found !== undefined ? found : node?.parentNode === target ? node : null;
+    for (const link of chain) known.set(link, result);
+    return result;
+  }
 }
 
-/** Drop containers inside other containers: scanning the outer one covers them. */
-export function outermost(containers: Iterable<Node>): Node[] {
-  const unique = [...new Set(containers)];
-  return unique.filter(
-    (container) => !unique.some((other) => other !== container && isWithin(container, other)),
-  );
-}
-
-export function reduceMutations(records: readonly MutationRecord[]): MutationWork {
-  const targets = new Set<Node>();
-  let addedNodes = 0;
-  let textLost = false;
+/**
+ * The regions a batch of records changed. `isScanned` says whether a node lies where the page is
+ * scanned at all (under the scan root, or in a tracked shadow root).
+ */
+export function reduceMutations(records: readonly MutationRecord[], isScanned: (node: Node) => boolean): MutationWork {
+  if (records.length > FULL_RESCAN_RECORDS) return { fullRescan: true, regions: [] };
+  const regions: Region[] = [];
+  const removals = new RemovalPlaces(records);
+  const consider = (node: Node, region: () => Region) => {
+    if (node.isConnected && isScanned(node) && !isInSkippedSubtree(node)) regions.push(region());
+  };
   for (const record of records) {
+    const { target } = record;
     if (record.type === 'attributes') {
-      // Shown or hidden, made editable or not: rescan around the element, since it may now be
-      // skipped itself (and its old marks must go).
-      const parent = record.target.parentNode;
-      const target = parent && rescanTarget(parent);
-      if (target) targets.add(target);
+      // Shown or hidden, made editable or not: the element may be skipped now, or no longer.
+      const parent = target.parentNode;
+      if (parent && !isOwnUi(target)) consider(parent, () => regionOf(target));
       continue;
     }
     if (record.type === 'characterData') {
-      textLost = true;
-      const target = rescanTarget(record.target);
-      if (target) targets.add(target);
+      consider(target, () => regionOf(target));
       continue;
     }
-    if (record.removedNodes.length > 0) textLost = true;
-    addedNodes += record.addedNodes.length;
-    if (addedNodes > FULL_RESCAN_THRESHOLD) continue;
-    for (const added of record.addedNodes) {
-      const target = rescanTarget(added);
-      if (target) targets.add(target);
-    }
+    for (const added of record.addedNodes) if (!isOwnUi(added)) consider(added, () => regionOf(added));
+    if ([...record.removedNodes].some((removed) => !isOwnUi(removed))) consider(target, () => removals.region(record));
   }
-  const fullRescan = addedNodes > FULL_RESCAN_THRESHOLD;
-  return {
-    fullRescan,
-    containers: fullRescan ? [] : outermost(targets),
-    addedNodes,
-    textLost,
-  };
+  return { fullRescan: false, regions };
 }
 
 /**
@@ -75,22 +100,24 @@ export function reduceMutations(records: readonly MutationRecord[]): MutationWor
  * records of each window (at least `windowMs` long) in one call.
  */
 export class BatchedObserver {
-  private readonly observer: MutationObserver;
-  private pending: MutationRecord[] = [];
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private observed = new WeakSet<Node>();
+  readonly #observer: MutationObserver;
+  #pending: MutationRecord[] = [];
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #observed = new WeakSet<Node>();
 
-  constructor(
-    private readonly onBatch: (records: MutationRecord[]) => void,
-    private readonly windowMs = MUTATION_WINDOW_MS,
-  ) {
-    this.observer = new MutationObserver((records) => this.collect(records));
+  readonly #onBatch: (records: MutationRecord[]) => void;
+  readonly #windowMs: number;
+
+  constructor(onBatch: (records: MutationRecord[]) => void, windowMs = MUTATION_WINDOW_MS) {
+    this.#onBatch = onBatch;
+    this.#windowMs = windowMs;
+    this.#observer = new MutationObserver((records) => this.#collect(records));
   }
 
   observe(root: Node): void {
-    if (this.observed.has(root)) return;
-    this.observed.add(root);
-    this.observer.observe(root, {
+    if (this.#observed.has(root)) return;
+    this.#observed.add(root);
+    this.#observer.observe(root, {
       childList: true,
       subtree: true,
       characterData: true,
@@ -99,20 +126,21 @@ export class BatchedObserver {
   }
 
   disconnect(): void {
-    this.observer.disconnect();
-    this.observed = new WeakSet();
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    this.pending = [];
+    this.#observer.disconnect();
+    this.#observed = new WeakSet();
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#pending = [];
   }
 
-  private collect(records: MutationRecord[]): void {
-    this.pending.push(...records);
-    this.timer ??= setTimeout(() => {
-      this.timer = null;
-      const batch = this.pending;
-      this.pending = [];
-      this.onBatch(batch);
-    }, this.windowMs);
+  #collect(records: MutationRecord[]): void {
+    // Past the threshold the batch is one full rescan: the records themselves are not needed.
+    for (const record of records) if (this.#pending.length <= FULL_RESCAN_RECORDS) this.#pending.push(record);
+    this.#timer ??= setTimeout(() => {
+      this.#timer = null;
+      const batch = this.#pending;
+      this.#pending = [];
+      this.#onBatch(batch);
+    }, this.#windowMs);
   }
 }

@@ -16,14 +16,15 @@ export function nextRedFlag(marks: readonly Mark[], from: Mark | null, direction
 const nextFrame = (view: Window) => new Promise<void>((done) => view.requestAnimationFrame(() => done()));
 
 /**
- * `show` opens a mark's card with focus. Returns the step, which answers whether there was a red
- * flag to go to (none when the page has none or the user switched its marks off).
+ * `redFlags` gives every red-flag mark of the page in document order (shown or not: only those near
+ * the viewport are); `show` opens a mark's card with focus. Returns the step, which answers whether
+ * there was a red flag to go to (none when the page has none or the user switched its marks off).
  */
-export function redFlagStepper(view: Window, marks: MarkStore, show: (mark: Mark) => Promise<void>) {
+export function redFlagStepper(view: Window, marks: MarkStore, redFlags: () => readonly Mark[], show: (mark: Mark) => Promise<void>) {
   let last: Mark | null = null;
   return async (direction: 1 | -1): Promise<boolean> => {
     if (!marks.isShown('red-flag')) return false;
-    const mark = nextRedFlag(marks.all(), last, direction);
+    const mark = nextRedFlag(redFlags(), last, direction);
     if (!mark) return false;
     last = mark;
     mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });

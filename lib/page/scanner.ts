@@ -1,47 +1,74 @@
 /**
  * Scans the page in time slices and keeps its marks in step with the DOM: a full pass at start
- * (the visible part first), then only the subtrees that mutations touched.
+ * (the visible part first), then only the gaps that mutations opened between clean pieces. Marks
+ * are shown for the pieces near the viewport only, made when they come near and dropped when they
+ * leave (viewport.ts); what is kept of the rest is offsets (pieces.ts).
  */
 import type { LexiconSource } from '../../content-data/schema';
-import { detect, summarizeMatches, type Lexicon } from '../detect';
-import type { Detection } from '../types';
-import { type CaretPoint, caretAt } from './caret';
+import { GENRE_SAMPLE_CHARS } from '../context';
+import { detectRange, type Genre, summarizeMatches, textGenre, type Lexicon } from '../detect';
+import type { Detection, Match } from '../types';
+import { caretAt } from './caret';
 import { type Mark, MarkStore, markKindOf } from './marks';
 import { BatchedObserver, reduceMutations } from './mutations';
-import { type Slicer, createSlicer, yieldToPage } from './slices';
+import { type Gap, isAttached, type Piece, PieceIndex, type Region, marksOf, matchesNear, pieceOf, regionOfPiece } from './pieces';
+import { type Slicer, createSlicer, whenIdle, yieldToPage } from './slices';
 import { mayCarryTermMarks } from './term-marks';
-import { type TextIndex, createTextIndexBuilder, rangeForOffsets } from './text-index';
+import {
+  CONTEXT_AFTER_MAX_CHARS,
+  CONTEXT_BEFORE_MAX_CHARS,
+  type Stretch,
+  type TextPoint,
+  type WalkBounds,
+  createTextIndexBuilder,
+  isEditableDocument,
+  isInSkippedSubtree,
+  nodeAt,
+} from './text-index';
 import { publishTiming } from './timeline';
+import { NearViewport } from './viewport';
 
+/** What one pass scanned and what it cost. */
 export interface ScanStats {
+  /** Characters detected (each in its own stretch), text nodes read, matches found. */
   chars: number;
   nodes: number;
   matches: number;
+  /** Stretches cut and the longest one, in characters. */
+  stretches: number;
+  longestStretchChars: number;
+  /** Pieces the page holds after the pass. */
+  pieces: number;
   slices: number;
   longestSliceMs: number;
 }
 
+/** The full pass of a page. */
 export const SCAN_MEASURE = 'bpl:scan';
+/** Each pass that follows a change of the page. */
+export const PASS_MEASURE = 'bpl:pass';
 export const COMPILE_MEASURE = 'bpl:compile';
 export const FIRST_MARK_MARK = 'bpl:first-mark';
 
-/** Detection runs on chunks of about this many characters, resized to fit the slice budget. */
+/** Detection runs on stretches of about this many characters, resized to fit the slice budget. */
 const INITIAL_CHUNK_CHARS = 2_000;
 const MIN_CHUNK_CHARS = 1_000;
 /** Detection speed varies (JIT, GC, dense passages): a cap keeps one slow chunk short. */
 const MAX_CHUNK_CHARS = 16_000;
 /** Aim each chunk at a quarter of a slice, so a slice rarely overruns by much. */
 const CHUNK_TARGET_MS = 2;
-
-/** The end of a chunk of about `size` characters from `from`, cut after a block separator. */
-export function chunkEnd(text: string, from: number, size: number): number {
-  const wanted = from + size;
-  if (wanted >= text.length) return text.length;
-  const before = text.lastIndexOf('\n', wanted);
-  if (before > from) return before + 1;
-  const after = text.indexOf('\n', wanted);
-  return after === -1 ? text.length : after + 1;
-}
+/**
+ * Pieces made after a change stay short: a live page changes there again (a chat trims the lines
+ * it added), and a piece that loses part of its text is scanned again whole.
+ */
+const LIVE_CHUNK_CHARS = 4_000;
+/**
+ * Marks for text that came near the viewport are made in idle time, or after this long at the
+ * latest, so they are on screen within 100 ms of a scroll.
+ */
+const SHOW_WITHIN_MS = 50;
+/** A document switched into design mode makes no DOM change: look now and then. */
+const EDITABLE_POLL_MS = 1_000;
 
 /** The next chunk size: as many characters as fit in the target time at the measured rate. */
 export function nextChunkSize(chars: number, elapsedMs: number, current: number): number {
@@ -50,37 +77,46 @@ export function nextChunkSize(chars: number, elapsedMs: number, current: number)
   return Math.max(MIN_CHUNK_CHARS, Math.min(MAX_CHUNK_CHARS, fitting));
 }
 
-/** How many text nodes from the caret on are tried when it is not on indexed text. */
+/** How many text nodes from the caret on are tried when it is not on scannable text. */
 const CARET_LOOKAHEAD_NODES = 20;
 
-/**
- * The indexed text node at a caret, else the first one after it: a caret in the gap between two
- * blocks (a margin) is on their parent element, and one in a form field is on skipped text.
- */
-function indexedNodeFrom(index: TextIndex, caret: CaretPoint): number {
-  const { node, offset } = caret;
-  const start = node instanceof Text ? node : (node.childNodes[offset] ?? node);
-  const ownerDocument = start.ownerDocument;
-  if (!ownerDocument) return -1;
-  const walker = ownerDocument.createTreeWalker(start.getRootNode(), NodeFilter.SHOW_TEXT);
+/** The first scannable text node at or after `start` (within `root`), trying a few. */
+function textFrom(root: Node, start: Node): Text | null {
+  const walker = root.ownerDocument!.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   walker.currentNode = start;
   let candidate: Node | null = start instanceof Text ? start : walker.nextNode();
   for (let tried = 0; candidate && tried < CARET_LOOKAHEAD_NODES; tried++) {
-    const at = index.nodes.indexOf(candidate as Text);
-    if (at !== -1) return at;
+    if ((candidate as Text).data.trim() !== '' && !isInSkippedSubtree(candidate)) return candidate as Text;
     candidate = walker.nextNode();
   }
-  return -1;
+  return null;
 }
 
-/** The start of the block at the top of the viewport, so what the reader sees is marked first. */
-function visibleStart(document: Document, index: TextIndex): number {
+/**
+ * The text at the top of the viewport, so what the reader sees is marked first. A caret in the gap
+ * between two blocks (a margin) is on their parent element, and one in a form field on skipped text.
+ */
+function visibleStart(document: Document, root: Node): TextPoint | null {
   const view = document.defaultView;
-  if (!view || view.scrollY === 0 || index.nodes.length === 0) return 0;
+  if (!view || view.scrollY === 0) return null;
   const caret = caretAt(document, view.innerWidth / 2, 1);
-  const nodeIndex = caret ? indexedNodeFrom(index, caret) : -1;
-  if (nodeIndex <= 0) return 0;
-  return index.text.lastIndexOf('\n', index.starts[nodeIndex]!) + 1;
+  if (!caret || !root.contains(caret.node)) return null;
+  const start = caret.node instanceof Text ? caret.node : (caret.node.childNodes[caret.offset] ?? caret.node);
+  const node = textFrom(root, start);
+  return node ? { node, offset: 0 } : null;
+}
+
+/** A point far enough before `point` to hold the context detection reads before it. */
+function contextPointBefore(root: Node, point: TextPoint): TextPoint {
+  const walker = root.ownerDocument!.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  walker.currentNode = point.node;
+  let found = point;
+  for (let chars = 0, node = walker.previousNode(); node && chars < CONTEXT_BEFORE_MAX_CHARS; node = walker.previousNode()) {
+    if (isInSkippedSubtree(node)) continue;
+    chars += (node as Text).data.length;
+    found = { node: node as Text, offset: 0 };
+  }
+  return found;
 }
 
 /** What detection and triage need, loaded and compiled together. */
@@ -93,200 +129,435 @@ export interface PageScannerOptions {
   document: Document;
   /** Loads and compiles the lexicon; called at the first scan, so a paused page never compiles it. */
   loadLexicon(): Promise<ScanLexicon>;
-  /** Called after every pass with the whole page's detection. */
-  onScanned(detection: Detection): void;
+  /**
+   * Called after every pass. `detection` summarises the whole page: call it when a report is due,
+   * not after every pass of a live page.
+   */
+  onScanned(detection: () => Detection): void;
 }
+
+type PassTotals = Pick<ScanStats, 'chars' | 'nodes' | 'matches' | 'stretches' | 'longestStretchChars'>;
+
+const noTotals = (): PassTotals => ({ chars: 0, nodes: 0, matches: 0, stretches: 0, longestStretchChars: 0 });
 
 export class PageScanner {
   readonly marks: MarkStore;
-  private readonly document: Document;
-  private readonly observer: BatchedObserver;
+  readonly #document: Document;
+  readonly #observer: BatchedObserver;
+  readonly #pieces: PieceIndex;
+  readonly #viewport: NearViewport;
+  /** The marks shown for each piece near the viewport, by match. */
+  readonly #shown = new Map<Piece, Map<Match, Mark>>();
   /** Bumped by `stop` and by each full pass: a pass from an older generation gives up. */
-  private generation = 0;
+  #generation = 0;
   /** Passes run one after the other. */
-  private queue: Promise<void> = Promise.resolve();
-  private firstMarkRecorded = false;
-  /** The marks as last reported, so `reveal` indexes the detection the panel was given. */
-  private reported: Mark[] = [];
-  private loaded: ScanLexicon | null = null;
+  #queue: Promise<void> = Promise.resolve();
+  #firstMarkRecorded = false;
+  /** The matches as last summarised, so `reveal` finds the one the panel was given. */
+  #reported: Match[] = [];
+  #loaded: ScanLexicon | null = null;
+  /** The page's genre, read from its beginning at each full pass (a stretch cannot tell it alone). */
+  #genre: Genre | null = null;
+  /** One copy of each matched text: a slice of a stretch's text would keep all of it alive. */
+  readonly #matchTexts = new Map<string, string>();
+  /** The marks `redFlagMarks` gave, by match (a match leaves with its piece). */
+  readonly #stepMarks = new WeakMap<Match, Mark>();
+  /** The page is being edited as a whole (design mode): nothing is marked. */
+  #editable = false;
+  #editablePoll: ReturnType<typeof setInterval> | null = null;
+  #cancelShowing: (() => void) | null = null;
 
-  constructor(private readonly options: PageScannerOptions) {
-    this.document = options.document;
+  readonly #options: PageScannerOptions;
+
+  constructor(options: PageScannerOptions) {
+    this.#options = options;
+    this.#document = options.document;
     this.marks = new MarkStore(options.document);
-    this.observer = new BatchedObserver((records) => this.onMutations(records));
+    this.#observer = new BatchedObserver((records) => this.#onMutations(records));
+    this.#pieces = new PieceIndex((pieces) => this.#forget(pieces));
+    this.#viewport = new NearViewport(options.document.defaultView ?? window, () => this.#showNearSoon());
   }
 
   /** Observe the page and scan it whole. */
   start(): Promise<void> {
     this.marks.show();
-    this.observer.observe(this.document);
+    this.#observer.observe(this.#document);
+    this.#editablePoll ??= setInterval(() => this.#followEditable(), EDITABLE_POLL_MS);
     return this.scanAll();
   }
 
   /** Stop scanning and take every mark off the page at once. */
   stop(): void {
-    this.generation++;
-    this.observer.disconnect();
+    this.#generation++;
+    this.#observer.disconnect();
+    if (this.#editablePoll !== null) clearInterval(this.#editablePoll);
+    this.#editablePoll = null;
+    this.#cancelShowing?.();
+    this.#cancelShowing = null;
+    this.#pieces.clear();
     this.marks.clear();
     this.marks.hide();
-    this.reported = [];
+    this.#reported = [];
   }
 
   /** Forget the marks and scan the whole page again (after a single-page-app navigation). */
   scanAll(): Promise<void> {
-    const generation = ++this.generation;
-    return this.enqueue(async () => {
+    const generation = ++this.#generation;
+    return this.#enqueue(async () => {
       await yieldToPage();
-      if (generation !== this.generation) return;
-      this.marks.clear();
-      const root = this.document.body ?? this.document.documentElement;
-      await this.scan([root], generation, true);
+      if (generation !== this.#generation) return;
+      this.#pieces.clear();
+      await this.#fullPass(generation);
     });
+  }
+
+  /**
+   * Every red-flag mark of the page in document order, tree by tree, for the keyboard's steps from
+   * one red flag to the next: the shown ones, and marks made for the others. The first mark given
+   * for a match is given for it again while its piece lives, so a step can start from it.
+   */
+  redFlagMarks(): Mark[] {
+    const marks: Mark[] = [];
+    for (const piece of this.#pieces.all()) {
+      const redFlags = piece.matches.filter((match) => markKindOf(match) === 'red-flag');
+      if (redFlags.length === 0) continue;
+      const shown = this.#shown.get(piece);
+      for (const match of redFlags) {
+        const mark = shown?.get(match);
+        if (mark && !this.#stepMarks.has(match)) this.#stepMarks.set(match, mark);
+      }
+      const missing = redFlags.filter((match) => !this.#stepMarks.has(match));
+      for (const mark of (missing.length > 0 ? marksOf(piece, missing) : null) ?? []) this.#stepMarks.set(mark.match, mark);
+      for (const match of redFlags) {
+        const mark = this.#stepMarks.get(match);
+        if (mark) marks.push(mark);
+      }
+    }
+    return marks;
   }
 
   /** Scroll the reported match `index` into view and flash it; false if it is gone. */
   reveal(index: number): boolean {
-    const mark = this.reported[index];
-    if (!mark || !mark.range.startContainer.isConnected) return false;
+    const match = this.#reported[index];
+    const piece = match && this.#pieces.all().find((candidate) => candidate.matches.includes(match));
+    if (!piece) return false;
+    const mark = this.#shown.get(piece)?.get(match) ?? marksOf(piece, [match])?.[0];
+    if (!mark) return false;
     mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     this.marks.flash(mark.range);
     return true;
   }
 
-  private get lexicon(): ScanLexicon {
-    if (!this.loaded) throw new Error('the lexicon is used before it is loaded');
-    return this.loaded;
+  get #scanRoot(): Node {
+    return this.#document.body ?? this.#document.documentElement;
   }
 
-  private enqueue(pass: () => Promise<void>): Promise<void> {
+  get #lexicon(): ScanLexicon {
+    if (!this.#loaded) throw new Error('the lexicon is used before it is loaded');
+    return this.#loaded;
+  }
+
+  #enqueue(pass: () => Promise<void>): Promise<void> {
     // Every pass waits for the lexicon (a load that failed is tried again by the next pass). A pass
     // that fails (the page changed under it) must not block the ones after it; the next mutation
     // or navigation scans that part again.
-    this.queue = this.queue
+    this.#queue = this.#queue
       .then(async () => {
-        this.loaded ??= await this.options.loadLexicon();
+        this.#loaded ??= await this.#options.loadLexicon();
       })
       .then(pass)
       .catch(() => undefined);
-    return this.queue;
+    return this.#queue;
   }
 
-  private onMutations(records: MutationRecord[]): void {
-    const generation = this.generation;
-    const work = reduceMutations(records);
+  /** Whether the whole document is being edited; if that changed, clear or scan again. */
+  #followEditable(): boolean {
+    const editable = isEditableDocument(this.#document);
+    if (editable === this.#editable) return editable;
+    this.#editable = editable;
+    if (editable) {
+      this.#generation++;
+      this.#pieces.clear();
+      this.#report();
+    } else {
+      void this.scanAll();
+    }
+    return editable;
+  }
+
+  /** Whether a node lies where the page is scanned: under the scan root, or in a shadow tree we walked. */
+  #isScanned(node: Node): boolean {
+    // Our observer watches the shadow roots the scan walked, and nothing else outside the document.
+    if (node.getRootNode() !== this.#document) return true;
+    return this.#scanRoot.contains(node) || node.contains(this.#scanRoot);
+  }
+
+  #onMutations(records: MutationRecord[]): void {
+    if (this.#followEditable()) return;
+    const generation = this.#generation;
+    const work = reduceMutations(records, (node) => this.#isScanned(node));
     if (work.fullRescan) {
       void this.scanAll();
       return;
     }
-    if (work.containers.length === 0 && !work.textLost) return;
-    void this.enqueue(async () => {
-      if (generation !== this.generation) return;
-      if (work.textLost) this.marks.removeStale();
-      for (const container of work.containers) this.marks.removeWithin(container);
-      await this.scan(work.containers, generation, false);
-    });
+    if (work.regions.length > 0) void this.#enqueue(() => this.#rescan(work.regions, generation));
   }
 
-  /** Index and mark `roots` in slices, then report the page's detection. */
-  private async scan(roots: Node[], generation: number, isFullPass: boolean): Promise<void> {
+  /** Scan again the gaps around changed regions. */
+  async #rescan(regions: readonly Region[], generation: number): Promise<void> {
+    if (generation !== this.#generation) return;
     const start = performance.now();
     const slicer = createSlicer();
-    const totals = { chars: 0, nodes: 0, matches: 0 };
-    for (const root of roots) {
-      // Creating the builder runs one query over the whole subtree: let that be its own slice.
-      const builder = createTextIndexBuilder(root);
-      if (slicer.timeIsUp()) await slicer.nextSlice();
-      while (!builder.step(() => slicer.timeIsUp())) {
-        await slicer.nextSlice();
-        if (generation !== this.generation) return;
-      }
-      const index = builder.result;
-      for (const shadowRoot of index.shadowRoots) this.observer.observe(shadowRoot);
-      const startAt = isFullPass ? visibleStart(this.document, index) : 0;
-      const matches = await this.markIndex(index, startAt, slicer, generation);
-      if (matches === null) return;
-      totals.chars += index.text.length;
-      totals.nodes += index.nodes.length;
-      totals.matches += matches;
+    const totals = noTotals();
+    for (const gap of this.#pieces.gapsFor(regions)) {
+      if (!gap.tree.isConnected) continue;
+      if (!(await this.#scanGap(gap, slicer, generation, totals))) return;
     }
     const { slices, longestSliceMs } = slicer.finish();
-    if (isFullPass) {
-      publishTiming(SCAN_MEASURE, {
-        start,
-        detail: { ...totals, slices, longestSliceMs } satisfies ScanStats,
-      });
+    const stats: ScanStats = { ...totals, pieces: this.#pieces.size, slices, longestSliceMs };
+    publishTiming(PASS_MEASURE, { start, detail: stats });
+    this.#report();
+    await this.#showNear(generation);
+  }
+
+  /** Scan the page whole, from the text at the top of the viewport on, then the text before it. */
+  async #fullPass(generation: number): Promise<void> {
+    const start = performance.now();
+    const slicer = createSlicer();
+    const totals = noTotals();
+    const root = this.#scanRoot;
+    this.#editable = isEditableDocument(this.#document);
+    // Also editable through CSS (`-webkit-user-modify`); this asks for style, so only once a pass.
+    const editable = this.#editable || (root instanceof HTMLElement && root.isContentEditable);
+    if (!editable) {
+      const genre = await this.#pageGenre(root, slicer, generation);
+      if (genre === null) return;
+      this.#genre = genre;
     }
-    this.report();
+    const visible = editable ? null : visibleStart(this.#document, root);
+    const walks: WalkBounds[] = editable ? [] : visible
+      ? [{ from: contextPointBefore(root, visible), emitFrom: visible }, { to: visible }]
+      : [{}];
+    for (const [i, bounds] of walks.entries()) {
+      const cursors = new Map([[this.#document as Node, this.#pieces.open({ tree: this.#document, after: null, before: this.#pieces.piecesOf(this.#document)[0] ?? null })]]);
+      // The first walk starts with the text in view: its marks need not wait for the observer.
+      const inView = i === 0 ? (piece: Piece) => this.#showInView(piece) : undefined;
+      if (!(await this.#walk(root, bounds, cursors, slicer, generation, totals, MAX_CHUNK_CHARS, inView))) return;
+    }
+    const { slices, longestSliceMs } = slicer.finish();
+    const stats: ScanStats = { ...totals, pieces: this.#pieces.size, slices, longestSliceMs };
+    publishTiming(SCAN_MEASURE, { start, detail: stats });
+    this.#report();
+    await this.#showNear(generation);
   }
 
   /**
-   * Detect over the index chunk by chunk (from `startAt`, wrapping round); null if cancelled.
-   * The first chunk (what the reader sees) is shown at once, the rest staged and shown together.
+   * Remove a gap's pieces and scan it again; false if the pass was cancelled. A gap whose bounding
+   * pieces left the page while earlier gaps were scanned is left: the change that removed them
+   * comes with records of its own, and the next pass scans a wider gap around it.
    */
-  private async markIndex(
-    index: TextIndex,
-    startAt: number,
+  async #scanGap(gap: Gap, slicer: Slicer, generation: number, totals: PassTotals): Promise<boolean> {
+    if (![gap.after, gap.before].every((piece) => piece === null || isAttached(piece))) return true;
+    const root = gap.tree === this.#document ? this.#scanRoot : gap.tree;
+    const { after, before } = gap;
+    // The context before the gap may start in a piece before `after` that changed: then at `after`.
+    const tail = after && (after.tail.node.getRootNode() === gap.tree && after.tail.node.isConnected ? after.tail : after.start);
+    const bounds: WalkBounds = { from: tail, emitFrom: after?.end, to: before?.start };
+    const cursors = new Map([[gap.tree, this.#pieces.open(gap)]]);
+    const reachedStart = await this.#walk(root, bounds, cursors, slicer, generation, totals, LIVE_CHUNK_CHARS);
+    if (reachedStart !== false || generation !== this.#generation) return generation === this.#generation;
+    // The piece before the gap is not where it was: scan its whole tree again.
+    const whole = new Map([[gap.tree, this.#pieces.open({ tree: gap.tree, after: null, before: null })]]);
+    return (await this.#walk(root, {}, whole, slicer, generation, totals, LIVE_CHUNK_CHARS)) !== null;
+  }
+
+  /**
+   * Walk `root` within `bounds`, detect each stretch and add its piece at its tree's cursor.
+   * Resolves to whether the walk met its start, or null if the pass was cancelled.
+   */
+  async #walk(
+    root: Node,
+    bounds: WalkBounds,
+    cursors: Map<Node, ReturnType<PieceIndex['open']>>,
     slicer: Slicer,
     generation: number,
-  ): Promise<number | null> {
-    const { text } = index;
-    const spans: [number, number][] = startAt > 0 ? [[startAt, text.length], [0, startAt]] : [[0, text.length]];
-    let chunkSize = INITIAL_CHUNK_CHARS;
-    let matchCount = 0;
-    for (const [from, to] of spans) {
-      for (let at = from; at < to; ) {
-        // Start a chunk only if it should fit in what is left of the slice, not after it runs out.
-        if (slicer.timeIsUp(CHUNK_TARGET_MS)) {
-          await slicer.nextSlice();
-          if (generation !== this.generation) return null;
-        }
-        const end = Math.min(chunkEnd(text, at, chunkSize), to);
-        const started = performance.now();
-        const marks = this.marksFor(index, at, end);
-        chunkSize = nextChunkSize(end - at, performance.now() - started, chunkSize);
-        if (at !== startAt) this.marks.stage();
-        this.addMarks(marks);
-        matchCount += marks.length;
-        at = end;
+    totals: PassTotals,
+    maxChunk = MAX_CHUNK_CHARS,
+    onFirstPiece?: (piece: Piece) => void,
+  ): Promise<boolean | null> {
+    const builder = createTextIndexBuilder(root, bounds, (shadowRoot) => {
+      // A shadow tree is always walked whole: what it held before goes.
+      this.#pieces.removeTree(shadowRoot);
+      cursors.set(shadowRoot, this.#pieces.cursorAtStart(shadowRoot));
+      this.#observer.observe(shadowRoot);
+    });
+    let size = Math.min(maxChunk, INITIAL_CHUNK_CHARS);
+    for (;;) {
+      // Start a chunk only if it should fit in what is left of the slice, not after it runs out.
+      if (slicer.timeIsUp(CHUNK_TARGET_MS)) {
+        await slicer.nextSlice();
+        if (generation !== this.#generation) return null;
       }
+      const next = builder.next(() => slicer.timeIsUp(), size);
+      if (next === null) return builder.reachedStart;
+      if (next === 'paused') continue;
+      const started = performance.now();
+      const piece = pieceOf(next, this.#detect(next));
+      size = Math.min(maxChunk, nextChunkSize(next.text.length, performance.now() - started, size));
+      const cursor = cursors.get(next.tree) ?? this.#pieces.cursorAtStart(next.tree);
+      cursors.set(next.tree, cursor);
+      this.#pieces.insert(cursor, piece);
+      this.#viewport.track(piece);
+      if (totals.stretches === 0) onFirstPiece?.(piece);
+      totals.chars += piece.length;
+      totals.nodes += next.nodes.length;
+      totals.matches += piece.matches.length;
+      totals.stretches++;
+      totals.longestStretchChars = Math.max(totals.longestStretchChars, piece.length);
     }
-    this.marks.showStaged();
-    this.recordFirstMark();
-    return matchCount;
   }
 
-  private marksFor(index: TextIndex, from: number, to: number): Mark[] {
-    const detection = detect(index.text.slice(from, to), this.lexicon.lexicon);
-    return detection.matches
-      .map((match) => {
-        // Offsets into the whole index; the matches are this call's own objects, so shift in place.
-        match.start += from;
-        match.end += from;
-        return { match, range: rangeForOffsets(index, match.start, match.end), kind: markKindOf(match) };
-      })
-      .filter((mark) => mark.kind === 'red-flag' || mayCarryTermMarks(mark.range.startContainer.parentElement));
+  /**
+   * The genre of the page, read as detection reads a whole text (from its first characters), in
+   * slices; null if the pass was cancelled.
+   */
+  async #pageGenre(root: Node, slicer: Slicer, generation: number): Promise<Genre | null> {
+    const builder = createTextIndexBuilder(root);
+    const sample: string[] = [];
+    for (let length = 0; length < GENRE_SAMPLE_CHARS + CONTEXT_AFTER_MAX_CHARS; ) {
+      if (slicer.timeIsUp()) {
+        await slicer.nextSlice();
+        if (generation !== this.#generation) return null;
+      }
+      const next = builder.next(() => slicer.timeIsUp(), MAX_CHUNK_CHARS);
+      if (next === null) break;
+      if (next === 'paused') continue;
+      sample.push(next.text.slice(next.from, next.to));
+      length += next.to - next.from + 1;
+    }
+    return textGenre(sample.join('\n'), this.#lexicon.lexicon);
   }
 
-  private addMarks(marks: Mark[]): void {
-    if (marks.length === 0) return;
+  /**
+   * Detection of one stretch, in the text around it and the page's genre (the scanner's one call
+   * into detection); offsets relative to the stretch. Ordinary terms in the page's furniture
+   * (headings, menus, lists of links) are left out, of the marks and of the findings alike.
+   */
+  #detect(stretch: Stretch): Match[] {
+    const matches = detectRange(stretch.text, stretch.from, stretch.to, this.#lexicon.lexicon, this.#genre ?? textGenre('', this.#lexicon.lexicon));
+    const kept: Match[] = [];
+    const carriesTerms = new Map<Element | null, boolean>();
+    for (const match of matches) {
+      match.start -= stretch.from;
+      match.end -= stretch.from;
+      if (markKindOf(match) === 'term') {
+        const element = nodeAt(stretch, match.start).parentElement;
+        if (!carriesTerms.has(element)) carriesTerms.set(element, mayCarryTermMarks(element));
+        if (!carriesTerms.get(element)) continue;
+      }
+      match.text = this.#ownCopy(match.text);
+      kept.push(match);
+    }
+    return kept;
+  }
+
+  #ownCopy(text: string): string {
+    let copy = this.#matchTexts.get(text);
+    if (copy === undefined) {
+      // A fresh string, not a view into the stretch's text (which a slice of it would keep alive).
+      copy = [...text].join('');
+      this.#matchTexts.set(copy, copy);
+    }
+    return copy;
+  }
+
+  /** Pieces that left the index: take their marks off and stop watching them. */
+  #forget(pieces: readonly Piece[]): void {
+    this.#viewport.untrack(pieces);
+    const marks: Mark[] = [];
+    for (const piece of pieces) {
+      const shown = this.#shown.get(piece);
+      if (!shown) continue;
+      this.#shown.delete(piece);
+      marks.push(...shown.values());
+    }
+    this.marks.remove(marks);
+  }
+
+  /** Show the first screens of a piece that starts at the top of the viewport. */
+  #showInView(piece: Piece): void {
+    if (piece.tree !== this.#document || !this.#show(piece, new Set([0, 1]), [])) return;
+    this.#recordFirstMark();
+  }
+
+  #showNearSoon(): void {
+    this.#cancelShowing ??= whenIdle(() => {
+      this.#cancelShowing = null;
+      void this.#showNear(this.#generation);
+    }, SHOW_WITHIN_MS);
+  }
+
+  /**
+   * Show the marks of the text near the viewport and drop the others, in slices; marks that stay
+   * are not touched (every change to a highlight costs the page a repaint). A piece whose text
+   * changed under it is scanned again.
+   */
+  async #showNear(generation: number): Promise<void> {
+    const near = this.#viewport.nearPieces();
+    const leaving: Mark[] = [];
+    for (const [piece, shown] of this.#shown) {
+      if (near.has(piece)) continue;
+      this.#shown.delete(piece);
+      leaving.push(...shown.values());
+    }
+    const slicer = createSlicer();
+    const changed: Region[] = [];
+    for (const [piece, nearAnchors] of near) {
+      if (slicer.timeIsUp()) {
+        this.marks.remove(leaving.splice(0));
+        await slicer.nextSlice();
+        if (generation !== this.#generation) return;
+      }
+      // A piece that lost its ends is found by the next pass anyway; one that changed inside is named.
+      if (piece.live && !this.#show(piece, nearAnchors, leaving)) changed.push(regionOfPiece(piece));
+    }
+    this.marks.remove(leaving);
+    slicer.finish();
+    this.#recordFirstMark();
+    if (changed.length > 0) void this.#enqueue(() => this.#rescan(changed, generation));
+  }
+
+  /**
+   * Show the marks of a piece's text near its near anchors (all of it for null), putting those it
+   * no longer wants in `leaving`; false if its text changed under it.
+   */
+  #show(piece: Piece, nearAnchors: ReadonlySet<number> | null, leaving: Mark[]): boolean {
+    const wanted = new Set(matchesNear(piece, nearAnchors));
+    const shown = this.#shown.get(piece) ?? new Map<Match, Mark>();
+    for (const [match, mark] of shown) {
+      if (wanted.has(match)) continue;
+      shown.delete(match);
+      leaving.push(mark);
+    }
+    const marks = marksOf(piece, [...wanted].filter((match) => !shown.has(match)));
+    if (marks === null) return false;
+    for (const mark of marks) shown.set(mark.match, mark);
+    this.#shown.set(piece, shown);
     this.marks.add(marks);
-    this.recordFirstMark();
+    return true;
   }
 
   /** Put the moment the page first shows a mark on its timeline (once per page). */
-  private recordFirstMark(): void {
-    if (this.firstMarkRecorded || this.marks.staging || this.marks.count === 0) return;
-    this.firstMarkRecorded = true;
+  #recordFirstMark(): void {
+    if (this.#firstMarkRecorded || this.marks.count === 0) return;
+    this.#firstMarkRecorded = true;
     publishTiming(FIRST_MARK_MARK);
   }
 
-  private report(): void {
-    this.reported = this.marks.all();
-    this.options.onScanned(
-      summarizeMatches(
-        this.reported.map((mark) => mark.match),
-        this.lexicon.redFlags,
-      ),
-    );
+  #report(): void {
+    this.#options.onScanned(() => {
+      this.#reported = this.#pieces.all().flatMap((piece) => piece.matches);
+      return summarizeMatches(this.#reported, this.#loaded?.redFlags ?? []);
+    });
   }
 }

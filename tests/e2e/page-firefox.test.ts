@@ -8,18 +8,23 @@ import { launchFirefox, startFixtureServer, type FirefoxSession, type FixtureSer
 
 const ADDON_ID = 'back-pain-lens@example.org';
 
-/** The marked texts under a highlight name, read from live copies of the ranges. */
-const markTexts = (page: Page, name: string) =>
-  page.evaluate(
-    (highlight) =>
-      [...(CSS.highlights.get(highlight) ?? [])].map((range) => {
-        const live = new Range();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        return live.toString();
-      }),
-    name,
-  );
+/**
+ * The marked texts of our highlight of a kind, read from live copies of the ranges. Our highlights
+ * have random names: a page finds them, as here, in the `::highlight()` rules of our style sheet
+ * (term, red flag, flash; only the flash when marks are off).
+ */
+const markTexts = (page: Page, kind: 'term' | 'red-flag' | 'flash') =>
+  page.evaluate((which) => {
+    const sheet = document.adoptedStyleSheets.find((candidate) => candidate.cssRules.length > 0);
+    const names = [...(sheet?.cssRules ?? [])].map((rule) => /^::highlight\(([^)]+)\)/.exec((rule as CSSStyleRule).selectorText)?.[1]);
+    const name = names.length === 3 ? names[['term', 'red-flag', 'flash'].indexOf(which)] : which === 'flash' ? names[0] : undefined;
+    return [...(CSS.highlights.get(name ?? '') ?? [])].map((range) => {
+      const live = new Range();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      return live.toString();
+    });
+  }, kind);
 
 /** Records every window message from before the page's own scripts run. */
 async function listenForMessages(page: Page): Promise<void> {
@@ -47,17 +52,11 @@ describe('marks in Firefox ESR', () => {
     const page = await firefox.browser.newPage();
     await page.goto(server.url('/page-forum.html'));
     await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
-    const marks = await page.evaluate(() => {
-      // Marks are StaticRanges: read their text from a live copy.
-      const texts = (name: string) =>
-        [...(CSS.highlights.get(name) ?? [])].map((range) => {
-          const live = new Range();
-          live.setStart(range.startContainer, range.startOffset);
-          live.setEnd(range.endContainer, range.endOffset);
-          return live.toString();
-        });
-      return { terms: texts('bpl-term'), redFlags: texts('bpl-red-flag').sort(), documentSheets: document.adoptedStyleSheets.length };
-    });
+    const marks = {
+      terms: await markTexts(page, 'term'),
+      redFlags: (await markTexts(page, 'red-flag')).sort(),
+      documentSheets: await page.evaluate(() => document.adoptedStyleSheets.length),
+    };
     expect(marks.terms).toContain('sciatica');
     expect(marks.redFlags).toEqual([expect.stringContaining('multiple myeloma'), 'numbness down there']);
     expect(marks.documentSheets).toBe(1);
@@ -76,7 +75,9 @@ describe('marks in Firefox ESR', () => {
     await page.goto(server.url(path));
     await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
     const point = await page.evaluate(() => {
-      const [range] = [...CSS.highlights.get('bpl-term')!];
+      const sheet = document.adoptedStyleSheets.find((candidate) => candidate.cssRules.length === 3)!;
+      const term = /^::highlight\(([^)]+)\)/.exec((sheet.cssRules[0] as CSSStyleRule).selectorText)![1]!;
+      const [range] = [...CSS.highlights.get(term)!];
       const live = new Range();
       live.setStart(range!.startContainer, range!.startOffset);
       live.setEnd(range!.endContainer, range!.endOffset);
@@ -96,14 +97,51 @@ describe('marks in Firefox ESR', () => {
     await page.close();
   });
 
+  it('never takes over a highlight the page registered, and shows its own under names that say nothing', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(server.url('/page-own-highlights.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
+    await page.waitForFunction(() => CSS.highlights.size === 8, { timeout: 10_000 });
+    const registry = await page.evaluate(() => {
+      const own = (window as unknown as { pageHighlights: Record<string, Highlight> }).pageHighlights;
+      return {
+        pagesKept: Object.entries(own).every(([name, highlight]) => CSS.highlights.get(name) === highlight && highlight.size === 1),
+        others: [...CSS.highlights.keys()].filter((name) => !(name in own)),
+      };
+    });
+    expect(registry.pagesKept).toBe(true);
+    expect(registry.others).toHaveLength(2);
+    expect(registry.others.every((name) => /^h[a-z0-9]{6,}$/.test(name))).toBe(true);
+    expect(await markTexts(page, 'term')).toEqual(['sciatica']);
+    await page.close();
+  });
+
+  it('marks nothing in a frame in design mode, nor in one whose body is editable, and takes marks out of one switched on', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(server.url('/page-editable.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
+    const frames = page.frames().filter((frame) => frame !== page.mainFrame());
+    expect(frames).toHaveLength(3);
+    const registered = (frame: (typeof frames)[number]) => frame.evaluate(() => [...CSS.highlights.values()].reduce((count, highlight) => count + highlight.size, 0));
+    const later = frames.find((frame) => frame.url().includes('page-frame-editor.html'))!;
+    for (const frame of frames) await frame.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
+    for (const frame of frames.filter((candidate) => candidate !== later)) expect(await registered(frame)).toBe(0);
+    await later.waitForFunction(() => [...CSS.highlights.values()].some((highlight) => highlight.size > 0), { timeout: 10_000 });
+    await later.evaluate(() => {
+      document.designMode = 'on';
+    });
+    await later.waitForFunction(() => CSS.highlights.size === 0, { timeout: 10_000 });
+    await page.close();
+  });
+
   it('does not split terms at invisible characters or full-width letters', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(server.url('/page-hidden-characters.html'));
     await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
-    expect((await markTexts(page, 'bpl-term')).sort()).toEqual(
+    expect((await markTexts(page, 'term')).sort()).toEqual(
       ['sci\u00adatica', 'sci\u200bat\u200bica', 'sci\u200cat\u200dica', 'ｓｃｉａｔｉｃａ'].sort(),
     );
-    expect(await markTexts(page, 'bpl-red-flag')).toEqual(['numb\u00adness down th\u200bere']);
+    expect(await markTexts(page, 'red-flag')).toEqual(['numb\u00adness down th\u200bere']);
     await page.close();
   });
 
@@ -113,7 +151,7 @@ describe('marks in Firefox ESR', () => {
     await page.goto(server.url('/page-forum.html'));
     await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
     expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
-    const before = (await markTexts(page, 'bpl-term')).length;
+    const before = (await markTexts(page, 'term')).length;
     await page.evaluate((id) => {
       for (const contentScriptName of ['content', 'content-script']) {
         const type = `${id}:${contentScriptName}:wxt:content-script-started`;
@@ -125,7 +163,7 @@ describe('marks in Firefox ESR', () => {
       post.innerHTML = '<p>My sciatica flared up again today.</p>';
       document.getElementById('thread')!.append(post);
     }, ADDON_ID);
-    await page.waitForFunction((count) => (CSS.highlights.get('bpl-term')?.size ?? 0) === count, { timeout: 10_000 }, before + 1);
+    await expect.poll(async () => (await markTexts(page, 'term')).length, { timeout: 10_000 }).toBe(before + 1);
     await page.close();
   });
 });
@@ -147,7 +185,7 @@ describe('what a page can learn in Firefox ESR by default', () => {
     const page = await firefox.browser.newPage();
     await listenForMessages(page);
     await page.goto(server.url('/page-forum.html'));
-    await page.waitForFunction(() => (CSS.highlights.get('bpl-red-flag')?.size ?? 0) > 0, { timeout: 20_000 });
+    await page.waitForFunction(() => [...CSS.highlights.values()].some((highlight) => highlight.size > 0), { timeout: 20_000 });
     const seen = await page.evaluate(() => ({
       timings: [...performance.getEntriesByType('mark'), ...performance.getEntriesByType('measure')].map((entry) => entry.name),
       foreignResources: performance

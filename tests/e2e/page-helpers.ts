@@ -1,13 +1,22 @@
 /**
  * Page-world helpers for the page tests. Marks are StaticRanges (no text or boxes of their own):
- * these read both from a live copy. Installed by the tests only, before any page script runs.
+ * these read both from a live copy. Our highlights have random names: the helpers find them as any
+ * page could, from the `::highlight()` rules of the style sheet the content script adopts (term, red
+ * flag, then flash; only the flash when marks are off). Installed by the tests only, before any
+ * page script runs.
  */
 import type { BrowserContext, Page } from 'playwright-core';
+
+export type HighlightKind = 'term' | 'red-flag' | 'flash';
 
 declare global {
   interface Window {
     bplRangeText(range: AbstractRange): string;
     bplRangeRect(range: AbstractRange): DOMRect;
+    /** The names of our highlights, read from our style sheet's rules. */
+    bplHighlightNames(): Partial<Record<HighlightKind, string>>;
+    /** The ranges our highlight of that kind holds now (none if it is not registered). */
+    bplMarks(kind: HighlightKind): AbstractRange[];
   }
 }
 
@@ -21,6 +30,18 @@ export async function installRangeHelpers(context: BrowserContext): Promise<void
     };
     window.bplRangeText = (range) => live(range).toString();
     window.bplRangeRect = (range) => live(range).getBoundingClientRect();
+    window.bplHighlightNames = () => {
+      for (const sheet of document.adoptedStyleSheets) {
+        const names = [...sheet.cssRules].map((rule) => /^::highlight\(([^)]+)\)/.exec((rule as CSSStyleRule).selectorText ?? '')?.[1]);
+        if (names.length === 0 || names.some((name) => name === undefined)) continue;
+        return names.length === 3 ? { term: names[0], 'red-flag': names[1], flash: names[2] } : { flash: names[0] };
+      }
+      return {};
+    };
+    window.bplMarks = (kind) => {
+      const name = window.bplHighlightNames()[kind];
+      return name ? [...(CSS.highlights.get(name) ?? [])] : [];
+    };
   });
 }
 

@@ -7,12 +7,12 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_BUILD, launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
-import { hoverCardText, installRangeHelpers } from './page-helpers';
+import { type HighlightKind, hoverCardText, installRangeHelpers } from './page-helpers';
 
 const NOTICE = (JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>)
   .noticeText!.message;
 
-const markCount = (page: Page, name = 'bpl-term') => page.evaluate((highlight) => CSS.highlights.get(highlight)?.size ?? 0, name);
+const markCount = (page: Page, kind: HighlightKind = 'term') => page.evaluate((highlight) => window.bplMarks(highlight).length, kind);
 const scanCount = (page: Page) => page.evaluate(() => performance.getEntriesByName('bpl:scan').length);
 
 /**
@@ -129,25 +129,25 @@ describe('a hostile page', () => {
 
   it('cannot split terms with invisible characters or full-width letters', async () => {
     const page = await openScanned(server.url('/page-hidden-characters.html'));
-    const marked = (name: string) =>
+    const marked = (kind: HighlightKind) =>
       page.evaluate(
-        (highlight) => [...(CSS.highlights.get(highlight) ?? [])].map((range) => [range.startContainer.parentElement!.closest('article')!.id, window.bplRangeText(range)]),
-        name,
+        (highlight) => window.bplMarks(highlight).map((range) => [range.startContainer.parentElement!.closest('article')!.id, window.bplRangeText(range)]),
+        kind,
       );
-    expect((await marked('bpl-term')).sort()).toEqual([
+    expect((await marked('term')).sort()).toEqual([
       ['full-width', 'ｓｃｉａｔｉｃａ'],
       ['joiners', 'sci\u200cat\u200dica'],
       ['soft-hyphen', 'sci\u00adatica'],
       ['zero-width-space', 'sci\u200bat\u200bica'],
     ]);
-    expect(await marked('bpl-red-flag')).toEqual([['red-flag', 'numb\u00adness down th\u200bere']]);
+    expect(await marked('red-flag')).toEqual([['red-flag', 'numb\u00adness down th\u200bere']]);
     await page.close();
   });
 
   it('cannot open the hover card with synthetic clicks or pointer moves to learn what is marked', async () => {
     const page = await openScanned();
     await page.evaluate(() => {
-      const rect = window.bplRangeRect([...CSS.highlights.get('bpl-red-flag')!][0]!);
+      const rect = window.bplRangeRect(window.bplMarks('red-flag')[0]!);
       const init = { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true };
       document.body.dispatchEvent(new PointerEvent('pointermove', init));
       document.body.dispatchEvent(new MouseEvent('click', init));
@@ -176,7 +176,7 @@ describe('a hostile page', () => {
       content: 'bpl-hover-card::before, bpl-hover-card::after { content: "Forged words" !important; display: block !important; }',
     });
     const word = await page.evaluate(() => {
-      const rect = window.bplRangeRect([...CSS.highlights.get('bpl-red-flag')!][0]!);
+      const rect = window.bplRangeRect(window.bplMarks('red-flag')[0]!);
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.click(word.x, word.y);
@@ -241,7 +241,7 @@ describe('what a page can learn about the reader by default', () => {
     const page = await session.context.newPage();
     await installEavesdropper(page, session.extensionId);
     await page.goto(server.url('/page-forum.html'));
-    await expect.poll(() => markCount(page, 'bpl-red-flag')).toBeGreaterThan(0);
+    await expect.poll(() => markCount(page, 'red-flag')).toBeGreaterThan(0);
     const probe = await page.evaluate(async (id) => {
       const fetched: string[] = [];
       for (const path of ['lexicon.json', 'manifest.json', 'content-script.js']) {

@@ -6,11 +6,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
-import { clickInHoverCard, hoverCardText, installRangeHelpers } from './page-helpers';
+import { clickInHoverCard, hoverCardText, type HighlightKind, installRangeHelpers } from './page-helpers';
 import { listenAsPanel } from './ui-helpers';
 
-const markTexts = (page: Page, name: string) =>
-  page.evaluate((highlightName) => [...(CSS.highlights.get(highlightName) ?? [])].map(window.bplRangeText).sort(), name);
+const markTexts = (page: Page, kind: HighlightKind) =>
+  page.evaluate((highlightKind) => window.bplMarks(highlightKind).map(window.bplRangeText).sort(), kind);
 
 async function openScanned(session: ChromiumSession, url: string): Promise<Page> {
   const page = await session.context.newPage();
@@ -50,7 +50,7 @@ describe('the content script over a page’s life', () => {
       history.pushState({}, '', '/page-forum.html?thread=2');
       document.getElementById('thread')!.innerHTML = '<article class="post"><p>Only a stiff neck here.</p></article>';
     });
-    await expect.poll(() => markTexts(page, 'bpl-red-flag')).toEqual([]);
+    await expect.poll(() => markTexts(page, 'red-flag')).toEqual([]);
     const newUrl = server.url('/page-forum.html?thread=2');
     await expect.poll(() => storedFindings(extensionPage, newUrl), { timeout: 5_000 }).not.toBeNull();
     await page.close();
@@ -65,7 +65,7 @@ describe('the content script over a page’s life', () => {
       tabId,
     );
     expect(revealed).toBe(true);
-    expect(await page.evaluate(() => [...(CSS.highlights.get('bpl-flash') ?? [])].length)).toBe(1);
+    expect(await page.evaluate(() => window.bplMarks('flash').length)).toBe(1);
     const missing = await extensionPage.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'reveal-match', index: 999 }), tabId);
     expect(missing).toBe(false);
     await page.close();
@@ -77,7 +77,7 @@ describe('the content script over a page’s life', () => {
     const { tabId } = (await storedFindings(extensionPage, page.url()))!;
     const windowId = await extensionPage.evaluate(async (id) => (await chrome.tabs.get(id)).windowId, tabId);
     const point = await page.evaluate(() => {
-      const range = [...CSS.highlights.get('bpl-red-flag')!].find((mark) => window.bplRangeText(mark) === 'numbness down there')!;
+      const range = window.bplMarks('red-flag').find((mark) => window.bplRangeText(mark) === 'numbness down there')!;
       const rect = window.bplRangeRect(range);
       return { x: rect.left + 5, y: rect.top + rect.height / 2 };
     });
@@ -96,10 +96,10 @@ describe('the content script over a page’s life', () => {
   it('stops quietly when the extension is reloaded under an open page', async () => {
     const page = await openScanned(session, server.url('/page-forum.html'));
     const before = await page.evaluate(() => document.documentElement.outerHTML);
-    expect((await markTexts(page, 'bpl-term')).length).toBeGreaterThan(0);
+    expect((await markTexts(page, 'term')).length).toBeGreaterThan(0);
     await session.serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
     // The orphaned script notices within its liveness check and takes its marks away.
-    await expect.poll(() => markTexts(page, 'bpl-term'), { timeout: 10_000 }).toEqual([]);
+    await expect.poll(() => markTexts(page, 'term'), { timeout: 10_000 }).toEqual([]);
     await page.evaluate(() => {
       const post = document.createElement('article');
       post.innerHTML = '<p>My sciatica is back.</p>';
@@ -110,7 +110,7 @@ describe('the content script over a page’s life', () => {
     });
     await page.mouse.move(100, 100);
     await page.waitForTimeout(1_500);
-    expect(await markTexts(page, 'bpl-term')).toEqual([]);
+    expect(await markTexts(page, 'term')).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
     expect(session.pageErrors.filter((error) => !error.startsWith('chrome-extension://'))).toEqual([]);
   });

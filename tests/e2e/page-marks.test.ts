@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
-import { hoverCardText, installRangeHelpers } from './page-helpers';
+import { hoverCardText, type HighlightKind, installRangeHelpers } from './page-helpers';
 import { listenAsPanel, reportingTab, tabOfPage } from './ui-helpers';
 import type { PanelRequest } from '../../lib/messages';
 
@@ -18,11 +18,10 @@ interface RangeInfo {
   nearestId: string;
 }
 
-/** The ranges registered under a highlight name, read from the page's own world. */
-function highlightRanges(page: Page, name: string): Promise<RangeInfo[]> {
-  return page.evaluate((highlightName) => {
-    const highlight = CSS.highlights.get(highlightName);
-    return [...(highlight ?? [])].map((range) => {
+/** The ranges of our highlight of a kind, read from the page's own world. */
+function highlightRanges(page: Page, kind: HighlightKind): Promise<RangeInfo[]> {
+  return page.evaluate((highlightKind) => {
+    return window.bplMarks(highlightKind).map((range) => {
       const container = range.startContainer;
       const element = container instanceof Element ? container : container.parentElement;
       let holder: Element | null = element;
@@ -33,7 +32,7 @@ function highlightRanges(page: Page, name: string): Promise<RangeInfo[]> {
         nearestId: holder?.id ?? '',
       };
     });
-  }, name);
+  }, kind);
 }
 
 const texts = (ranges: RangeInfo[]) => ranges.map((range) => range.text.toLowerCase()).sort();
@@ -99,8 +98,8 @@ describe('marks on the page', () => {
 
   it('marks terms split over inline elements and inside an open shadow root, and skips form fields', async () => {
     const page = await openScanned(session, server.url('/page-forum.html'));
-    const terms = await highlightRanges(page, 'bpl-term');
-    const redFlags = await highlightRanges(page, 'bpl-red-flag');
+    const terms = await highlightRanges(page, 'term');
+    const redFlags = await highlightRanges(page, 'red-flag');
 
     // Saddle numbness and a cancer diagnosis are the writer's own red flags.
     expect(texts(redFlags)).toEqual([expect.stringContaining('multiple myeloma'), 'numbness down there']);
@@ -136,9 +135,47 @@ describe('marks on the page', () => {
 
   it('marks nothing on a page of non-medical look-alikes', async () => {
     const page = await openScanned(session, server.url('/page-confusables.html'));
-    expect(await highlightRanges(page, 'bpl-term')).toEqual([]);
-    expect(await highlightRanges(page, 'bpl-red-flag')).toEqual([]);
+    expect(await highlightRanges(page, 'term')).toEqual([]);
+    expect(await highlightRanges(page, 'red-flag')).toEqual([]);
     await expect.poll(() => badgeOf(session, page.url())).toBe('');
+    await page.close();
+  });
+
+  it('never takes over a highlight the page registered, and shows its own under names that say nothing', async () => {
+    const page = await openScanned(session, server.url('/page-own-highlights.html'));
+    const pageNames = ['bpl-term', 'bpl-red-flag', 'bpl-flash', 'term', 'red-flag', 'highlight'];
+    const registry = () =>
+      page.evaluate((names) => {
+        const own = (window as unknown as { pageHighlights: Record<string, Highlight> }).pageHighlights;
+        return {
+          pagesKept: names.every((name) => CSS.highlights.get(name) === own[name] && own[name]!.size === 1),
+          others: [...CSS.highlights.keys()].filter((name) => !names.includes(name)),
+        };
+      }, pageNames);
+    await expect.poll(async () => (await registry()).others.length).toBe(2);
+    const { pagesKept, others } = await registry();
+    expect(pagesKept).toBe(true);
+    // All a page can list while marks are shown: two names that say nothing (terms, red flags).
+    expect(others.every((name) => /^h[a-z0-9]{6,}$/.test(name))).toBe(true);
+    expect(texts(await highlightRanges(page, 'term'))).toEqual(['sciatica']);
+    expect(texts(await highlightRanges(page, 'red-flag'))).toEqual(['numbness down there']);
+
+    // The page takes one of our names: ours move to fresh ones, the page's stays.
+    const taken = await page.evaluate(() => {
+      const name = window.bplHighlightNames().term!;
+      const words = document.getElementById('own')!.firstChild!;
+      const own = new Highlight(new StaticRange({ startContainer: words, startOffset: 0, endContainer: words, endOffset: 3 }));
+      (window as unknown as { taken: Highlight }).taken = own;
+      CSS.highlights.set(name, own);
+      const post = document.createElement('article');
+      post.innerHTML = '<p>My sciatica again.</p>';
+      document.getElementById('thread')!.append(post);
+      return name;
+    });
+    await expect.poll(async () => (await highlightRanges(page, 'term')).length).toBe(2);
+    expect(await page.evaluate(() => window.bplHighlightNames().term)).not.toBe(taken);
+    expect(await page.evaluate((name) => CSS.highlights.get(name) === (window as unknown as { taken: Highlight }).taken, taken)).toBe(true);
+    expect((await registry()).pagesKept).toBe(true);
     await page.close();
   });
 
@@ -160,15 +197,15 @@ describe('marks on the page', () => {
       }
     });
     await expect
-      .poll(async () => (await highlightRanges(page, 'bpl-term')).filter((range) => range.nearestId.startsWith('appended-')).length)
+      .poll(async () => (await highlightRanges(page, 'term')).filter((range) => range.nearestId.startsWith('appended-')).length)
       .toBe(3);
 
     await page.evaluate(() => {
       document.querySelector('#post-2 p')!.textContent = 'Since yesterday I feel fine.';
       document.getElementById('post-3')!.remove();
     });
-    await expect.poll(async () => texts(await highlightRanges(page, 'bpl-red-flag'))).toEqual([expect.stringContaining('multiple myeloma')]);
-    expect(texts(await highlightRanges(page, 'bpl-term'))).not.toContain('weight loss');
+    await expect.poll(async () => texts(await highlightRanges(page, 'red-flag'))).toEqual([expect.stringContaining('multiple myeloma')]);
+    expect(texts(await highlightRanges(page, 'term'))).not.toContain('weight loss');
     await page.close();
   });
 
@@ -180,12 +217,12 @@ describe('marks on the page', () => {
         await chrome.storage.sync.set({ settings: { ...(settings ?? {}), version: 1, pausedSites: paused } });
       }, sites);
 
-    const before = (await highlightRanges(page, 'bpl-term')).length;
+    const before = (await highlightRanges(page, 'term')).length;
     expect(before).toBeGreaterThan(0);
     await setPausedSites(['127.0.0.1']);
     try {
-      await expect.poll(async () => (await highlightRanges(page, 'bpl-term')).length).toBe(0);
-      expect(await highlightRanges(page, 'bpl-red-flag')).toEqual([]);
+      await expect.poll(async () => (await highlightRanges(page, 'term')).length).toBe(0);
+      expect(await highlightRanges(page, 'red-flag')).toEqual([]);
       // Paused means nothing of ours in the page's registry, not even empty highlights.
       expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
       expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
@@ -193,14 +230,14 @@ describe('marks on the page', () => {
     } finally {
       await setPausedSites([]);
     }
-    await expect.poll(async () => (await highlightRanges(page, 'bpl-term')).length).toBe(before);
+    await expect.poll(async () => (await highlightRanges(page, 'term')).length).toBe(before);
     await page.close();
   });
 
   it('opens the hover card over a mark without covering it, and closes it with Escape', async () => {
     const page = await openScanned(session, server.url('/page-forum.html'));
     const word = await page.evaluate(() => {
-      const rect = window.bplRangeRect([...CSS.highlights.get('bpl-red-flag')!][0]!);
+      const rect = window.bplRangeRect(window.bplMarks('red-flag')[0]!);
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, top: rect.top, bottom: rect.bottom };
     });
     await page.mouse.click(word.x, word.y);
@@ -219,9 +256,9 @@ describe('marks on the page', () => {
   // The lexicon is an extension file fetched when scanning starts: a page's CSP must not stop it.
   it('marks a page with a strict Content-Security-Policy and opens the card there', async () => {
     const page = await openScanned(session, server.url('/page-strict-csp.html'));
-    expect(texts(await highlightRanges(page, 'bpl-red-flag'))).toEqual(['numbness down there']);
+    expect(texts(await highlightRanges(page, 'red-flag'))).toEqual(['numbness down there']);
     const word = await page.evaluate(() => {
-      const rect = window.bplRangeRect([...CSS.highlights.get('bpl-red-flag')!][0]!);
+      const rect = window.bplRangeRect(window.bplMarks('red-flag')[0]!);
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.click(word.x, word.y);
@@ -232,7 +269,7 @@ describe('marks on the page', () => {
   it('opens the card on hover with the topic title, and closes it when the pointer leaves', async () => {
     const page = await openScanned(session, server.url('/page-forum.html'));
     const word = await page.evaluate(() => {
-      const range = [...CSS.highlights.get('bpl-term')!].find((mark) => window.bplRangeText(mark) === 'sciatica')!;
+      const range = window.bplMarks('term').find((mark) => window.bplRangeText(mark) === 'sciatica')!;
       const rect = window.bplRangeRect(range);
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
@@ -341,7 +378,7 @@ describe('marks on the page', () => {
     await page.goto(server.url('/page-frames.html'));
     const frameMarks = async (name: string) => {
       const frame = page.frames().find((candidate) => candidate.name() === name || candidate.url().includes(name));
-      return frame ? frame.evaluate(() => [...(CSS.highlights.get('bpl-term') ?? [])].map(window.bplRangeText)) : [];
+      return frame ? frame.evaluate(() => window.bplMarks('term').map(window.bplRangeText)) : [];
     };
     await expect.poll(() => frameMarks('page-frame-post.html')).toEqual(['sciatica']);
     await expect.poll(() => frameMarks('about:srcdoc')).toContain('sciatica');

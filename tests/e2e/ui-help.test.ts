@@ -37,7 +37,7 @@ describe('getting to help, calmly, in Chromium', () => {
   }
 
   const markCount = (page: Page) =>
-    page.evaluate(() => (CSS.highlights.get('bpl-term')?.size ?? 0) + (CSS.highlights.get('bpl-red-flag')?.size ?? 0));
+    page.evaluate(() => window.bplMarks('term').length + window.bplMarks('red-flag').length);
 
   /** What the open hover card shows (null when none is open), read through its closed shadow root. */
   const cardState = (page: Page) =>
@@ -56,7 +56,7 @@ describe('getting to help, calmly, in Chromium', () => {
   /** Click the mark whose text is `text` and wait for its card. */
   async function openCard(page: Page, text: string) {
     const point = await page.evaluate((wanted) => {
-      const marks = [...(CSS.highlights.get('bpl-red-flag') ?? []), ...(CSS.highlights.get('bpl-term') ?? [])];
+      const marks = [...window.bplMarks('red-flag'), ...window.bplMarks('term')];
       const mark = marks.find((range) => window.bplRangeText(range) === wanted);
       if (!mark) return null;
       const rect = window.bplRangeRect(mark);
@@ -330,18 +330,18 @@ describe('getting to help, calmly, in Chromium', () => {
     const page = await openScanned('/page-furniture.html');
     // Where each mark is: the class (or tag) of its nearest heading, list, navigation or paragraph.
     const marks = await page.evaluate(() =>
-      (['bpl-term', 'bpl-red-flag'] as const).flatMap((name) =>
-        [...(CSS.highlights.get(name) ?? [])].map((range) => {
+      (['term', 'red-flag'] as const).flatMap((name) =>
+        window.bplMarks(name).map((range) => {
           const holder = range.startContainer.parentElement?.closest('nav, h1, h2, h3, ol, ul, p');
           return { name, text: window.bplRangeText(range), where: holder?.className || holder?.localName };
         }),
       ),
     );
-    const terms = marks.filter((mark) => mark.name === 'bpl-term');
+    const terms = marks.filter((mark) => mark.name === 'term');
     expect(terms.filter((mark) => ['menu', 'breadcrumbs', 'related', 'tags', 'h1', 'h2', 'h3', 'nav'].includes(mark.where ?? ''))).toEqual([]);
     // A list of sentences (with a link in one) is prose: its terms are marked.
     expect(terms.filter((mark) => mark.where === 'tips').length).toBeGreaterThan(0);
-    expect(marks.filter((mark) => mark.name === 'bpl-red-flag').map((mark) => mark.text)).toContain('cannot hold my pee');
+    expect(marks.filter((mark) => mark.name === 'red-flag').map((mark) => mark.text)).toContain('cannot hold my pee');
     await page.close();
   });
 

@@ -1,6 +1,7 @@
 /**
  * What happy-dom lacks for the page tests: the Custom Highlight API (a registry on `CSS` and
- * `Highlight`) and `StaticRange`, with the same surface as in browsers.
+ * `Highlight`), `StaticRange`, and an IntersectionObserver that reports (happy-dom's never does),
+ * with the same surface as in browsers.
  */
 import { afterEach, beforeEach } from 'vitest';
 import { textOf } from '../../lib/page/ranges';
@@ -29,6 +30,55 @@ class FakeStaticRange {
   }
 }
 
+/** Which elements the fake IntersectionObserver says are near the viewport (all, unless a test says). */
+let isNear: (target: Element) => boolean = () => true;
+const observers = new Set<FakeIntersectionObserver>();
+
+class FakeIntersectionObserver {
+  private readonly targets = new Set<Element>();
+  private pending: Element[] = [];
+
+  constructor(private readonly callback: (entries: IntersectionObserverEntry[]) => void) {
+    observers.add(this);
+  }
+
+  observe(target: Element): void {
+    this.targets.add(target);
+    this.queue([target]);
+  }
+
+  unobserve(target: Element): void {
+    this.targets.delete(target);
+  }
+
+  disconnect(): void {
+    this.targets.clear();
+    observers.delete(this);
+  }
+
+  /** Report every target again, as after a scroll. */
+  reportAll(): void {
+    this.queue([...this.targets]);
+  }
+
+  private queue(targets: Element[]): void {
+    if (this.pending.length === 0) {
+      setTimeout(() => {
+        const batch = this.pending.filter((target) => this.targets.has(target));
+        this.pending = [];
+        this.callback(batch.map((target) => ({ target, isIntersecting: isNear(target) }) as IntersectionObserverEntry));
+      }, 0);
+    }
+    this.pending.push(...targets);
+  }
+}
+
+/** Say which elements are near the viewport from now on, and report them all again (a scroll). */
+export function scrollTo(near: (target: Element) => boolean): void {
+  isNear = near;
+  for (const observer of observers) observer.reportAll();
+}
+
 /** The highlight registry of the current test (emptied before each). */
 export const registry = new Map<string, FakeHighlight>();
 
@@ -40,13 +90,15 @@ export function useHighlightFakes(): void {
   const realCss = globalThis.CSS;
   beforeEach(() => {
     registry.clear();
-    Object.assign(globalThis, { Highlight: FakeHighlight, StaticRange: FakeStaticRange });
+    isNear = () => true;
+    Object.assign(globalThis, { Highlight: FakeHighlight, StaticRange: FakeStaticRange, IntersectionObserver: FakeIntersectionObserver });
     // happy-dom hands out a fresh CSS object on every read: pin one that has a registry.
     Object.defineProperty(globalThis, 'CSS', { value: { highlights: registry }, configurable: true, writable: true });
   });
   afterEach(() => {
     delete (globalThis as { Highlight?: unknown }).Highlight;
     delete (globalThis as { StaticRange?: unknown }).StaticRange;
+    observers.clear();
     Object.defineProperty(globalThis, 'CSS', { value: realCss, configurable: true, writable: true });
   });
 }

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Match } from '../../lib/types';
-import { findRangeAt, HIGHLIGHT_NAMES, isWithin, type Mark, markKindOf, MarkStore } from '../../lib/page/marks';
-import { buildTextIndex, rangeForOffsets, type TextIndex } from '../../lib/page/text-index';
+import { findRangeAt, type Mark, markKindOf, MarkStore } from '../../lib/page/marks';
+import { type NodeOffsets, rangeForOffsets, type Stretch, stretchesOf } from '../../lib/page/text-index';
 import { marked, registry, useHighlightFakes } from './page-dom-fakes';
 
 useHighlightFakes();
@@ -11,11 +11,18 @@ function matchOf(text: string, start: number, overrides: Partial<Match> = {}): M
   return { start, end: start + text.length, text, termId: 't', topicIds: ['sciatica'], redFlagIds: [], context: 'affirmed', experiencer: 'writer', ...overrides };
 }
 
-function marksFor(index: TextIndex, words: string[], overrides: Partial<Match> = {}): Mark[] {
+/** The page's text as one stretch per tree. */
+function indexOf(html: string): Stretch[] {
+  document.body.innerHTML = html;
+  return stretchesOf(document.body);
+}
+
+function marksFor(stretch: Stretch, words: string[], overrides: Partial<Match> = {}): Mark[] {
+  const own = stretch.text.slice(stretch.from, stretch.to);
   return words.map((word) => {
-    const start = index.text.indexOf(word);
+    const start = own.indexOf(word);
     const match = matchOf(word, start, overrides);
-    return { match, range: rangeForOffsets(index, start, match.end), kind: markKindOf(match) };
+    return { match, range: rangeForOffsets(stretch as NodeOffsets, start, match.end), kind: markKindOf(match) };
   });
 }
 
@@ -31,10 +38,9 @@ describe('markKindOf', () => {
 
 describe('findRangeAt', () => {
   it('finds the range holding a point by binary search, and -1 between ranges', () => {
-    document.body.innerHTML = '<p>one two three four five</p>';
-    const index = buildTextIndex(document.body);
-    const marks = marksFor(index, ['one', 'three', 'five']);
-    const text = index.nodes[0]!;
+    const [stretch] = indexOf('<p>one two three four five</p>');
+    const marks = marksFor(stretch!, ['one', 'three', 'five']);
+    const text = stretch!.nodes[0]!;
     expect(findRangeAt(marks, text, 1)).toBe(0);
     expect(findRangeAt(marks, text, 10)).toBe(1);
     expect(findRangeAt(marks, text, 21)).toBe(2);
@@ -43,102 +49,103 @@ describe('findRangeAt', () => {
   });
 });
 
-describe('isWithin', () => {
-  it('looks through shadow roots to their hosts', () => {
-    document.body.innerHTML = '<section id="s"><div id="host"></div></section><p id="p"></p>';
-    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<span>x</span>';
-    const inner = shadow.firstChild!.firstChild!;
-    expect(isWithin(inner, document.getElementById('s')!)).toBe(true);
-    expect(isWithin(inner, document.getElementById('p')!)).toBe(false);
-  });
-});
-
 describe('MarkStore', () => {
-  it('registers both highlight names and puts each range in its kind', () => {
-    document.body.innerHTML = '<p>sciatica and wakes me at night</p>';
-    const index = buildTextIndex(document.body);
+  it('registers a highlight per kind under names that say nothing and differ on every page', () => {
+    const [stretch] = indexOf('<p>sciatica and wakes me at night</p>');
     const store = new MarkStore(document);
-    expect(registry.size).toBe(0);
+    const names = store.highlightNames;
+    expect(new MarkStore(document).highlightNames.term).not.toBe(names.term);
+    expect(Object.values(names).every((name) => /^h[a-z0-9]{8,}$/.test(name))).toBe(true);
     store.show();
-    store.add([
-      ...marksFor(index, ['sciatica']),
-      ...marksFor(index, ['wakes me at night'], { redFlagIds: ['rf-night-pain'] }),
-    ]);
-    expect([...registry.keys()].sort()).toEqual([HIGHLIGHT_NAMES['red-flag'], HIGHLIGHT_NAMES.term]);
-    expect(marked('bpl-term')).toEqual(['sciatica']);
-    expect(marked('bpl-red-flag')).toEqual(['wakes me at night']);
+    expect(registry.size).toBe(0);
+    store.add([...marksFor(stretch!, ['sciatica']), ...marksFor(stretch!, ['wakes me at night'], { redFlagIds: ['rf-night-pain'] })]);
+    expect([...registry.keys()].sort()).toEqual([names['red-flag'], names.term].sort());
+    expect(marked(names.term)).toEqual(['sciatica']);
+    expect(marked(names['red-flag'])).toEqual(['wakes me at night']);
     expect(document.adoptedStyleSheets).toHaveLength(1);
   });
 
-  it('keeps marks in document order when stretches are added out of order', () => {
-    document.body.innerHTML = '<p>alpha</p><p>beta</p><p>gamma</p>';
-    const index = buildTextIndex(document.body);
+  it('registers only the kinds that have marks shown, and nothing once they are gone', () => {
+    const [stretch] = indexOf('<p>sciatica</p>');
     const store = new MarkStore(document);
-    store.add(marksFor(index, ['gamma']));
-    store.add(marksFor(index, ['alpha']));
-    store.add(marksFor(index, ['beta']));
-    expect(store.all().map((mark) => mark.match.text)).toEqual(['alpha', 'beta', 'gamma']);
-    expect(store.markAt(index.nodes[1]!, 2)?.match.text).toBe('beta');
+    store.show();
+    const marks = marksFor(stretch!, ['sciatica']);
+    store.add(marks);
+    expect([...registry.keys()]).toEqual([store.highlightNames.term]);
+    store.remove(marks);
+    expect(registry.size).toBe(0);
+    expect(store.count).toBe(0);
+  });
+
+  it('never replaces a highlight the page registered under one of its names: it moves to new ones', () => {
+    const [stretch] = indexOf('<p>sciatica and wakes me at night</p>');
+    const restyled = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
+    const store = new MarkStore(document);
+    store.show();
+    store.add(marksFor(stretch!, ['sciatica']));
+    const taken = store.highlightNames.term;
+    const pages = new Highlight();
+    registry.set(taken, pages);
+    store.add(marksFor(stretch!, ['wakes me at night'], { redFlagIds: ['rf-night-pain'] }));
+    expect(registry.get(taken)).toBe(pages);
+    const names = store.highlightNames;
+    expect(names.term).not.toBe(taken);
+    expect(marked(names.term)).toEqual(['sciatica']);
+    expect(marked(names['red-flag'])).toEqual(['wakes me at night']);
+    // The style rules follow the names.
+    expect(restyled.mock.lastCall![0]).toContain(`::highlight(${names.term})`);
+    expect(restyled.mock.lastCall![0]).not.toContain(taken);
+    restyled.mockRestore();
+    store.hide();
+    expect([...registry.keys()]).toEqual([taken]);
+  });
+
+  it('keeps marks in document order when stretches are added out of order', () => {
+    const [stretch] = indexOf('<p>alpha</p><p>beta</p><p>gamma</p>');
+    const store = new MarkStore(document);
+    store.add(marksFor(stretch!, ['gamma']));
+    store.add(marksFor(stretch!, ['alpha']));
+    store.add(marksFor(stretch!, ['beta']));
+    expect(store.markAt(stretch!.nodes[1]!, 2)?.match.text).toBe('beta');
+    expect(store.markAt(stretch!.nodes[0]!, 2)?.match.text).toBe('alpha');
+    expect(store.markAt(stretch!.nodes[2]!, 2)?.match.text).toBe('gamma');
   });
 
   it('adopts the styles into a shadow root that holds a mark and hit-tests inside it', () => {
     document.body.innerHTML = '<div id="host"></div>';
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>my sciatica</p>';
-    const index = buildTextIndex(document.body);
+    const [stretch] = stretchesOf(document.body);
     const store = new MarkStore(document);
-    store.add(marksFor(index, ['sciatica']));
+    store.add(marksFor(stretch!, ['sciatica']));
     expect(shadow.adoptedStyleSheets).toHaveLength(1);
     expect(store.shadowRoots()).toEqual([shadow]);
-    expect(store.markAt(index.nodes[0]!, 5)?.match.text).toBe('sciatica');
+    expect(store.markAt(stretch!.nodes[0]!, 5)?.match.text).toBe('sciatica');
   });
 
-  it('keeps staged marks off the page until they are shown together', () => {
-    document.body.innerHTML = '<p>alpha</p><p>beta</p><p>gamma</p>';
-    const index = buildTextIndex(document.body);
+  it('flashes a range for a moment under a name of its own', () => {
+    const [stretch] = indexOf('<p>sciatica</p>');
     const store = new MarkStore(document);
     store.show();
-    store.add(marksFor(index, ['alpha']));
-    store.stage();
-    store.add(marksFor(index, ['beta']));
-    store.add(marksFor(index, ['gamma']));
-    expect(marked('bpl-term')).toEqual(['alpha']);
-    expect(store.staging).toBe(true);
-    store.showStaged();
-    expect(marked('bpl-term')).toEqual(['alpha', 'beta', 'gamma']);
-    expect(store.staging).toBe(false);
-  });
-
-  it('removes the marks inside a container, and marks whose text changed or went away', () => {
-    document.body.innerHTML = '<p id="a">alpha</p><p id="b">beta</p><p id="c">gamma</p>';
-    const index = buildTextIndex(document.body);
-    const store = new MarkStore(document);
-    store.show();
-    store.add(marksFor(index, ['alpha', 'beta', 'gamma']));
-    store.removeWithin(document.getElementById('a')!);
-    expect(store.all().map((mark) => mark.match.text)).toEqual(['beta', 'gamma']);
-    (document.getElementById('b')!.firstChild as Text).data = 'bet';
-    document.getElementById('c')!.remove();
-    store.removeStale();
-    expect(store.count).toBe(0);
-    expect(registry.get('bpl-term')!.size).toBe(0);
+    store.flash(marksFor(stretch!, ['sciatica'])[0]!.range);
+    expect(marked(store.highlightNames.flash)).toEqual(['sciatica']);
+    store.hide();
+    expect(registry.size).toBe(0);
   });
 
   it('follows the display settings: off or red flags only unregister highlights and stop hit-tests', () => {
-    document.body.innerHTML = '<p>sciatica</p>';
-    const index = buildTextIndex(document.body);
+    const [stretch] = indexOf('<p>sciatica</p>');
     const store = new MarkStore(document);
     store.show();
-    store.add(marksFor(index, ['sciatica']));
+    store.add(marksFor(stretch!, ['sciatica']));
     store.setDisplay({ style: 'underline', redFlagsOnly: true });
-    expect(registry.has('bpl-term')).toBe(false);
-    expect(registry.has('bpl-red-flag')).toBe(true);
-    expect(store.markAt(index.nodes[0]!, 2)).toBeNull();
+    expect(registry.size).toBe(0);
+    expect(store.markAt(stretch!.nodes[0]!, 2)).toBeNull();
     store.setDisplay({ style: 'off', redFlagsOnly: false });
     expect(registry.size).toBe(0);
     store.setDisplay({ style: 'background', redFlagsOnly: false });
-    expect(store.markAt(index.nodes[0]!, 2)?.match.text).toBe('sciatica');
+    expect(registry.has(store.highlightNames.term)).toBe(true);
+    expect(store.markAt(stretch!.nodes[0]!, 2)?.match.text).toBe('sciatica');
     const sheets = document.adoptedStyleSheets.length;
     store.hide();
     expect(registry.size).toBe(0);

@@ -1,29 +1,11 @@
 // @vitest-environment happy-dom
-import { beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildKnowledgeBase, type ContentFile, toLexiconSource } from '../../content-data/build';
-import { compileLexicon } from '../../lib/detect';
+import { describe, expect, it, vi } from 'vitest';
 import type { Detection } from '../../lib/types';
 import { MUTATION_WINDOW_MS } from '../../lib/page/mutations';
-import { PageScanner, type ScanLexicon } from '../../lib/page/scanner';
-import { marked, registry, useHighlightFakes } from './page-dom-fakes';
+import { PageScanner } from '../../lib/page/scanner';
+import { marked, registry, scrollTo, useHighlightFakes } from './page-dom-fakes';
+import { scanLexicon } from './page-lexicon';
 
-/**
- * The content script's own lexicon, built from the real content files (content-data/load.ts
- * cannot be imported under happy-dom: it resolves its folder from a file URL).
- */
-function contentFiles(dir = join(process.cwd(), 'content-data')): ContentFile[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => ({ path: `content-data/${name}`, data: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
-}
-const source = toLexiconSource(buildKnowledgeBase(contentFiles()));
-let scanLexicon: ScanLexicon;
-beforeAll(() => {
-  scanLexicon = { lexicon: compileLexicon(source), redFlags: source.redFlags };
-});
 useHighlightFakes();
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, MUTATION_WINDOW_MS * 2));
@@ -33,20 +15,21 @@ function startScanner(html: string) {
   const reports: Detection[] = [];
   const scanner = new PageScanner({
     document,
-    loadLexicon: () => Promise.resolve(scanLexicon),
-    onScanned: (detection) => reports.push(detection),
+    loadLexicon: () => Promise.resolve(scanLexicon()),
+    onScanned: (detection) => reports.push(detection()),
   });
-  return { scanner, reports, started: scanner.start() };
+  const names = scanner.marks.highlightNames;
+  return { scanner, reports, started: scanner.start(), terms: () => marked(names.term), redFlags: () => marked(names['red-flag']) };
 }
 
 describe('PageScanner', () => {
   it('marks the page in one pass and reports its detection', async () => {
-    const { scanner, reports, started } = startScanner(
+    const { scanner, reports, started, terms, redFlags } = startScanner(
       '<article><p>My <b>sci</b>atica is back.</p><p>Since Monday I have numbness down there.</p></article><textarea>sciatica</textarea>',
     );
     await started;
-    expect(marked('bpl-term')).toEqual(['sciatica']);
-    expect(marked('bpl-red-flag')).toEqual(['numbness down there']);
+    expect(terms()).toEqual(['sciatica']);
+    expect(redFlags()).toEqual(['numbness down there']);
     expect(reports).toHaveLength(1);
     expect(reports[0]!.redFlags).toContainEqual({ id: 'rf-saddle-numbness', context: 'affirmed', experiencer: 'writer' });
     expect(reports[0]!.urgency).toBe('emergency');
@@ -54,36 +37,106 @@ describe('PageScanner', () => {
     expect(registry.size).toBe(0);
   });
 
+  it('marks no ordinary term in headings or menus, and leaves them out of the findings; red flags stay', async () => {
+    const { scanner, reports, started, terms, redFlags } = startScanner(
+      '<nav><a href="#">Sciatica</a></nav><h1>Sciatica and numbness down there</h1><article><p>My sciatica is back.</p></article>',
+    );
+    await started;
+    await settle();
+    expect(terms()).toEqual(['sciatica']);
+    expect(redFlags()).toEqual(['numbness down there']);
+    expect(reports.at(-1)!.matches.map((match) => match.text.toLowerCase())).toEqual(['numbness down there', 'sciatica']);
+    scanner.stop();
+  });
+
+  it('gives every red flag of a long page to step through, near the viewport or not, the same mark each time', async () => {
+    const posts = Array.from({ length: 600 }, (_, i) => `<article><p id="p${i}">Post ${i}: my sciatica is back.</p></article>`);
+    posts[10] = '<article><p id="first">Since Monday I have numbness down there.</p></article>';
+    posts[590] = '<article><p id="last">I was told I have multiple myeloma.</p></article>';
+    // The viewport is at the top: the first piece's blocks are near, the last piece's are not.
+    scrollTo((element) => element.id === 'first' || Number(element.id.slice(1)) < 50);
+    const { scanner, started, redFlags } = startScanner(`<main>${posts.join('')}</main>`);
+    await started;
+    await settle();
+    // Only the first is near the viewport and registered; both can be stepped to.
+    expect(redFlags()).toEqual(['numbness down there']);
+    const marks = scanner.redFlagMarks();
+    expect(marks.map((mark) => (mark.range.startContainer.parentNode as Element).id)).toEqual(['first', 'last']);
+    expect(scanner.redFlagMarks()).toEqual(marks);
+    expect(scanner.redFlagMarks()[1]).toBe(marks[1]);
+    scanner.stop();
+  });
+
   it('follows appended, edited and removed text', async () => {
-    const { scanner, reports, started } = startScanner('<main><article id="a"><p>My sciatica is back.</p></article></main>');
+    const { scanner, reports, started, terms, redFlags } = startScanner('<main><article id="a"><p>My sciatica is back.</p></article></main>');
     await started;
     const post = document.createElement('article');
     post.innerHTML = '<p>I had breast cancer five years ago.</p>';
     document.querySelector('main')!.append(post);
     await settle();
-    expect(marked('bpl-red-flag')).toEqual(['had breast cancer']);
+    expect(redFlags()).toEqual(['had breast cancer']);
     expect(reports.at(-1)!.matches.map((match) => match.text)).toEqual(['sciatica', 'had breast cancer']);
 
     document.querySelector('#a p')!.firstChild!.textContent = 'My knee is back.';
     post.remove();
     await settle();
-    expect(marked('bpl-term')).toEqual([]);
-    expect(marked('bpl-red-flag')).toEqual([]);
+    expect(terms()).toEqual([]);
+    expect(redFlags()).toEqual([]);
     expect(reports.at(-1)!.matches).toEqual([]);
     scanner.stop();
   });
 
-  it('drops the marks of text that gets hidden and marks it again when shown', async () => {
-    const { scanner, started } = startScanner('<main><article><p id="p">My sciatica is back.</p></article></main>');
+  it('keeps the untouched part of a long page as it was when a post is appended', async () => {
+    const posts = Array.from({ length: 300 }, (_, i) => `<article><p id="p${i}">Post ${i}: my sciatica is back and the physio says rest.</p></article>`);
+    const { scanner, reports, started, terms } = startScanner(`<main>${posts.join('')}</main>`);
+    await started;
+    const before = reports.at(-1)!.matches;
+    const post = document.createElement('article');
+    post.innerHTML = '<p>New: lower back pain since Monday.</p>';
+    document.querySelector('main')!.append(post);
+    await settle();
+    const after = reports.at(-1)!.matches;
+    expect(after.map((match) => match.text)).toEqual([...before.map((match) => match.text), 'lower back pain']);
+    // The same match objects: nothing but the new post (and short pieces just before it, under
+    // 2,000 characters, two matches in every 55) was detected again.
+    const kept = after.findIndex((match, i) => match !== before[i]);
+    expect(kept).toBeGreaterThan(before.length - (2 * 2_000) / 55);
+    expect(terms()).toContain('lower back pain');
+    scanner.stop();
+  });
+
+  it('drops the marks of text that gets hidden or made editable, and marks it again when shown', async () => {
+    const { scanner, started, terms } = startScanner('<main><article><p id="p">My sciatica is back.</p></article><p id="q">Sciatica here too.</p></main>');
     await started;
     const paragraph = document.getElementById('p')!;
     paragraph.hidden = true;
+    document.getElementById('q')!.setAttribute('contenteditable', 'true');
     await settle();
-    expect(marked('bpl-term')).toEqual([]);
+    expect(terms()).toEqual([]);
     paragraph.hidden = false;
     await settle();
-    expect(marked('bpl-term')).toEqual(['sciatica']);
+    expect(terms()).toEqual(['sciatica']);
     scanner.stop();
+  });
+
+  it('marks nothing in a document being edited as a whole, and marks it again when editing ends', async () => {
+    document.designMode = 'on';
+    const { scanner, started, terms } = startScanner('<p>My sciatica is back.</p>');
+    try {
+      await started;
+      expect(terms()).toEqual([]);
+      document.designMode = 'off';
+      document.body.append('');
+      await settle();
+      expect(terms()).toEqual(['sciatica']);
+      document.designMode = 'on';
+      document.body.append(' Typing about sciatica.');
+      await settle();
+      expect(terms()).toEqual([]);
+    } finally {
+      document.designMode = 'off';
+      scanner.stop();
+    }
   });
 
   // The caret at the viewport's top is on text, or, in the margin between two posts, on their parent.
@@ -91,34 +144,61 @@ describe('PageScanner', () => {
     ['on the text of a post', () => ({ offsetNode: document.getElementById('p300')!.firstChild!, offset: 3 })],
     ['in the gap before a post', () => ({ offsetNode: document.body, offset: 300 })],
     ['on a form field before a post', () => ({ offsetNode: document.getElementById('field')!.firstChild!, offset: 0 })],
-  ])('marks the block at the top of the viewport first when the page is scrolled down (caret %s)', async (_, caret) => {
+  ])('marks the text at the top of the viewport first when the page is scrolled down (caret %s)', async (_, caret) => {
     const posts = Array.from({ length: 400 }, (_, i) => `<article><p id="p${i}">Post ${i}: my sciatica is back.</p></article>`);
     posts.splice(300, 0, '<textarea id="field">my sciatica draft</textarea>');
     document.body.innerHTML = posts.join('');
     Object.defineProperty(window, 'scrollY', { value: 9_000, configurable: true });
     Object.assign(document, { caretPositionFromPoint: caret });
-    const scanner = new PageScanner({ document, loadLexicon: () => Promise.resolve(scanLexicon), onScanned: () => undefined });
+    // Every slice is over after one chunk, so the first marks shown are those of the first chunk.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 5));
+    const scanner = new PageScanner({ document, loadLexicon: () => Promise.resolve(scanLexicon()), onScanned: () => undefined });
+    const name = scanner.marks.highlightNames.term;
     try {
       const started = scanner.start();
-      // The highlight registered at start gets the first chunk only; the rest is staged and swapped in.
-      const firstShown = registry.get('bpl-term')!;
+      let firstShown: number[] = [];
+      while (firstShown.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        firstShown = [...(registry.get(name) ?? [])].map((range) => Number((range.startContainer.parentNode as Element).id.slice(1)));
+      }
       await started;
-      const firstPosts = [...firstShown].map((range) => Number((range.startContainer.parentNode as Element).id.slice(1)));
-      expect(firstPosts.length).toBeGreaterThan(0);
-      expect(Math.min(...firstPosts)).toBe(300);
-      expect(registry.get('bpl-term')!.size).toBe(400);
+      expect(Math.min(...firstShown)).toBe(300);
+      expect(registry.get(name)!.size).toBe(400);
     } finally {
       scanner.stop();
+      clock.mockRestore();
       delete (document as { caretPositionFromPoint?: unknown }).caretPositionFromPoint;
       Object.defineProperty(window, 'scrollY', { value: 0, configurable: true });
     }
   });
 
-  it('reveals a reported match and refuses an unknown index', async () => {
-    const { scanner, started } = startScanner('<p>My sciatica is back.</p>');
+  it('shows the marks near the viewport only, and follows it when it moves', async () => {
+    const posts = Array.from({ length: 3_000 }, (_, i) => `<article><p id="p${i}">Post ${i}: my sciatica is back.</p></article>`);
+    const postOf = (element: Element) => Number(element.closest('article')?.querySelector('p')?.id.slice(1) ?? -1);
+    // Anchors come every 3,000 characters or so (55 posts here): a window of 120 posts holds some.
+    scrollTo((element) => Math.abs(postOf(element) - 1_500) <= 120);
+    const { scanner, started } = startScanner(posts.join(''));
+    const name = scanner.marks.highlightNames.term;
+    const markedPosts = () => [...(registry.get(name) ?? [])].map((range) => postOf(range.startContainer.parentElement!));
     await started;
+    expect(markedPosts()).toEqual(expect.arrayContaining([1_495, 1_500, 1_505]));
+    expect(Math.min(...markedPosts())).toBeGreaterThan(1_000);
+    expect(Math.max(...markedPosts())).toBeLessThan(2_000);
+    scrollTo((element) => postOf(element) <= 120);
+    await settle();
+    expect(markedPosts()).toEqual(expect.arrayContaining([0, 5, 10]));
+    expect(Math.max(...markedPosts())).toBeLessThan(600);
+    // The report still covers the whole page.
+    scanner.stop();
+  });
+
+  it('reveals a reported match and refuses an unknown index', async () => {
+    const { scanner, reports, started } = startScanner('<p>My sciatica is back.</p>');
+    await started;
+    expect(reports).toHaveLength(1);
     expect(scanner.reveal(0)).toBe(true);
-    expect(marked('bpl-flash')).toEqual(['sciatica']);
+    expect(marked(scanner.marks.highlightNames.flash)).toEqual(['sciatica']);
     expect(scanner.reveal(1)).toBe(false);
     scanner.stop();
   });

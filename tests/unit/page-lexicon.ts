@@ -1,0 +1,39 @@
+/**
+ * The content script's own lexicon, built from the real content files for DOM tests
+ * (content-data/load.ts cannot be imported under happy-dom: it resolves its folder from a file URL).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildKnowledgeBase, type ContentFile, toLexiconSource } from '../../content-data/build';
+import { compileLexicon, detectRange, textGenre } from '../../lib/detect';
+import type { Stretch } from '../../lib/page/text-index';
+import type { Match } from '../../lib/types';
+import type { ScanLexicon } from '../../lib/page/scanner';
+
+function contentFiles(dir = join(process.cwd(), 'content-data')): ContentFile[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ path: `content-data/${name}`, data: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
+}
+
+let compiled: ScanLexicon | null = null;
+
+/** Compiled once per test file. */
+export function scanLexicon(): ScanLexicon {
+  if (!compiled) {
+    const source = toLexiconSource(buildKnowledgeBase(contentFiles()));
+    compiled = { lexicon: compileLexicon(source), redFlags: source.redFlags };
+  }
+  return compiled;
+}
+
+/** A stretch's matches as the scanner finds them (offsets relative to the stretch), in a text of the given genre. */
+export function stretchMatches(stretch: Stretch, genreText = stretch.text): Match[] {
+  const { lexicon } = scanLexicon();
+  return detectRange(stretch.text, stretch.from, stretch.to, lexicon, textGenre(genreText, lexicon)).map((match) => ({
+    ...match,
+    start: match.start - stretch.from,
+    end: match.end - stretch.from,
+  }));
+}

@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { type Piece, pieceOf } from '../../lib/page/pieces';
+import { stretchesOf } from '../../lib/page/text-index';
+import { NearViewport } from '../../lib/page/viewport';
+import { scrollTo, useHighlightFakes } from './page-dom-fakes';
+
+useHighlightFakes();
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+describe('NearViewport', () => {
+  it('says which pieces are near from their anchors, and tells when that changes', async () => {
+    document.body.innerHTML = Array.from({ length: 60 }, (_, i) => `<p id="p${i}">${'Post text about a long walk. '.repeat(20)}</p>`).join('');
+    const pieces = stretchesOf(document.body, 3_000).map((stretch) => pieceOf(stretch, []));
+    let changes = 0;
+    const viewport = new NearViewport(window, () => changes++);
+    scrollTo((element) => element.id === 'p30');
+    for (const piece of pieces) viewport.track(piece);
+    await settle();
+    expect(changes).toBeGreaterThan(0);
+    const near = [...viewport.nearPieces()];
+    expect(near).toHaveLength(1);
+    const [piece, anchors] = near[0]!;
+    // Which of the piece's anchors is near: its marks are made for that part of it.
+    expect([...anchors!].map((i) => piece.anchors[i])).toEqual([document.getElementById('p30')]);
+    viewport.untrack([piece]);
+    expect(viewport.nearPieces().size).toBe(0);
+    viewport.disconnect();
+  });
+
+  it('places the pieces of one huge block by their share of its text', async () => {
+    const sentence = 'My sciatica is back and it hurts a lot today. ';
+    document.body.innerHTML = `<pre id="log">${sentence.repeat(5_000)}</pre>`;
+    const pieces: Piece[] = stretchesOf(document.body, 2_000).map((stretch) => pieceOf(stretch, []));
+    expect(pieces.length).toBeGreaterThan(100);
+    const log = document.getElementById('log')!;
+    // The block is 100 screens tall and the viewport shows its 50th screen.
+    Object.defineProperty(window, 'innerHeight', { value: 1_000, configurable: true });
+    log.getBoundingClientRect = () => ({ top: -50_000, height: 100_000, bottom: 50_000 }) as DOMRect;
+    const viewport = new NearViewport(window, () => undefined);
+    scrollTo(() => true);
+    for (const piece of pieces) viewport.track(piece);
+    await settle();
+    const nearPieces = viewport.nearPieces();
+    expect([...nearPieces.values()].every((anchors) => anchors === null)).toBe(true);
+    const near = [...nearPieces.keys()].map((piece) => pieces.indexOf(piece));
+    // Five screens (two above, the viewport, two below) of a hundred, and one piece each side.
+    expect(near.length).toBeGreaterThanOrEqual(Math.floor(pieces.length * 0.05));
+    expect(near.length).toBeLessThanOrEqual(Math.ceil(pieces.length * 0.05) + 3);
+    expect(Math.min(...near)).toBeGreaterThan(pieces.length * 0.45);
+    expect(Math.max(...near)).toBeLessThan(pieces.length * 0.56);
+    viewport.disconnect();
+  });
+});
