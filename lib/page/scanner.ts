@@ -557,7 +557,7 @@ export class PageScanner {
   #report(): void {
     this.#options.onScanned(() => {
       this.#reported = this.#pieces.all().flatMap((piece) => piece.matches);
-      return summarizeMatches(this.#reported, this.#loaded?.redFlags ?? []);
+      return summarizeMatches(this.#reported, this.#loaded?.redFlags ?? [], this.#genre ?? undefined);
     });
   }
 }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
+import { detect } from '../../lib/detect';
 import type { Detection } from '../../lib/types';
 import { MUTATION_WINDOW_MS } from '../../lib/page/mutations';
 import { PageScanner } from '../../lib/page/scanner';
@@ -64,6 +65,29 @@ describe('PageScanner', () => {
     expect(marks.map((mark) => (mark.range.startContainer.parentNode as Element).id)).toEqual(['first', 'last']);
     expect(scanner.redFlagMarks()).toEqual(marks);
     expect(scanner.redFlagMarks()[1]).toBe(marks[1]);
+    scanner.stop();
+  });
+
+  it("summarises the page in its own genre, as detection of its whole text does", async () => {
+    // An information page quoting a reader's story: the story's red flags are someone else's and
+    // the page is about no one, which only the page's genre tells.
+    const lines = [
+      'Back pain: when to see a doctor',
+      'Most lower back pain gets better on its own within a few weeks. Sciatica is pain that travels down the leg. Keep moving and take simple pain relief.',
+      'A reader wrote in: "My mum had breast cancer and now she has backache that wakes her at night."',
+      'See a doctor urgently if there is numbness around the bottom or loss of bladder control. Physiotherapy can help with recovery. Exercise and staying active are the best treatments for most people with back pain.',
+    ];
+    // Paragraphs only: a heading's terms are furniture, left out of the findings.
+    const { scanner, reports, started } = startScanner(lines.map((line) => `<p>${line}</p>`).join(''));
+    await started;
+    const whole = detect(lines.join('\n'), scanLexicon().lexicon);
+    expect(whole).toMatchObject({ urgency: 'routine', subject: 'writer' });
+    const { matches, ...summary } = reports.at(-1)!;
+    const { matches: wholeMatches, ...wholeSummary } = whole;
+    expect(summary).toEqual(wholeSummary);
+    expect(matches.map((match) => [match.text, match.context, match.experiencer])).toEqual(
+      wholeMatches.map((match) => [match.text, match.context, match.experiencer]),
+    );
     scanner.stop();
   });
 
