@@ -486,8 +486,10 @@ export class PageScanner {
 
   /** Show the first screens of a piece that starts at the top of the viewport. */
   #showInView(piece: Piece): void {
-    if (piece.tree !== this.#document || !this.#show(piece, new Set([0, 1]), [])) return;
-    this.#recordFirstMark();
+    if (piece.tree !== this.#document) return;
+    const firstScreens = [0, 1];
+    this.#viewport.assumeNear(piece, firstScreens);
+    if (this.#show(piece, new Set(firstScreens), [])) this.#recordFirstMark();
   }
 
   #showNearSoon(): void {

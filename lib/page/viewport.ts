@@ -41,11 +41,27 @@ export class NearViewport {
     for (const anchor of piece.anchors) {
       const pieces = this.#byAnchor.get(anchor);
       if (pieces) {
-        if (pieces.at(-1) !== piece) pieces.push(piece);
+        if (pieces.at(-1) === piece) continue;
+        pieces.push(piece);
+        // A near block that now holds several pieces: place the new one too.
+        if (pieces.length > 1 && this.#near.has(anchor)) this.#placeSoon();
         continue;
       }
       this.#byAnchor.set(anchor, [piece]);
       this.#observer?.observe(anchor);
+    }
+  }
+
+  /**
+   * Count these anchors of a tracked piece as near until the observer first reports on them: the
+   * scanner knows the piece is at the top of the viewport before the browser has rendered to say
+   * so, and its marks must not be dropped meanwhile.
+   */
+  assumeNear(piece: Piece, anchorIndexes: readonly number[]): void {
+    if (!this.#observer) return;
+    for (const i of anchorIndexes) {
+      const anchor = piece.anchors[i];
+      if (anchor && this.#byAnchor.get(anchor)?.length === 1) this.#near.add(anchor);
     }
   }
 

@@ -32,6 +32,8 @@ class FakeStaticRange {
 
 /** Which elements the fake IntersectionObserver says are near the viewport (all, unless a test says). */
 let isNear: (target: Element) => boolean = () => true;
+/** While set, reports wait (a busy page whose next rendering step is late). */
+let holding = false;
 const observers = new Set<FakeIntersectionObserver>();
 
 class FakeIntersectionObserver {
@@ -61,16 +63,27 @@ class FakeIntersectionObserver {
     this.queue([...this.targets]);
   }
 
-  private queue(targets: Element[]): void {
-    if (this.pending.length === 0) {
-      setTimeout(() => {
-        const batch = this.pending.filter((target) => this.targets.has(target));
-        this.pending = [];
-        this.callback(batch.map((target) => ({ target, isIntersecting: isNear(target) }) as IntersectionObserverEntry));
-      }, 0);
-    }
-    this.pending.push(...targets);
+  /** Deliver what is pending (soon), unless reports are held. */
+  flush(): void {
+    if (holding || this.pending.length === 0) return;
+    setTimeout(() => {
+      const batch = this.pending.filter((target) => this.targets.has(target));
+      this.pending = [];
+      if (batch.length > 0) this.callback(batch.map((target) => ({ target, isIntersecting: isNear(target) }) as IntersectionObserverEntry));
+    }, 0);
   }
+
+  private queue(targets: Element[]): void {
+    const idle = this.pending.length === 0;
+    this.pending.push(...targets);
+    if (idle) this.flush();
+  }
+}
+
+/** Hold the observers' reports back (true), or deliver them from now on (false). */
+export function holdIntersectionReports(hold: boolean): void {
+  holding = hold;
+  if (!hold) for (const observer of observers) observer.flush();
 }
 
 /** Say which elements are near the viewport from now on, and report them all again (a scroll). */
@@ -91,6 +104,7 @@ export function useHighlightFakes(): void {
   beforeEach(() => {
     registry.clear();
     isNear = () => true;
+    holding = false;
     Object.assign(globalThis, { Highlight: FakeHighlight, StaticRange: FakeStaticRange, IntersectionObserver: FakeIntersectionObserver });
     // happy-dom hands out a fresh CSS object on every read: pin one that has a registry.
     Object.defineProperty(globalThis, 'CSS', { value: { highlights: registry }, configurable: true, writable: true });

@@ -4,7 +4,7 @@ import { detect } from '../../lib/detect';
 import type { Detection } from '../../lib/types';
 import { MUTATION_WINDOW_MS } from '../../lib/page/mutations';
 import { PageScanner } from '../../lib/page/scanner';
-import { marked, registry, scrollTo, useHighlightFakes } from './page-dom-fakes';
+import { holdIntersectionReports, marked, registry, scrollTo, useHighlightFakes } from './page-dom-fakes';
 import { scanLexicon } from './page-lexicon';
 
 useHighlightFakes();
@@ -89,6 +89,23 @@ describe('PageScanner', () => {
       wholeMatches.map((match) => [match.text, match.context, match.experiencer]),
     );
     scanner.stop();
+  });
+
+  it('keeps the first marks in view while the browser has not yet said where the page is', async () => {
+    // A busy page renders late, and the intersection observer reports only when it renders.
+    holdIntersectionReports(true);
+    const { scanner, started, terms } = startScanner('<main><article><p>My sciatica is back.</p></article></main>');
+    try {
+      await started;
+      await settle();
+      expect(terms()).toEqual(['sciatica']);
+      holdIntersectionReports(false);
+      await settle();
+      expect(terms()).toEqual(['sciatica']);
+    } finally {
+      holdIntersectionReports(false);
+      scanner.stop();
+    }
   });
 
   it('follows appended, edited and removed text', async () => {
