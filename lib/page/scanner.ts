@@ -181,6 +181,7 @@ export class PageScanner {
   /** Observe the page and scan it whole. */
   start(): Promise<void> {
     this.marks.show();
+    this.#viewport.connect();
     this.#observer.observe(this.#document);
     this.#editablePoll ??= setInterval(() => this.#followEditable(), EDITABLE_POLL_MS);
     return this.scanAll();
@@ -195,6 +196,7 @@ export class PageScanner {
     this.#cancelShowing?.();
     this.#cancelShowing = null;
     this.#pieces.clear();
+    this.#viewport.disconnect();
     this.marks.clear();
     this.marks.hide();
     this.#reported = [];

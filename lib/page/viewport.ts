@@ -32,7 +32,11 @@ export class NearViewport {
     this.#observer = typeof Observer === 'function'
       ? new Observer((entries) => this.#update(entries), { rootMargin: `${MARGIN_SCREENS * 100}% 0px` })
       : null;
-    if (this.#observer) view.addEventListener('scroll', this.#onScroll, { capture: true, passive: true });
+  }
+
+  /** Follow scrolling (inside blocks that hold several pieces); `disconnect` lets go of it all. */
+  connect(): void {
+    if (this.#observer) this.#view.addEventListener('scroll', this.#onScroll, { capture: true, passive: true });
   }
 
   track(piece: Piece): void {

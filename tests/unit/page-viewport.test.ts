@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Piece, pieceOf } from '../../lib/page/pieces';
 import { stretchesOf } from '../../lib/page/text-index';
 import { NearViewport } from '../../lib/page/viewport';
@@ -51,5 +51,21 @@ describe('NearViewport', () => {
     expect(Math.min(...near)).toBeGreaterThan(pieces.length * 0.45);
     expect(Math.max(...near)).toBeLessThan(pieces.length * 0.56);
     viewport.disconnect();
+  });
+
+  it('follows scrolling only while connected, and lets go of the window when disconnected', () => {
+    const added = vi.spyOn(window, 'addEventListener');
+    const removed = vi.spyOn(window, 'removeEventListener');
+    try {
+      const viewport = new NearViewport(window, () => undefined);
+      expect(added).not.toHaveBeenCalledWith('scroll', expect.anything(), expect.anything());
+      viewport.connect();
+      const listener = added.mock.calls.find(([type]) => type === 'scroll')![1];
+      viewport.disconnect();
+      expect(removed).toHaveBeenCalledWith('scroll', listener, { capture: true });
+    } finally {
+      added.mockRestore();
+      removed.mockRestore();
+    }
   });
 });
