@@ -9,7 +9,7 @@
  */
 import type { Match } from '../types';
 import { type Mark, markKindOf } from './marks';
-import { textOf } from './ranges';
+import { textOf, treeOrder } from './ranges';
 import { type Stretch, type TextPoint, rangeForOffsets, rewalk } from './text-index';
 
 export interface Piece {
@@ -126,10 +126,8 @@ export function regionOfPiece(piece: Piece): Region {
 
 /** Whether text node `text` comes before the boundary in document order (same tree). */
 function precedes(text: Text, boundary: Boundary): boolean {
-  if (text === boundary.node) return boundary.edge === 'after';
-  const position = boundary.node.compareDocumentPosition(text);
-  if (position & Node.DOCUMENT_POSITION_CONTAINED_BY) return boundary.edge === 'after';
-  return (position & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
+  if (text === boundary.node || boundary.node.contains(text)) return boundary.edge === 'after';
+  return treeOrder(text, boundary.node) < 0;
 }
 
 /** Whether both ends of a piece are still in its tree, and the tree in the page. */
@@ -264,8 +262,19 @@ export class PieceIndex {
    */
   #spanAround({ tree, low, high }: Region): [number, number] {
     const list = this.#lists.get(tree) ?? [];
+    // The first piece not wholly before the region. Live pages change near their end, and an
+    // order test costs what lies between the nodes (`treeOrder`), so the search gallops back from
+    // the end before it halves.
     let first = 0;
     let last = list.length;
+    for (let step = 1; last > first; step *= 2) {
+      const probe = Math.max(first, last - step);
+      if (precedes(list[probe]!.end.node, low)) {
+        first = probe + 1;
+        break;
+      }
+      last = probe;
+    }
     while (first < last) {
       const middle = (first + last) >> 1;
       if (precedes(list[middle]!.end.node, low)) first = middle + 1;

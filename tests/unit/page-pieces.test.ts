@@ -92,6 +92,16 @@ describe('PieceIndex.gapsFor', () => {
     expect(index.gapsFor([regionOf(inside)]).map((gap) => describeGap(gap, pieces))).toEqual([[1, 3]]);
   });
 
+  it('finds the pieces around a change wherever it is on a long page', () => {
+    // Large pieces (no short ones joined): the gap is exactly the neighbours of the piece changed.
+    const pieces = scanned(thread(600), 2_500);
+    expect(pieces.length).toBeGreaterThan(15);
+    for (const i of [0, 1, 7, Math.floor(pieces.length / 2), pieces.length - 3, pieces.length - 1]) {
+      const gaps = index.gapsFor([regionOf(pieces[i]!.end.node)]);
+      expect(gaps.map((gap) => describeGap(gap, pieces))).toEqual([[i === 0 ? null : i - 1, i === pieces.length - 1 ? null : i + 1]]);
+    }
+  });
+
   it('scans again a piece from which a node was removed, and merges gaps that overlap', () => {
     const pieces = scanned(thread(120));
     const middle = pieces[2]!.start.node.parentElement!.closest('article')!.nextElementSibling!;

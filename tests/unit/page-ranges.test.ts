@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { comparePoints, comparePointToRange, textOf, toLiveRange } from '../../lib/page/ranges';
+import { comparePoints, comparePointToRange, textOf, toLiveRange, treeOrder } from '../../lib/page/ranges';
 import { useHighlightFakes } from './page-dom-fakes';
 
 useHighlightFakes();
@@ -25,6 +25,21 @@ describe('comparePoints', () => {
     expect(comparePoints(paragraph, 0, one, 2)).toBeLessThan(0);
     expect(comparePoints(paragraph, 2, two, 1)).toBeGreaterThan(0);
     expect(comparePoints(two, 1, paragraph, 2)).toBeLessThan(0);
+  });
+});
+
+describe('treeOrder', () => {
+  it('orders any two nodes of a tree as compareDocumentPosition does', () => {
+    // Lists of siblings of every length, nested, so the walks meet each other and both ends.
+    const item = (depth: number, width: number): string =>
+      depth === 0 ? 'text' : Array.from({ length: width }, (_, i) => `<div>${i}${item(depth - 1, (width + i) % 5)}</div>`).join('');
+    document.body.innerHTML = item(3, 7);
+    const nodes: Node[] = [document.body];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+    expect(nodes.length).toBeGreaterThan(100);
+    const expected = (a: Node, b: Node) => (a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+    for (const a of nodes) for (const b of nodes) expect([a, b, Math.sign(treeOrder(a, b))]).toEqual([a, b, expected(a, b)]);
   });
 });
 
