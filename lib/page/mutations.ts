@@ -67,6 +67,25 @@ class RemovalPlaces {
 }
 
 /**
+ * Add `region` to `regions`, as part of the last one when it follows it at once or repeats it: a
+ * chat that appends (or trims) lines one by one gives one region a batch, not one a line, and
+ * placing each region among the pieces costs an order test or more.
+ */
+function addRegion(regions: Region[], region: Region): void {
+  const last = regions.at(-1);
+  if (last && last.tree === region.tree) {
+    const { low, high } = region;
+    if (last.high.edge === 'after' && low.edge === 'before' && low.node.previousSibling === last.high.node) {
+      last.high = high;
+      return;
+    }
+    const same = (a: Region['low'], b: Region['low']) => a.node === b.node && a.edge === b.edge;
+    if (same(last.low, low) && same(last.high, high)) return;
+  }
+  regions.push(region);
+}
+
+/**
  * The regions a batch of records changed. `isScanned` says whether a node lies where the page is
  * scanned at all (under the scan root, or in a tracked shadow root).
  */
@@ -75,7 +94,7 @@ export function reduceMutations(records: readonly MutationRecord[], isScanned: (
   const regions: Region[] = [];
   const removals = new RemovalPlaces(records);
   const consider = (node: Node, region: () => Region) => {
-    if (node.isConnected && isScanned(node) && !isInSkippedSubtree(node)) regions.push(region());
+    if (node.isConnected && isScanned(node) && !isInSkippedSubtree(node)) addRegion(regions, region());
   };
   for (const record of records) {
     const { target } = record;

@@ -54,7 +54,21 @@ describe('reduceMutations', () => {
     const records = await recordsOf(() => {
       for (let i = 0; i < 3; i++) document.getElementById('thread')!.firstElementChild!.remove();
     });
-    expect(new Set(described(reduceMutations(records, everywhere).regions))).toEqual(new Set(['before thread / before m3']));
+    expect(described(reduceMutations(records, everywhere).regions)).toEqual(['before thread / before m3']);
+  });
+
+  it('gives lines appended one by one as one region, as a busy chat adds them', async () => {
+    const records = await recordsOf(() => {
+      for (let i = 0; i < 300; i++) {
+        const line = document.createElement('p');
+        line.id = `line${i}`;
+        line.textContent = `line ${i}`;
+        document.getElementById('thread')!.append(line);
+      }
+      document.getElementById('b')!.append(' and more');
+    });
+    expect(records).toHaveLength(301);
+    expect(described(reduceMutations(records, everywhere).regions)).toEqual(['before line0 / after line299', 'before  and more / after  and more']);
   });
 
   it('ignores changes inside skipped subtrees, in our own card, and outside the scanned part', async () => {
