@@ -102,8 +102,9 @@ export function toLiveRange(range: AbstractRange): Range | null {
 export function textOf(range: AbstractRange): string | null {
   const { startContainer, endContainer } = range;
   if (startContainer === endContainer && startContainer.nodeType === Node.TEXT_NODE) {
-    const { data } = startContainer as Text;
-    return range.endOffset <= data.length ? data.slice(range.startOffset, range.endOffset) : null;
+    // Not `data`: in Firefox each read of it copies the node's whole text.
+    const text = startContainer as Text;
+    return range.endOffset <= text.length ? text.substringData(range.startOffset, range.endOffset - range.startOffset) : null;
   }
   return toLiveRange(range)?.toString() ?? null;
 }

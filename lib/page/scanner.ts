@@ -114,7 +114,7 @@ function contextPointBefore(root: Node, point: TextPoint): TextPoint {
   let found = point;
   for (let chars = 0, node = walker.previousNode(); node && chars < CONTEXT_BEFORE_MAX_CHARS; node = walker.previousNode()) {
     if (isInSkippedSubtree(node)) continue;
-    chars += (node as Text).data.length;
+    chars += (node as Text).length;
     found = { node: node as Text, offset: 0 };
   }
   return found;

@@ -205,7 +205,7 @@ class TextWalk {
   }
 
   #textStep(node: Text): WalkStep | null {
-    if (node.data.length === 0) return null;
+    if (node.length === 0) return null;
     // Text nodes that share a parent share a block container: skip the walk up the tree.
     const container = node.parentNode === this.#lastParent ? this.#lastContainer! : blockContainerOf(node);
     const separated = this.#started && (this.#lineBreakPending || container !== this.#lastContainer);
@@ -236,6 +236,8 @@ interface Entry {
   container: Node;
   /** A block separator goes before it. */
   separated: boolean;
+  /** It holds more than white space. */
+  hasText: boolean;
 }
 
 /** How far a stretch may run past its size looking for a line end before it is cut inside one. */
@@ -292,14 +294,16 @@ export function createTextIndexBuilder(
     }
     const { node, container } = step;
     const separated = step.separated && added > 0;
-    const skip = added === 0 && from?.node === node ? Math.min(from.offset, node.data.length) : 0;
+    // One read of the node's text: in Firefox each read of `data` copies it (2 MB for a log).
+    const data = node.data;
+    const skip = added === 0 && from?.node === node ? Math.min(from.offset, data.length) : 0;
     if (separated) text += BLOCK_SEPARATOR;
     const tree = node.getRootNode();
     if (lastTree !== null && tree !== lastTree) borders.push(end() - (separated ? 1 : 0));
     lastTree = tree;
     const at = end() - skip;
-    text += skip > 0 ? node.data.slice(skip) : node.data;
-    entries.push({ node, tree, at, length: node.data.length, container, separated });
+    text += skip > 0 ? data.slice(skip) : data;
+    entries.push({ node, tree, at, length: data.length, container, separated, hasText: HAS_TEXT.test(data) });
     added++;
     if (!reachedStart && node === bounds.emitFrom!.node) {
       emitStart = Math.max(0, Math.min(at + bounds.emitFrom!.offset, end()));
@@ -380,7 +384,7 @@ export function createTextIndexBuilder(
       starts.push(entry.at - start);
       // Blocks of prose only: white space between two blocks sits in their parent.
       const startsBlock = i === first || entry.separated || blocks.length === 0;
-      if (startsBlock && blocks.at(-1)?.container !== entry.container && HAS_TEXT.test(entry.node.data)) {
+      if (startsBlock && blocks.at(-1)?.container !== entry.container && entry.hasText) {
         blocks.push({ at: Math.max(0, entry.at - start), container: entry.container });
       }
     }
@@ -526,7 +530,7 @@ export function stretchesOf(root: Node, size = 1_000_000): Stretch[] {
  */
 export function rewalk(start: TextPoint, end: TextPoint, length: number, until = length): NodeOffsets | null {
   const { node: first } = start;
-  if (!first.isConnected || start.offset > first.data.length) return null;
+  if (!first.isConnected || start.offset > first.length) return null;
   const walk = new TextWalk(first.ownerDocument, first.getRootNode(), first, false);
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -537,7 +541,7 @@ export function rewalk(start: TextPoint, end: TextPoint, length: number, until =
       if (reachedEnd) break;
       return null;
     }
-    if (nodes.length > 0) at += nodes[nodes.length - 1]!.data.length + (step.separated ? 1 : 0);
+    if (nodes.length > 0) at += nodes[nodes.length - 1]!.length + (step.separated ? 1 : 0);
     if (!reachedEnd && at > length) return null;
     nodes.push(step.node);
     starts.push(at);
@@ -545,7 +549,7 @@ export function rewalk(start: TextPoint, end: TextPoint, length: number, until =
       if (at + end.offset !== length) return null;
       reachedEnd = true;
     }
-    if (reachedEnd && at + step.node.data.length >= until) break;
+    if (reachedEnd && at + step.node.length >= until) break;
   }
   return reachedEnd ? { nodes, starts } : null;
 }
