@@ -134,6 +134,51 @@ describe('marks in Firefox ESR', () => {
     await page.close();
   });
 
+  it('registers marks only near the viewport of a long thread, follows the reader and marks an appended post', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(server.url('/page-long-thread.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 30_000 });
+    const matches = await page.evaluate(() => ((performance.getEntriesByName('bpl:scan')[0] as PerformanceMeasure).detail as { matches: number }).matches);
+    expect(matches).toBeGreaterThanOrEqual(3_000);
+    /** The marked posts, by number, and whether one of them is in view. */
+    const shown = () =>
+      page.evaluate(() => {
+        const ranges = [...CSS.highlights.values()].flatMap((highlight) => [...highlight]) as AbstractRange[];
+        const posts = ranges.map((range) => Number((range.startContainer.parentElement!.closest('.post')?.id ?? 'post--1').slice(5)));
+        const inView = ranges.some((range) => {
+          const top = range.startContainer.parentElement!.getBoundingClientRect().top;
+          return top >= 0 && top < innerHeight;
+        });
+        return { posts, inView };
+      });
+    await page.waitForFunction(() => [...CSS.highlights.values()].some((highlight) => highlight.size > 10), { timeout: 10_000 });
+    const atTop = await shown();
+    expect(atTop.posts.length).toBeLessThan(matches / 5);
+    expect(Math.max(...atTop.posts)).toBeLessThan(600);
+
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    await expect.poll(async () => (await shown()).inView, { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => Math.min(...(await shown()).posts), { timeout: 10_000 }).toBeGreaterThan(600);
+
+    await page.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      (window as unknown as { appendPost(text: string): void }).appendPost('New here: since Monday I have numbness down there.');
+    });
+    await expect.poll(() => markTexts(page, 'red-flag'), { timeout: 10_000 }).toEqual(['numbness down there']);
+    await page.close();
+  });
+
+  it('scans a 2 MB text node and marks its end once the reader gets there', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(server.url('/page-text-node.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 60_000 });
+    await expect.poll(async () => (await markTexts(page, 'term')).length, { timeout: 10_000 }).toBeGreaterThan(10);
+    expect(await markTexts(page, 'red-flag')).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => markTexts(page, 'red-flag'), { timeout: 10_000 }).toEqual(['numbness down there']);
+    await page.close();
+  });
+
   it('does not split terms at invisible characters or full-width letters', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(server.url('/page-hidden-characters.html'));
