@@ -183,11 +183,11 @@ export class MarkStore {
     return found && this.isShown(found.kind) ? found : null;
   }
 
-  /** Highlight `range` for a moment (it need not be a shown mark). */
-  flash(range: AbstractRange): void {
+  /** Highlight `range` (or several) for a moment (it need not be a shown mark). */
+  flash(range: AbstractRange | readonly AbstractRange[]): void {
     if (!this.#highlights) return;
     this.#endFlash();
-    const highlight = new Highlight(range);
+    const highlight = new Highlight(...(Array.isArray(range) ? range : [range as AbstractRange]));
     if (this.#claim('flash', highlight)) this.#flashing = { highlight, timer: setTimeout(() => this.#endFlash(), FLASH_MS) };
   }
 

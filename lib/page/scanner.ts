@@ -6,8 +6,12 @@
  */
 import type { LexiconSource } from '../../content-data/schema';
 import { GENRE_SAMPLE_CHARS } from '../context';
-import { detectRange, type Genre, summarizeMatches, textGenre, type Lexicon } from '../detect';
-import type { Detection, Match } from '../types';
+import { detectRange, type Genre, postGenre, summarizeMatches, textGenre, type Lexicon } from '../detect';
+import { detectSpansRange, summarizeThread, type PostMatches } from '../detect/posts';
+import type { Detection, Match, TextSpan } from '../types';
+import { findPosts } from './posts';
+import { NOBODY, ownerLookup, runsByOwner } from './posts/ownership';
+import { type PagePost, reconcilePosts } from './posts/registry';
 import { caretAt } from './caret';
 import { type Mark, MarkStore, markKindOf } from './marks';
 import { BatchedObserver, reduceMutations } from './mutations';
@@ -159,6 +163,11 @@ export class PageScanner {
   #loaded: ScanLexicon | null = null;
   /** The page's genre, read from its beginning at each full pass (a stretch cannot tell it alone). */
   #genre: Genre | null = null;
+  /** The posts of a thread (none on a page that is not one), and whose each text node is. */
+  #posts: PagePost[] = [];
+  #ownerOf: ((node: Text) => number) | null = null;
+  /** Each post's genre, read from its words when first needed. */
+  readonly #postGenres = new Map<number, Genre>();
   /** One copy of each matched text: a slice of a stretch's text would keep all of it alive. */
   readonly #matchTexts = new Map<string, string>();
   /** The marks `redFlagMarks` gave, by match (a match leaves with its piece). */
@@ -251,6 +260,50 @@ export class PageScanner {
     return true;
   }
 
+  /** Scroll post `index` into view and flash its marks; false if it is gone. */
+  revealPost(index: number): boolean {
+    const post = this.#posts.find((candidate) => candidate.index === index);
+    if (!post?.element.isConnected) return false;
+    post.element.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    const ranges = this.#pieces.all().flatMap((piece) => {
+      const own = piece.matches.filter((match) => match.post === index);
+      return own.length === 0 ? [] : (marksOf(piece, own) ?? []).map((mark) => mark.range);
+    });
+    if (ranges.length > 0) this.marks.flash(ranges);
+    return true;
+  }
+
+  /**
+   * Find the page's posts again: the posts already read keep their number and reading, new ones
+   * join (see posts/registry). A page that is not a thread reads as one text.
+   */
+  #segment(fresh: boolean): void {
+    const previous = fresh ? [] : this.#posts;
+    if (fresh) this.#postGenres.clear();
+    const posts = reconcilePosts(previous, findPosts(this.#document).posts);
+    this.#posts = posts;
+    if (posts.length === 0) {
+      this.#ownerOf = null;
+      return;
+    }
+    const positionOf = ownerLookup(posts);
+    this.#ownerOf = (node) => {
+      const position = positionOf(node);
+      return position === NOBODY ? NOBODY : posts[position]!.index;
+    };
+  }
+
+  #postGenre(index: number): Genre {
+    let genre = this.#postGenres.get(index);
+    if (genre === undefined) {
+      const post = this.#posts.find((candidate) => candidate.index === index);
+      const words = post?.element.textContent?.slice(0, GENRE_SAMPLE_CHARS) ?? '';
+      genre = postGenre(textGenre(words, this.#lexicon.lexicon), index > 0);
+      this.#postGenres.set(index, genre);
+    }
+    return genre;
+  }
+
   get #scanRoot(): Node {
     return this.#document.body ?? this.#document.documentElement;
   }
@@ -312,6 +365,8 @@ export class PageScanner {
     const start = performance.now();
     const slicer = createSlicer();
     const totals = noTotals();
+    // Posts loaded later (infinite scroll, "load more") join as posts of their own.
+    if (this.#posts.length > 0) this.#segment(false);
     for (const gap of this.#pieces.gapsFor(regions)) {
       if (!gap.tree.isConnected) continue;
       if (!(await this.#scanGap(gap, slicer, generation, totals))) return;
@@ -336,6 +391,7 @@ export class PageScanner {
       const genre = await this.#pageGenre(root, slicer, generation);
       if (genre === null) return;
       this.#genre = genre;
+      this.#segment(true);
     }
     const visible = editable ? null : visibleStart(this.#document, root);
     const walks: WalkBounds[] = editable ? [] : visible
@@ -447,7 +503,11 @@ export class PageScanner {
    * (headings, menus, lists of links) are left out, of the marks and of the findings alike.
    */
   #detect(stretch: Stretch): Match[] {
-    const matches = detectRange(stretch.text, stretch.from, stretch.to, this.#lexicon.lexicon, this.#genre ?? textGenre('', this.#lexicon.lexicon));
+    const { lexicon } = this.#lexicon;
+    const pageGenre = this.#genre ?? textGenre('', lexicon);
+    const matches = this.#ownerOf === null
+      ? detectRange(stretch.text, stretch.from, stretch.to, lexicon, pageGenre)
+      : this.#detectByPost(stretch, this.#ownerOf, pageGenre);
     const kept: Match[] = [];
     const carriesTerms = new Map<Element | null, boolean>();
     for (const match of matches) {
@@ -462,6 +522,27 @@ export class PageScanner {
       kept.push(match);
     }
     return kept;
+  }
+
+  /**
+   * A thread's stretch, post by post: each post's words read in its own words only (quotes and the
+   * page around the posts in theirs, counting for no one); offsets into the stretch's text.
+   */
+  #detectByPost(stretch: Stretch, ownerOf: (node: Text) => number, pageGenre: Genre): Match[] {
+    const { text, from, to } = stretch;
+    const starts = stretch.starts.map((start) => start + from);
+    const matches: Match[] = [];
+    for (const [owner, runs] of runsByOwner(stretch.nodes, starts, ownerOf)) {
+      const spans: TextSpan[] = runs
+        .map((run) => ({ start: Math.max(0, run.start), end: Math.min(text.length, run.end) }))
+        .filter((run) => run.start < run.end);
+      if (!spans.some((span) => span.start < to && span.end > from)) continue;
+      const genre = owner === NOBODY ? pageGenre : this.#postGenre(owner);
+      for (const match of detectSpansRange(text, spans, from, to, this.#lexicon.lexicon, genre)) {
+        matches.push(owner === NOBODY ? match : { ...match, post: owner });
+      }
+    }
+    return matches.sort((a, b) => a.start - b.start);
   }
 
   #ownCopy(text: string): string {
@@ -562,7 +643,31 @@ export class PageScanner {
   #report(): void {
     this.#options.onScanned(() => {
       this.#reported = this.#pieces.all().flatMap((piece) => piece.matches);
-      return summarizeMatches(this.#reported, this.#loaded?.redFlags ?? [], this.#genre ?? undefined);
+      const redFlags = this.#loaded?.redFlags ?? [];
+      if (this.#posts.length === 0) return summarizeMatches(this.#reported, redFlags, this.#genre ?? undefined);
+      return this.#threadSummary(redFlags);
     });
+  }
+
+  /** The page summed up from its posts; each post's summary without its matches (the page has them). */
+  #threadSummary(redFlags: ScanLexicon['redFlags']): Detection {
+    const byPost = new Map<number, Match[]>();
+    const unowned: Match[] = [];
+    for (const match of this.#reported) {
+      if (match.post === undefined) unowned.push(match);
+      else {
+        const own = byPost.get(match.post);
+        if (own) own.push(match);
+        else byPost.set(match.post, [match]);
+      }
+    }
+    const posts: PostMatches[] = this.#posts
+      .filter((post) => post.element.isConnected)
+      .map((post) => ({ index: post.index, author: post.author, time: post.time, matches: byPost.get(post.index) ?? [], genre: this.#postGenre(post.index) }));
+    const thread = summarizeThread(posts, unowned, redFlags);
+    return {
+      ...thread,
+      posts: thread.posts.map(({ index, author, time, urgency, subject, reasons }) => ({ index, author, time, urgency, subject, reasons })),
+    };
   }
 }
