@@ -295,7 +295,7 @@ export function createTextIndexBuilder(
     const { node, container } = step;
     const separated = step.separated && added > 0;
     // One read of the node's text: in Firefox each read of `data` copies it (2 MB for a log).
-    const data = node.data;
+    const data = asRendered(node, node.data);
     const skip = added === 0 && from?.node === node ? Math.min(from.offset, data.length) : 0;
     if (separated) text += BLOCK_SEPARATOR;
     const tree = node.getRootNode();
@@ -499,7 +499,7 @@ export function buildTextIndex(root: Node): TextIndex {
   let length = 0;
   for (let step = walk.next(); step !== null; step = walk.next()) {
     if ('border' in step) continue;
-    const data = step.node.data;
+    const data = asRendered(step.node, step.node.data);
     if (step.separated && index.nodes.length > 0) {
       parts.push(BLOCK_SEPARATOR);
       length += BLOCK_SEPARATOR.length;
@@ -511,6 +511,17 @@ export function buildTextIndex(root: Node): TextIndex {
   }
   index.text = parts.join('');
   return index;
+}
+
+/**
+ * A text node's words as the page shows them: a line break in the HTML source of a paragraph is a
+ * space on screen, so it must not end a sentence ("lost about\n    5 kg"); inside `<pre>` it is a
+ * line break. Same length, so offsets stay on the node's text.
+ */
+function asRendered(node: Text, data: string): string {
+  if (!data.includes('\n') && !data.includes('\r')) return data;
+  if (node.parentElement?.closest('pre') != null) return data;
+  return data.replace(/[\r\n]/g, ' ');
 }
 
 /** Every stretch of a (small) subtree at once: for tests and tools. */

@@ -225,3 +225,12 @@ describe('skipping and containers', () => {
     expect(blockContainerOf(document.getElementById('p')!)).toBe(document.getElementById('p'));
   });
 });
+
+describe('line breaks of the HTML source', () => {
+  it('reads them as the spaces the page shows, except in <pre>', () => {
+    document.body.innerHTML = '<p>I have lost about\n      5 kg</p><pre>line one\nLine two</pre>';
+    const index = buildTextIndex(document.body);
+    expect(index.text).toBe('I have lost about       5 kg\nline one\nLine two');
+    expect(index.text.length).toBe(index.starts.at(-1)! + index.nodes.at(-1)!.length);
+  });
+});
