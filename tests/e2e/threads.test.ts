@@ -3,35 +3,16 @@
  * from the saved file (authors, per-post urgency), quotes counted for no one, the page's DOM
  * untouched, a post loaded later read as its own post, and the side panel's button that shows a post.
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
 import { installRangeHelpers } from './page-helpers';
+import { FIXTURES, savedPosts } from './thread-helpers';
 import { openExtensionPage, tabOfPage } from './ui-helpers';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const FIXTURES = join(ROOT, 'tests/fixtures');
 const THREADS = readdirSync(join(FIXTURES, 'threads')).filter((name) => name.endsWith('.html')).sort();
-
-interface PostLine {
-  author: string | null;
-  urgency: string;
-}
-
-/** What the command line reads from the saved files, one line per file. */
-function savedPosts(files: string[]): PostLine[][] {
-  const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/detect.ts'), '--json', '--html', ...files], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return result.stdout
-    .trim()
-    .split('\n')
-    .map((line) => (JSON.parse(line) as { posts: PostLine[] }).posts.map(({ author, urgency }) => ({ author, urgency })));
-}
 
 /** The page's latest findings as the background keeps them (posts and reasons are not packed). */
 async function storedDetection(session: ChromiumSession, page: Page) {
@@ -66,11 +47,11 @@ describe('threads in Chromium', () => {
   });
 
   it('reads every engine fixture as the posts the saved file gives, each with its own urgency', async () => {
-    const saved = savedPosts(THREADS.map((name) => join(FIXTURES, 'threads', name)));
+    const saved = savedPosts(THREADS.map((name) => `threads/${name}`));
     for (const [i, name] of THREADS.entries()) {
       const page = await openScanned(session, server.url(`/threads/${name}`));
       await expect
-        .poll(async () => (await storedDetection(session, page)).posts?.map(({ author, urgency }) => ({ author, urgency })), { timeout: 15_000 })
+        .poll(async () => (await storedDetection(session, page)).posts?.map((post) => [post.author, post.urgency]), { timeout: 15_000 })
         .toEqual(saved[i]);
       const detection = await storedDetection(session, page);
       const urgencies = ['emergency', 'urgent', 'soon', 'routine', 'none'];
