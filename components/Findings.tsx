@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { Detection, MentionContext } from '../lib/types';
+import type { Detection, MentionContext, PostSummary, Urgency } from '../lib/types';
 import type { Catalog } from '../lib/panel/catalog';
 import { findingsView, type RedFlagFinding, type TopicFinding } from '../lib/panel/findings';
+import { postCounts, postsThatMatter } from '../lib/panel/posts';
 import { signsOf } from '../lib/panel/summary';
 import { t, type MessageKey } from '../lib/i18n';
 import { EmergencyBanner } from './EmergencyBanner';
@@ -10,6 +11,8 @@ import { UrgencyBadge, urgencyMeaning } from './UrgencyBadge';
 
 /** Scrolls the page to `detection.matches[index]`; absent when the matches are not on a page. */
 export type Reveal = (matchIndex: number) => void;
+/** Scrolls the page to post `index` (`PostSummary.index`) and flashes its marks. */
+export type RevealPost = (postIndex: number) => void;
 /** Moves to the next (1) or previous (-1) red-flag mark on the page and opens its card. */
 export type StepRedFlag = (direction: 1 | -1) => void;
 
@@ -95,6 +98,14 @@ function TopicItem({ finding, onOpen, onReveal }: { finding: TopicFinding; onOpe
  * calmly named as such; or no one, when the only warning signs are other people's in passing.
  */
 function UrgencySummary({ detection }: { detection: Detection }) {
+  // A thread's signs are its posters': the panel never tells the reader they are theirs.
+  if (postsThatMatter(detection).length > 0) {
+    return (
+      <p>
+        <UrgencyBadge level={detection.urgency} /> {t('threadSummary', urgencyMeaning(detection.urgency))}
+      </p>
+    );
+  }
   switch (signsOf(detection)) {
     case 'someone-else':
       return (
@@ -116,6 +127,57 @@ function UrgencySummary({ detection }: { detection: Detection }) {
   }
 }
 
+const CARE: Record<Urgency, MessageKey> = {
+  emergency: 'careEmergency',
+  urgent: 'careUrgent',
+  soon: 'careSoon',
+  routine: 'careSoon',
+};
+
+/** "by marta_k, 2 days ago", or that no name is shown. */
+function postByline(post: PostSummary): string {
+  if (post.author === null) return t('postUnnamed');
+  return post.time ? t('postByAt', post.author, post.time) : t('postBy', post.author);
+}
+
+/**
+ * The posts whose signs need care, most urgent first ("One post describes signs that need
+ * emergency care — by anon_lurker, yesterday"), each with a button that shows the post on the page.
+ */
+function PostsSection({ detection, onRevealPost, idPrefix }: { detection: Detection; onRevealPost?: RevealPost; idPrefix: string }) {
+  const posts = postsThatMatter(detection);
+  if (posts.length === 0) return null;
+  return (
+    <section aria-labelledby={`${idPrefix}-posts`}>
+      <h3 id={`${idPrefix}-posts`}>{t('postsHeading')}</h3>
+      {postCounts(posts).map(({ urgency, count }) => (
+        <div key={urgency}>
+          <p>
+            <UrgencyBadge level={urgency} />{' '}
+            {count === 1 ? t('postsOne', t(CARE[urgency])) : t('postsMany', String(count), t(CARE[urgency]))}
+          </p>
+          <ul class="bpl-list">
+            {posts
+              .filter((post) => post.urgency === urgency)
+              .map((post) => (
+                <li key={post.index} class="bpl-row">
+                  {postByline(post)}
+                  {post.subject === 'other' && <span class="bpl-muted"> ({t('postAboutSomeoneElse')})</span>}{' '}
+                  {onRevealPost && (
+                    <button type="button" class="bpl-button bpl-button--small" onClick={() => onRevealPost(post.index)}>
+                      {t('showPost')}
+                      <span class="bpl-visually-hidden">{t('showPostOf', postByline(post))}</span>
+                    </button>
+                  )}
+                </li>
+              ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
 /**
  * A detection, red flags first: the emergency banner, the overall urgency with its reasons, the
  * affirmed red flags, the topics with counts, then the mentions set apart (negated, hypothetical,
@@ -126,6 +188,7 @@ export function Findings({
   catalog,
   onOpen,
   onReveal,
+  onRevealPost,
   onStepRedFlag,
   idPrefix,
 }: {
@@ -133,6 +196,7 @@ export function Findings({
   catalog: Catalog;
   onOpen: OpenPage;
   onReveal?: Reveal;
+  onRevealPost?: RevealPost;
   onStepRedFlag?: StepRedFlag;
   idPrefix: string;
 }) {
@@ -140,7 +204,11 @@ export function Findings({
   return (
     <>
       {detection.urgency === 'emergency' && (
-        <EmergencyBanner reasons={detection.reasons} forSomeoneElse={detection.subject === 'other'} />
+        <EmergencyBanner
+          reasons={detection.reasons}
+          forSomeoneElse={detection.subject === 'other'}
+          inThread={postsThatMatter(detection).length > 0}
+        />
       )}
       <section aria-labelledby={`${idPrefix}-urgency`} class="bpl-summary">
         <h3 id={`${idPrefix}-urgency`}>{t('overallUrgency')}</h3>
@@ -155,6 +223,7 @@ export function Findings({
           </ul>
         )}
       </section>
+      <PostsSection detection={detection} onRevealPost={onRevealPost} idPrefix={idPrefix} />
       {view.redFlags.length > 0 && (
         <section aria-labelledby={`${idPrefix}-red-flags`}>
           <h3 id={`${idPrefix}-red-flags`}>{t('redFlagsHeading')}</h3>

@@ -4,7 +4,7 @@ import type { Catalog } from '../lib/panel/catalog';
 import { redFlagsFirst } from '../lib/panel/findings';
 import { byUrgency } from '../lib/urgency';
 import { t, type MessageKey } from '../lib/i18n';
-import { Findings, type Reveal, type StepRedFlag } from './Findings';
+import { Findings, type Reveal, type RevealPost, type StepRedFlag } from './Findings';
 import { cancerDocsOf, everydayFirst } from '../lib/search/relevance';
 import { PageLink, RedFlagLinks, type OpenPage, type PageTarget } from './links';
 import { Notice } from './Notice';
@@ -29,11 +29,12 @@ const TABS: [TabView['kind'], MessageKey][] = [
   ['browse', 'tabBrowse'],
 ];
 
-function PageFindings({ findings, catalog, onOpen, onReveal, onStepRedFlag }: {
+function PageFindings({ findings, catalog, onOpen, onReveal, onRevealPost, onStepRedFlag }: {
   findings: TabFindings | null;
   catalog: Catalog;
   onOpen: OpenPage;
   onReveal: Reveal;
+  onRevealPost?: RevealPost;
   onStepRedFlag: StepRedFlag;
 }) {
   return (
@@ -46,6 +47,7 @@ function PageFindings({ findings, catalog, onOpen, onReveal, onStepRedFlag }: {
           catalog={catalog}
           onOpen={onOpen}
           onReveal={onReveal}
+          onRevealPost={onRevealPost}
           onStepRedFlag={onStepRedFlag}
           idPrefix="bpl-page"
         />
@@ -153,18 +155,26 @@ function BrowseView({ catalog, onOpen }: { catalog: Catalog; onOpen: OpenPage })
   );
 }
 
-function CurrentView({ view, catalog, findings, onOpen, onReveal, onStepRedFlag }: {
+function CurrentView({ view, catalog, findings, onOpen, onReveal, onRevealPost, onStepRedFlag }: {
   view: View;
   catalog: Catalog;
   findings: TabFindings | null;
   onOpen: OpenPage;
   onReveal: Reveal;
+  onRevealPost?: RevealPost;
   onStepRedFlag: StepRedFlag;
 }) {
   switch (view.kind) {
     case 'page':
       return (
-        <PageFindings findings={findings} catalog={catalog} onOpen={onOpen} onReveal={onReveal} onStepRedFlag={onStepRedFlag} />
+        <PageFindings
+          findings={findings}
+          catalog={catalog}
+          onOpen={onOpen}
+          onReveal={onReveal}
+          onRevealPost={onRevealPost}
+          onStepRedFlag={onStepRedFlag}
+        />
       );
     case 'self-check':
       return <SelfCheck redFlags={catalog.kb.redFlags} />;
@@ -187,11 +197,12 @@ function CurrentView({ view, catalog, findings, onOpen, onReveal, onStepRedFlag 
  * The side panel: "On this page" for the active tab, the self-check, and every topic and red flag,
  * with a back button through the pages opened from there. The notice closes every view.
  */
-export function SidePanel({ catalog, findings, incoming, onReveal, onStepRedFlag }: {
+export function SidePanel({ catalog, findings, incoming, onReveal, onRevealPost, onStepRedFlag }: {
   catalog: Catalog;
   findings: TabFindings | null;
   incoming: IncomingRequest | null;
   onReveal: Reveal;
+  onRevealPost?: RevealPost;
   onStepRedFlag: StepRedFlag;
 }) {
   const [history, setHistory] = useState<View[]>([{ kind: 'page' }]);
@@ -248,6 +259,7 @@ export function SidePanel({ catalog, findings, incoming, onReveal, onStepRedFlag
           findings={findings}
           onOpen={open}
           onReveal={onReveal}
+          onRevealPost={onRevealPost}
           onStepRedFlag={onStepRedFlag}
         />
       </main>

@@ -94,6 +94,8 @@ export const BACKGROUND_TO_PANEL = {
 export const TO_CONTENT = {
   /** Scroll to `detection.matches[index]` and flash it; answered with whether it is on the page. */
   'reveal-match': call<{ index: number }, boolean>(),
+  /** Scroll to the post `detection.posts[…].index` names and flash its marks; answered with whether it is there. */
+  'reveal-post': call<{ index: number }, boolean>(),
   /** The selected text of the frame. */
   'get-selection': call<Record<never, never>, string>(),
   /**

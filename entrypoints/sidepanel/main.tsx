@@ -23,6 +23,9 @@ function App() {
   const reveal = (index: number) => {
     if (tabId !== null) sendToTab(tabId, { type: 'reveal-match', index }).catch(() => undefined);
   };
+  const revealPost = (index: number) => {
+    if (tabId !== null) sendToTab(tabId, { type: 'reveal-post', index }).catch(() => undefined);
+  };
   const stepRedFlag = (direction: 1 | -1) => {
     if (tabId !== null) sendToTab(tabId, { type: 'step-red-flag', direction }).catch(() => undefined);
   };
@@ -32,6 +35,7 @@ function App() {
       findings={findings}
       incoming={incoming}
       onReveal={reveal}
+      onRevealPost={revealPost}
       onStepRedFlag={stepRedFlag}
     />
   );

@@ -165,6 +165,7 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
       TO_CONTENT,
       {
         'reveal-match': ({ index }) => scanner.reveal(index),
+        'reveal-post': ({ index }) => scanner.revealPost(index),
         'get-selection': () => view.getSelection()?.toString() ?? '',
         'step-red-flag': ({ direction }) => stepRedFlag(direction),
       },

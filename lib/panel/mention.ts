@@ -5,7 +5,7 @@
  */
 import type { MessageKey } from '../i18n';
 import { subjectOf } from '../triage/subject';
-import type { Detection, Match, MentionContext } from '../types';
+import type { Detection, Genre, Match, MentionContext } from '../types';
 
 export interface MentionStatus {
   /** The line that says so; null when there is nothing worth saying (an ordinary term, affirmed). */
@@ -30,16 +30,32 @@ export function mentionStatus(match: Pick<Match, 'context' | 'experiencer' | 're
 
 const ownRedFlag = (match: Match) => match.context === 'affirmed' && match.redFlagIds.length > 0;
 
+/** One text's counted mentions: the writer's affirmed red flags, or the subject's. */
+function countedIn(matches: readonly Match[], subject: Detection['subject'], genre: Genre = 'personal'): Match[] {
+  return subject === 'other' ? subjectOf(matches, genre).counted : matches.filter(ownRedFlag);
+}
+
 /**
  * The mentions whose red flags set the detection's urgency: the writer's affirmed ones, or the
  * subject's when the text is about someone else (a subject is only ever "other" outside information
- * pages, so the default genre finds the same person the detection did).
+ * pages, so the default genre finds the same person the detection did). On a thread, each post's
+ * own, by that post's subject; words in no post (quotes) count for no one.
  */
-export function countedMentions(detection: Pick<Detection, 'matches' | 'subject'>): Set<Match> {
-  return new Set(detection.subject === 'other' ? subjectOf(detection.matches).counted : detection.matches.filter(ownRedFlag));
+export function countedMentions(detection: Pick<Detection, 'matches' | 'subject' | 'posts'>): Set<Match> {
+  if (!detection.posts) return new Set(countedIn(detection.matches, detection.subject));
+  const byPost = new Map<number, Match[]>();
+  for (const match of detection.matches) {
+    if (match.post === undefined) continue;
+    const own = byPost.get(match.post);
+    if (own) own.push(match);
+    else byPost.set(match.post, [match]);
+  }
+  return new Set(
+    detection.posts.flatMap((post) => countedIn(byPost.get(post.index) ?? [], post.subject, post.index > 0 ? 'reply' : 'personal')),
+  );
 }
 
 /** The red flags that set the urgency, each once. */
-export function countedRedFlagIds(detection: Pick<Detection, 'matches' | 'subject'>): Set<string> {
+export function countedRedFlagIds(detection: Pick<Detection, 'matches' | 'subject' | 'posts'>): Set<string> {
   return new Set([...countedMentions(detection)].flatMap((match) => match.redFlagIds));
 }

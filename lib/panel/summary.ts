@@ -4,6 +4,7 @@ import type { Detection } from '../types';
 import type { MessageKey } from '../i18n';
 import { isPausedOn, type Settings } from '../settings';
 import { countedRedFlagIds } from './mention';
+import { postsThatMatter } from './posts';
 
 export interface FindingsLine {
   message: MessageKey;
@@ -46,6 +47,9 @@ export function findingsLine(findings: { detection: Detection; english: boolean 
   }
   const redFlags = countedRedFlagIds(detection).size;
   const topics = detection.topics.length;
+  // A thread's signs are its posters': the line says how many posts, not "you".
+  const posts = postsThatMatter(detection).length;
+  if (posts > 0) return { message: 'pageLineThread', counts: [posts, topics], urgency: detection.urgency };
   switch (signsOf(detection)) {
     case 'someone-else':
       return { message: 'pageLineSomeoneElse', counts: [redFlags, topics], urgency: detection.urgency };

@@ -93,10 +93,12 @@ describe('the call maps', () => {
   it('run the handler of a message and leave other messages alone', async () => {
     const handlers = {
       'reveal-match': ({ index }: { index: number }) => index > 2,
+      'reveal-post': ({ index }: { index: number }) => index === 1,
       'get-selection': () => 'selected',
       'step-red-flag': ({ direction }: { direction: 1 | -1 }) => direction === 1,
     };
     expect(await dispatch(TO_CONTENT, handlers, { type: 'reveal-match', index: 3 }, undefined)).toBe(true);
+    expect(await dispatch(TO_CONTENT, handlers, { type: 'reveal-post', index: 1 }, undefined)).toBe(true);
     expect(await dispatch(TO_CONTENT, handlers, { type: 'get-selection' }, undefined)).toBe('selected');
     expect(dispatch(TO_CONTENT, handlers, { type: 'findings' }, undefined)).toBeUndefined();
   });

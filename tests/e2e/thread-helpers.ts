@@ -1,0 +1,23 @@
+/** What the command line reads from saved thread pages, for the browsers' readings to match. */
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const FIXTURES = join(ROOT, 'tests/fixtures');
+
+/** [author, urgency] per post. */
+export type PostLine = [string | null, string];
+
+/** `detect --json --html` on fixture files (paths under tests/fixtures), one list of posts per file. */
+export function savedPosts(paths: string[]): PostLine[][] {
+  const result = spawnSync(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    [join(ROOT, 'scripts/detect.ts'), '--json', '--html', ...paths.map((path) => join(FIXTURES, path))],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`detect --html failed: ${result.stderr}`);
+  return result.stdout
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { posts: { author: string | null; urgency: string }[] }).posts.map((post): PostLine => [post.author, post.urgency]));
+}
