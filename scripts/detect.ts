@@ -74,7 +74,7 @@ function detectFile(file: string, lexicon: Lexicon, json: boolean, html: boolean
     return json ? asJson(file, detection) : asSummary(file, detection);
   }
   const page = readHtmlPage(input);
-  const thread = detectThread(page.text, page.posts, page.unowned, lexicon);
+  const thread = detectThread(page.text, page.posts, page.unowned, lexicon, page.keeps);
   return json ? threadAsJson(file, page, thread) : threadAsSummary(file, thread);
 }
 

@@ -4,16 +4,20 @@
  * posts by the same segmenter.
  */
 import { Window } from 'happy-dom';
+import { markKindOf } from '../lib/page/marks';
 import { threadSpansOf } from '../lib/page/posts';
-import { buildTextIndex } from '../lib/page/text-index';
+import { mayCarryTermMarks } from '../lib/page/term-marks';
+import { buildTextIndex, nodeAt } from '../lib/page/text-index';
 import type { PostSpans } from '../lib/detect/posts';
-import type { TextSpan } from '../lib/types';
+import type { Match, TextSpan } from '../lib/types';
 
 export interface HtmlPage {
   text: string;
   engine: string | null;
   posts: PostSpans[];
   unowned: TextSpan[];
+  /** Whether a match counts, as the content script decides it: no ordinary terms in headings, menus, link lists. */
+  keeps(match: Match): boolean;
 }
 
 export function readHtmlPage(html: string): HtmlPage {
@@ -31,12 +35,10 @@ export function readHtmlPage(html: string): HtmlPage {
   const globals = globalThis as Record<string, unknown>;
   globals.Node ??= window.Node;
   globals.NodeFilter ??= window.NodeFilter;
-  try {
-    window.document.write(html);
-    const document = window.document as unknown as Document;
-    const index = buildTextIndex(document.body ?? document.documentElement);
-    return { text: index.text, ...threadSpansOf(document, index) };
-  } finally {
-    void window.happyDOM.close();
-  }
+  // Left open: `keeps` reads the page after this returns (it runs no script, so it holds nothing up).
+  window.document.write(html);
+  const document = window.document as unknown as Document;
+  const index = buildTextIndex(document.body ?? document.documentElement);
+  const keeps = (match: Match) => markKindOf(match) !== 'term' || mayCarryTermMarks(nodeAt(index, match.start).parentElement);
+  return { text: index.text, ...threadSpansOf(document, index), keeps };
 }

@@ -135,20 +135,22 @@ export function summarizeThread(
   };
 }
 
-/** A thread's posts, each detected alone; the page sums them up. */
+/**
+ * A thread's posts, each detected alone; the page sums them up. `keep`: which matches count at all
+ * (the page leaves out ordinary terms in its furniture, see lib/page/term-marks.ts).
+ */
 export function detectThread(
   text: string,
   posts: readonly PostSpans[],
   unowned: readonly TextSpan[],
   lexicon: Lexicon,
+  keep: (match: Match) => boolean = () => true,
 ): ThreadDetection {
-  const found = posts.map((post, index): PostMatches => ({
-    index,
-    author: post.author,
-    time: post.time,
-    ...detectSpans(text, post.own, lexicon, index > 0 && posts.length > 1),
-  }));
-  const elsewhere = unowned.length > 0 ? detectSpans(text, unowned, lexicon).matches : [];
+  const found = posts.map((post, index): PostMatches => {
+    const { matches, genre } = detectSpans(text, post.own, lexicon, index > 0 && posts.length > 1);
+    return { index, author: post.author, time: post.time, matches: matches.filter(keep), genre };
+  });
+  const elsewhere = unowned.length > 0 ? detectSpans(text, unowned, lexicon).matches.filter(keep) : [];
   return summarizeThread(found, elsewhere, lexicon.redFlags);
 }
 

@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateOnceLoaded, launchFirefox, openFirefoxExtensionPage, startFixtureServer, type FirefoxSession, type FixtureServer } from './harness';
-import { FIXTURES, type PostLine, savedPosts } from './thread-helpers';
+import { FIXTURES, savedPosts } from './thread-helpers';
 
 describe('threads in Firefox ESR', () => {
   let firefox: FirefoxSession;
@@ -72,7 +72,7 @@ describe('threads in Firefox ESR', () => {
     });
     await expect
       .poll(() => storedPosts(page.url()).then((posts) => posts?.at(-1)), { timeout: 15_000 })
-      .toEqual<PostLine>(['late_reply', 'emergency']);
+      .toEqual(['late_reply', 'emergency']);
     await page.close();
   });
 });
