@@ -296,12 +296,26 @@ export class PageScanner {
   #postGenre(index: number): Genre {
     let genre = this.#postGenres.get(index);
     if (genre === undefined) {
-      const post = this.#posts.find((candidate) => candidate.index === index);
-      const words = post?.element.textContent?.slice(0, GENRE_SAMPLE_CHARS) ?? '';
+      const words = this.#ownWords(index);
       genre = postGenre(textGenre(words, this.#lexicon.lexicon), index > 0);
       this.#postGenres.set(index, genre);
     }
     return genre;
+  }
+
+  /** The first words of post `index` that are its own (not its quotes, not replies inside it), as detection reads them. */
+  #ownWords(index: number): string {
+    const post = this.#posts.find((candidate) => candidate.index === index);
+    if (!post || !this.#ownerOf) return '';
+    const words: string[] = [];
+    let length = 0;
+    const walker = this.#document.createTreeWalker(post.element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && length < GENRE_SAMPLE_CHARS; node = walker.nextNode()) {
+      if (this.#ownerOf(node as Text) !== index || isInSkippedSubtree(node)) continue;
+      words.push((node as Text).data);
+      length += (node as Text).data.length + 1;
+    }
+    return words.join('\n');
   }
 
   get #scanRoot(): Node {

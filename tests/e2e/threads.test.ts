@@ -98,7 +98,7 @@ describe('threads in Chromium', () => {
     await forum.setViewportSize({ width: 900, height: 500 });
     const panel = await openExtensionPage(session, 'sidepanel.html');
     await forum.bringToFront();
-    const show = panel.getByRole('button', { name: /^Show post, the post by anon_lurker/ });
+    const show = panel.getByRole('button', { name: /^Show post.*anon_lurker/ });
     await show.waitFor({ timeout: 15_000 });
     await show.focus();
     await panel.keyboard.press('Enter');
