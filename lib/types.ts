@@ -88,8 +88,6 @@ export interface PostSummary {
   time: string | null;
   urgency: Level;
   subject: Experiencer;
-  /** Why: its reasons, most urgent first. */
-  reasons: TriageReason[];
 }
 
 /** One post with what its words say. */

@@ -10,7 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { TabFindings } from '../messages';
-import type { Match } from '../types';
+import { LEVELS, type Match, type PostSummary } from '../types';
 
 const keyOf = (tabId: number) => `findings:${tabId}`;
 
@@ -18,51 +18,90 @@ function sessionArea() {
   return browser.storage.session;
 }
 
-/** A match apart from where it is: what mentions of the same words in the same sense share. */
-type MatchKind = Omit<Match, 'start' | 'end'>;
+/** A match apart from where it is (and in which post): what mentions of the same words in the same sense share. */
+type MatchKind = Omit<Match, 'start' | 'end' | 'post'>;
 
-/** TabFindings as stored: the detection's matches as kinds and spans. */
+/** A thread's posts as stored: each name and time once, and a row of numbers per post. */
+interface PackedPosts {
+  names: (string | null)[];
+  /** Per post: its number, its urgency's place in LEVELS, 1 if its subject is another person, its name's and its time's place in `names`; base 36. */
+  rows: string;
+}
+
+/** TabFindings as stored: the detection's matches as kinds and spans, its posts as rows. */
 export interface PackedFindings extends Omit<TabFindings, 'detection'> {
-  detection: Omit<TabFindings['detection'], 'matches'> & {
+  detection: Omit<TabFindings['detection'], 'matches' | 'posts'> & {
+    posts?: PackedPosts;
     /** Each distinct match kind once. */
     kinds: MatchKind[];
     /**
      * Per match, in order: its start minus the previous match's start, its length, its kind's
-     * index; base-36 numbers joined by commas.
+     * index, and its post's number plus one (0 for none); base-36 numbers joined by commas.
      */
     spans: string;
   };
 }
 
+/** Numbers per match in `spans`, and per post in `rows`. */
+const SPAN_NUMBERS = 4;
+const ROW_NUMBERS = 5;
+
+const base36 = (numbers: number[]) => numbers.map((n) => n.toString(36)).join(',');
+const fromBase36 = (packed: string) => (packed === '' ? [] : packed.split(',').map((n) => parseInt(n, 36)));
+
+function packPosts(posts: readonly PostSummary[]): PackedPosts {
+  const names: (string | null)[] = [];
+  const nameIndex = new Map<string | null, number>();
+  const nameAt = (name: string | null) => nameIndex.get(name) ?? (nameIndex.set(name, names.push(name) - 1), names.length - 1);
+  const rows = posts.flatMap((post) => [post.index, LEVELS.indexOf(post.urgency), post.subject === 'other' ? 1 : 0, nameAt(post.author), nameAt(post.time)]);
+  return { names, rows: base36(rows) };
+}
+
+function unpackPosts({ names, rows }: PackedPosts): PostSummary[] {
+  const numbers = fromBase36(rows);
+  const posts: PostSummary[] = [];
+  for (let at = 0; at + ROW_NUMBERS - 1 < numbers.length; at += ROW_NUMBERS) {
+    posts.push({
+      index: numbers[at]!,
+      urgency: LEVELS[numbers[at + 1]!]!,
+      subject: numbers[at + 2] === 1 ? 'other' : 'writer',
+      author: names[numbers[at + 3]!] ?? null,
+      time: names[numbers[at + 4]!] ?? null,
+    });
+  }
+  return posts;
+}
+
 export function packFindings(findings: TabFindings): PackedFindings {
-  const { matches, ...summary } = findings.detection;
+  const { matches, posts, ...summary } = findings.detection;
   const kinds: MatchKind[] = [];
   const kindIndex = new Map<string, number>();
   const spans: number[] = [];
   let previousStart = 0;
-  for (const { start, end, ...kind } of matches) {
+  for (const { start, end, post, ...kind } of matches) {
     const key = JSON.stringify(kind);
     let index = kindIndex.get(key);
     if (index === undefined) {
       index = kinds.push(kind) - 1;
       kindIndex.set(key, index);
     }
-    spans.push(start - previousStart, end - start, index);
+    spans.push(start - previousStart, end - start, index, post === undefined ? 0 : post + 1);
     previousStart = start;
   }
-  return { ...findings, detection: { ...summary, kinds, spans: spans.map((n) => n.toString(36)).join(',') } };
+  return { ...findings, detection: { ...summary, ...(posts ? { posts: packPosts(posts) } : {}), kinds, spans: base36(spans) } };
 }
 
 export function unpackFindings(packed: PackedFindings): TabFindings {
-  const { kinds, spans: packedSpans, ...summary } = packed.detection;
-  const spans = packedSpans === '' ? [] : packedSpans.split(',').map((n) => parseInt(n, 36));
+  const { kinds, spans: packedSpans, posts, ...summary } = packed.detection;
+  const spans = fromBase36(packedSpans);
   const matches: Match[] = [];
   let start = 0;
-  for (let at = 0; at + 2 < spans.length; at += 3) {
+  for (let at = 0; at + 3 < spans.length; at += SPAN_NUMBERS) {
     start += spans[at]!;
-    matches.push({ start, end: start + spans[at + 1]!, ...kinds[spans[at + 2]!]! });
+    const post = spans[at + 3]!;
+    matches.push({ start, end: start + spans[at + 1]!, ...kinds[spans[at + 2]!]!, ...(post > 0 ? { post: post - 1 } : {}) });
   }
-  return { ...packed, detection: { ...summary, matches } };
+  return { ...packed, detection: { ...summary, ...(posts ? { posts: unpackPosts(posts) } : {}), matches } };
 }
 
 function isPacked(value: unknown): value is PackedFindings {

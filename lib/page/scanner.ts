@@ -681,7 +681,7 @@ export class PageScanner {
     const thread = summarizeThread(posts, unowned, redFlags);
     return {
       ...thread,
-      posts: thread.posts.map(({ index, author, time, urgency, subject, reasons }) => ({ index, author, time, urgency, subject, reasons })),
+      posts: thread.posts.map(({ index, author, time, urgency, subject }) => ({ index, author, time, urgency, subject })),
     };
   }
 }

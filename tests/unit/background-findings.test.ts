@@ -67,6 +67,22 @@ describe('packFindings', () => {
     expect(unpackFindings(packFindings(findingsOf(4)))).toEqual(findingsOf(4));
   });
 
+  it("keeps a thread's matches as few kinds, each mention's post among its numbers", () => {
+    const long = longDetection(600);
+    const posts = Array.from({ length: 40 }, (_, index) => ({
+      index,
+      author: index % 7 === 0 ? null : `poster${index % 5}`,
+      time: index % 2 === 0 ? '2 days ago' : null,
+      urgency: (['emergency', 'routine', 'none'] as const)[index % 3]!,
+      subject: index === 4 ? ('other' as const) : ('writer' as const),
+    }));
+    const detection = { ...long, posts, matches: long.matches.map((match, i) => (i % 3 === 0 ? match : { ...match, post: i % 40 })) };
+    const findings = { ...findingsOf(3), detection };
+    const packed = packFindings(findings);
+    expect(packed.detection.kinds).toHaveLength(3);
+    expect(unpackFindings(packed)).toEqual(findings);
+  });
+
   it('stores each distinct match once and the mentions as numbers in one string', () => {
     const findings = { ...findingsOf(3), detection: longDetection(4000) };
     const packed = packFindings(findings);

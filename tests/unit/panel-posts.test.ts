@@ -8,7 +8,6 @@ const post = (index: number, urgency: PostSummary['urgency']): PostSummary => ({
   time: null,
   urgency,
   subject: 'writer',
-  reasons: [],
 });
 
 describe('posts that matter', () => {

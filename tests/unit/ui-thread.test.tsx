@@ -26,7 +26,7 @@ const thread: Detection = (() => {
     [match(150, "can't hold my pee", 'term-incontinence', ['cauda-equina-syndrome'], ['rf-bladder-bowel'], 'affirmed')],
     uiKb.redFlags,
   );
-  return { ...summed, posts: summed.posts.map(({ index, author, time, urgency, subject, reasons }) => ({ index, author, time, urgency, subject, reasons })) };
+  return { ...summed, posts: summed.posts.map(({ index, author, time, urgency, subject }) => ({ index, author, time, urgency, subject })) };
 })();
 
 const catalog = createCatalog(uiKb);
