@@ -226,6 +226,7 @@ describe('what a page can learn about the reader by default', () => {
     server = await startFixtureServer();
     // What a reader gets: the developer setting that publishes timings is off.
     session = await launchChromium({ publishTimings: false });
+    await installRangeHelpers(session.context);
   });
   afterAll(async () => {
     await session?.close();
