@@ -226,7 +226,6 @@ describe('what a page can learn about the reader by default', () => {
     server = await startFixtureServer();
     // What a reader gets: the developer setting that publishes timings is off.
     session = await launchChromium({ publishTimings: false });
-    // The test's own eyes on the marks (installed by the test, not by the extension).
     await installRangeHelpers(session.context);
   });
   afterAll(async () => {
