@@ -21,3 +21,21 @@ export function savedPosts(paths: string[]): PostLine[][] {
     .split('\n')
     .map((line) => (JSON.parse(line) as { posts: { author: string | null; urgency: string }[] }).posts.map((post): PostLine => [post.author, post.urgency]));
 }
+
+/** A thread's posts as the findings store keeps them (see lib/background/findings-store.ts). */
+export interface PackedPosts {
+  names: (string | null)[];
+  rows: string;
+}
+
+const LEVELS = ['emergency', 'urgent', 'soon', 'routine', 'none'];
+
+/** The stored posts' authors and urgencies, in order. */
+export function unpackPosts({ names, rows }: PackedPosts): { index: number; author: string | null; urgency: string }[] {
+  const numbers = rows === '' ? [] : rows.split(',').map((n) => parseInt(n, 36));
+  const posts = [];
+  for (let at = 0; at + 4 < numbers.length; at += 5) {
+    posts.push({ index: numbers[at]!, urgency: LEVELS[numbers[at + 1]!]!, author: names[numbers[at + 3]!] ?? null });
+  }
+  return posts;
+}

@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateOnceLoaded, launchFirefox, openFirefoxExtensionPage, startFixtureServer, type FirefoxSession, type FixtureServer } from './harness';
-import { FIXTURES, savedPosts } from './thread-helpers';
+import { FIXTURES, type PackedPosts, type PostLine, savedPosts, unpackPosts } from './thread-helpers';
 
 describe('threads in Firefox ESR', () => {
   let firefox: FirefoxSession;
@@ -29,15 +29,15 @@ describe('threads in Firefox ESR', () => {
       async (pageUrl: string) => {
         const stored = (await browser.storage.session.get(null)) as Record<
           string,
-          { url: string; scannedAt: number; detection: { posts?: { author: string | null; urgency: string }[] } }
+          { url: string; scannedAt: number; detection: { posts?: PackedPosts } }
         >;
         const latest = Object.values(stored)
           .filter((entry) => entry.url === pageUrl)
           .sort((a, b) => b.scannedAt - a.scannedAt)[0];
-        return latest?.detection.posts?.map((post): [string | null, string] => [post.author, post.urgency]) ?? null;
+        return latest?.detection.posts ?? null;
       },
       url,
-    );
+    ).then((posts) => (posts ? unpackPosts(posts).map((post): PostLine => [post.author, post.urgency]) : null));
 
   async function open(path: string): Promise<Page> {
     const page = await firefox.browser.newPage();

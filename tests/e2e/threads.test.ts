@@ -9,20 +9,25 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
 import { installRangeHelpers } from './page-helpers';
-import { FIXTURES, savedPosts } from './thread-helpers';
+import { FIXTURES, type PackedPosts, savedPosts, unpackPosts } from './thread-helpers';
 import { openExtensionPage, tabOfPage } from './ui-helpers';
 
 const THREADS = readdirSync(join(FIXTURES, 'threads')).filter((name) => name.endsWith('.html')).sort();
 
-/** The page's latest findings as the background keeps them (posts and reasons are not packed). */
+interface StoredDetection {
+  urgency: string;
+  reasons: { redFlagIds: string[] }[];
+  posts?: PackedPosts;
+}
+
+/** The page's latest findings as the background keeps them (its posts packed: lib/background/findings-store.ts). */
 async function storedDetection(session: ChromiumSession, page: Page) {
   const { tabId } = await tabOfPage(session, page);
-  return session.serviceWorker.evaluate(async (id) => {
-    const stored = (await chrome.storage.session.get(`findings:${id}`))[`findings:${id}`] as {
-      detection: { urgency: string; posts?: { index: number; author: string | null; urgency: string }[]; reasons: { redFlagIds: string[] }[] };
-    };
+  const detection = await session.serviceWorker.evaluate(async (id) => {
+    const stored = (await chrome.storage.session.get(`findings:${id}`))[`findings:${id}`] as { detection: StoredDetection };
     return stored.detection;
   }, tabId);
+  return { ...detection, posts: detection.posts ? unpackPosts(detection.posts) : undefined };
 }
 
 async function openScanned(session: ChromiumSession, url: string): Promise<Page> {
