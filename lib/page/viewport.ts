@@ -14,11 +14,17 @@ export class NearViewport {
   readonly #observer: IntersectionObserver | null;
   readonly #byAnchor = new Map<Element, Piece[]>();
   readonly #near = new Set<Element>();
+  /**
+   * Anchors whose pieces all left, let go of at the end of the task: a rescan replaces pieces by
+   * new ones on the same blocks, which stay observed and keep the nearness the browser last
+   * reported (observing one again waits for a new report, and Firefox may never send it).
+   */
+  readonly #releasing = new Set<Element>();
   /** For near anchors that hold several pieces: those of their pieces near the viewport. */
   readonly #nearInsideShared = new Map<Element, Piece[]>();
   #frame = 0;
   readonly #onScroll = () => {
-    if ([...this.#near].some((anchor) => this.#byAnchor.get(anchor)!.length > 1)) this.#placeSoon();
+    if ([...this.#near].some((anchor) => (this.#byAnchor.get(anchor)?.length ?? 0) > 1)) this.#placeSoon();
   };
 
   readonly #view: Window;
@@ -52,7 +58,7 @@ export class NearViewport {
         continue;
       }
       this.#byAnchor.set(anchor, [piece]);
-      this.#observer?.observe(anchor);
+      if (!this.#releasing.delete(anchor)) this.#observer?.observe(anchor);
     }
   }
 
@@ -81,11 +87,19 @@ export class NearViewport {
           continue;
         }
         this.#byAnchor.delete(anchor);
-        this.#near.delete(anchor);
         this.#nearInsideShared.delete(anchor);
-        this.#observer?.unobserve(anchor);
+        if (this.#releasing.size === 0) queueMicrotask(() => this.#release());
+        this.#releasing.add(anchor);
       }
     }
+  }
+
+  #release(): void {
+    for (const anchor of this.#releasing) {
+      this.#near.delete(anchor);
+      this.#observer?.unobserve(anchor);
+    }
+    this.#releasing.clear();
   }
 
   /**
@@ -100,7 +114,8 @@ export class NearViewport {
       return near;
     }
     for (const anchor of this.#near) {
-      const pieces = this.#byAnchor.get(anchor)!;
+      const pieces = this.#byAnchor.get(anchor);
+      if (!pieces) continue;
       if (pieces.length > 1) {
         for (const piece of this.#nearInsideShared.get(anchor) ?? []) near.set(piece, null);
         continue;
@@ -121,6 +136,7 @@ export class NearViewport {
     this.#frame = 0;
     this.#byAnchor.clear();
     this.#near.clear();
+    this.#releasing.clear();
     this.#nearInsideShared.clear();
   }
 
@@ -128,10 +144,10 @@ export class NearViewport {
     let shared = false;
     for (const entry of entries) {
       const pieces = this.#byAnchor.get(entry.target);
-      if (!pieces) continue;
+      if (!pieces && !this.#releasing.has(entry.target)) continue;
       if (entry.isIntersecting) this.#near.add(entry.target);
       else this.#near.delete(entry.target);
-      shared ||= pieces.length > 1;
+      shared ||= (pieces?.length ?? 0) > 1;
     }
     if (shared) this.#placeSoon();
     else this.#onChange();
@@ -147,8 +163,8 @@ export class NearViewport {
       this.#frame = 0;
       this.#nearInsideShared.clear();
       for (const anchor of this.#near) {
-        const pieces = this.#byAnchor.get(anchor)!;
-        if (pieces.length > 1) this.#nearInsideShared.set(anchor, this.#nearInside(anchor, pieces));
+        const pieces = this.#byAnchor.get(anchor);
+        if (pieces && pieces.length > 1) this.#nearInsideShared.set(anchor, this.#nearInside(anchor, pieces));
       }
       this.#onChange();
     });

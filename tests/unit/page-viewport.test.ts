@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { type Piece, pieceOf } from '../../lib/page/pieces';
 import { stretchesOf } from '../../lib/page/text-index';
 import { NearViewport } from '../../lib/page/viewport';
-import { scrollTo, useHighlightFakes } from './page-dom-fakes';
+import { holdIntersectionReports, scrollTo, useHighlightFakes } from './page-dom-fakes';
 
 useHighlightFakes();
 
@@ -50,6 +50,30 @@ describe('NearViewport', () => {
     expect(near.length).toBeLessThanOrEqual(Math.ceil(pieces.length * 0.05) + 3);
     expect(Math.min(...near)).toBeGreaterThan(pieces.length * 0.45);
     expect(Math.max(...near)).toBeLessThan(pieces.length * 0.56);
+    viewport.disconnect();
+  });
+
+  it('keeps what the browser said of a block whose pieces are replaced in one go, as by a rescan', async () => {
+    document.body.innerHTML = '<p>Post text about a long walk.</p><p>More text.</p>';
+    const piecesNow = () => stretchesOf(document.body).map((stretch) => pieceOf(stretch, []));
+    const [old] = piecesNow();
+    const viewport = new NearViewport(window, () => undefined);
+    viewport.track(old!);
+    await settle();
+    expect([...viewport.nearPieces().keys()]).toEqual([old]);
+    // The browser reports a block once, and again only when its nearness changes.
+    holdIntersectionReports(true);
+    const [fresh] = piecesNow();
+    viewport.untrack([old!]);
+    viewport.track(fresh!);
+    await settle();
+    expect([...viewport.nearPieces().keys()]).toEqual([fresh]);
+    // A block left with no piece is let go of at the end of the task.
+    viewport.untrack([fresh!]);
+    await settle();
+    viewport.track(old!);
+    expect(viewport.nearPieces().size).toBe(0);
+    holdIntersectionReports(false);
     viewport.disconnect();
   });
 
