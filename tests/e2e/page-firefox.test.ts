@@ -26,6 +26,15 @@ const markTexts = (page: Page, kind: 'term' | 'red-flag' | 'flash') =>
     });
   }, kind);
 
+/**
+ * Waits until the page is scanned and the marks near the viewport are shown: the intersection
+ * observer reports on the pieces after the next rendering, and their marks follow within 20 ms.
+ */
+async function scanned(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))));
+}
+
 /** Records every window message from before the page's own scripts run. */
 async function listenForMessages(page: Page): Promise<void> {
   await page.evaluateOnNewDocument(() => {
@@ -51,7 +60,7 @@ describe('marks in Firefox ESR', () => {
   it('marks terms and red flags, in the shadow root too, without changing the DOM', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(server.url('/page-forum.html'));
-    await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
+    await scanned(page);
     const marks = {
       terms: await markTexts(page, 'term'),
       redFlags: (await markTexts(page, 'red-flag')).sort(),
@@ -73,7 +82,7 @@ describe('marks in Firefox ESR', () => {
   it.each(['/page-forum.html', '/page-strict-csp.html'])('opens the hover card on a click and closes it with Escape (%s)', async (path) => {
     const page = await firefox.browser.newPage();
     await page.goto(server.url(path));
-    await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
+    await scanned(page);
     const point = await page.evaluate(() => {
       const sheet = document.adoptedStyleSheets.find((candidate) => candidate.cssRules.length === 3)!;
       const term = /^::highlight\(([^)]+)\)/.exec((sheet.cssRules[0] as CSSStyleRule).selectorText)![1]!;
@@ -100,7 +109,7 @@ describe('marks in Firefox ESR', () => {
   it('never takes over a highlight the page registered, and shows its own under names that say nothing', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(server.url('/page-own-highlights.html'));
-    await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
+    await scanned(page);
     await page.waitForFunction(() => CSS.highlights.size === 8, { timeout: 10_000 });
     const registry = await page.evaluate(() => {
       const own = (window as unknown as { pageHighlights: Record<string, Highlight> }).pageHighlights;
@@ -119,7 +128,7 @@ describe('marks in Firefox ESR', () => {
   it('marks nothing in a frame in design mode, nor in one whose body is editable, and takes marks out of one switched on', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(server.url('/page-editable.html'));
-    await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
+    await scanned(page);
     const frames = page.frames().filter((frame) => frame !== page.mainFrame());
     expect(frames).toHaveLength(3);
     const registered = (frame: (typeof frames)[number]) => frame.evaluate(() => [...CSS.highlights.values()].reduce((count, highlight) => count + highlight.size, 0));
@@ -137,7 +146,7 @@ describe('marks in Firefox ESR', () => {
   it('registers marks only near the viewport of a long thread, follows the reader and marks an appended post', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(server.url('/page-long-thread.html'));
-    await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 30_000 });
+    await scanned(page, 30_000);
     const matches = await page.evaluate(() => ((performance.getEntriesByName('bpl:scan')[0] as PerformanceMeasure).detail as { matches: number }).matches);
     expect(matches).toBeGreaterThanOrEqual(3_000);
     /** The marked posts, by number, and whether one of them is in view. */
@@ -171,7 +180,7 @@ describe('marks in Firefox ESR', () => {
   it('scans a 2 MB text node and marks its end once the reader gets there', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(server.url('/page-text-node.html'));
-    await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 60_000 });
+    await scanned(page, 60_000);
     await expect.poll(async () => (await markTexts(page, 'term')).length, { timeout: 10_000 }).toBeGreaterThan(10);
     expect(await markTexts(page, 'red-flag')).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -182,7 +191,7 @@ describe('marks in Firefox ESR', () => {
   it('does not split terms at invisible characters or full-width letters', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(server.url('/page-hidden-characters.html'));
-    await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
+    await scanned(page);
     expect((await markTexts(page, 'term')).sort()).toEqual(
       ['sci\u00adatica', 'sci\u200bat\u200bica', 'sci\u200cat\u200dica', 'ｓｃｉａｔｉｃａ'].sort(),
     );
@@ -194,7 +203,7 @@ describe('marks in Firefox ESR', () => {
     const page = await firefox.browser.newPage();
     await listenForMessages(page);
     await page.goto(server.url('/page-forum.html'));
-    await page.waitForFunction(() => performance.getEntriesByName('bpl:scan').length > 0, { timeout: 20_000 });
+    await scanned(page);
     expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
     const before = (await markTexts(page, 'term')).length;
     await page.evaluate((id) => {
