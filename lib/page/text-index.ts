@@ -369,6 +369,16 @@ export function createTextIndexBuilder(
   };
 
   const isLineBreak = (position: number) => position < end() && text.charCodeAt(position - base) === 10;
+  /**
+   * White space (source line breaks read as spaces included): a stretch neither starts nor ends
+   * in it, so the white space after a thread's last post is in no piece, and a post appended
+   * there changes no piece.
+   */
+  const isBlank = (position: number) => {
+    if (position >= end()) return false;
+    const code = text.charCodeAt(position - base);
+    return code === 32 || (code >= 9 && code <= 13);
+  };
 
   /** The stretch `[start, stretchEnd)`; the next one starts at `cut` (or after the line break there). */
   const stretchOf = (start: number, stretchEnd: number, cut: number): Stretch => {
@@ -422,7 +432,7 @@ export function createTextIndexBuilder(
   const take = (size: number): Stretch | null | undefined => {
     if (emitStart === null) return undefined;
     let start = emitStart;
-    while (isLineBreak(start)) start++;
+    while (isBlank(start)) start++;
     if ((walkDone && start >= end()) || (stopAt !== null && start >= stopAt)) {
       emitStart = null;
       stopped = true;
@@ -430,9 +440,9 @@ export function createTextIndexBuilder(
     }
     const cut = cutAfter(start, size);
     if (cut === null || !(walkDone || end() >= cut + CONTEXT_AFTER_MAX_CHARS)) return undefined;
-    // A stretch ends on text, never on the separator after its last node.
+    // A stretch ends on text, never on the separator or the white space after its last words.
     let stretchEnd = cut;
-    while (stretchEnd > start && isLineBreak(stretchEnd - 1)) stretchEnd--;
+    while (stretchEnd > start && isBlank(stretchEnd - 1)) stretchEnd--;
     const stretch = stretchEnd > start ? stretchOf(start, stretchEnd, cut) : null;
     if (stopAt !== null && cut >= stopAt) {
       emitStart = null;

@@ -127,7 +127,8 @@ describe('stretches of text', () => {
     document.body.innerHTML = `<pre>${sentence.repeat(2_000)}</pre>`;
     const stretches = stretchesOf(document.body, 3_000);
     expect(stretches.length).toBeGreaterThan(20);
-    expect(stretches.map(own).join('') === sentence.repeat(2_000)).toBe(true);
+    // Each ends on its last word: the space at each cut is in neither.
+    expect(stretches.map(own).join(' ') === sentence.repeat(2_000).trimEnd()).toBe(true);
     for (const stretch of stretches) {
       expect(own(stretch).startsWith('My sciatica')).toBe(true);
       expect(stretch.start.node).toBe(document.querySelector('pre')!.firstChild);
@@ -157,6 +158,15 @@ describe('stretches of text', () => {
     expect(reads).toBe(1);
     for (const stretch of stretches) expect(rewalk(stretch.start, stretch.end, stretch.to - stretch.from)).not.toBeNull();
     expect(reads).toBe(1);
+  });
+
+  it('ends a thread’s last stretch on its last words, not in the white space after the thread', () => {
+    document.body.innerHTML = '\n<h1>Posts</h1>\n<main id="thread"></main>\n<script>var x = 1;</script>\n\n\n';
+    const post = (i: number) => `<article><p id="p${i}">Post ${i}: my sciatica is worse when I sit, and we walked by the river.</p></article>`;
+    document.getElementById('thread')!.innerHTML = Array.from({ length: 100 }, (_, i) => post(i)).join('');
+    const last = stretchesOf(document.body, 16_000).at(-1)!;
+    expect(last.end).toEqual({ node: document.getElementById('p99')!.firstChild, offset: (document.getElementById('p99')!.firstChild as Text).length });
+    expect(own(last).endsWith('river.')).toBe(true);
   });
 
   it('walks again from a stretch’s tail point to give the next stretches the same text and context', () => {
