@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 90_000,
     fileParallelism: false,
+    // A real browser on a busy 2-core machine: polls wait for it longer than vitest's 1 s default.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

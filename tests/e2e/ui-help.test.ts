@@ -55,14 +55,17 @@ describe('getting to help, calmly, in Chromium', () => {
 
   /** Click the mark whose text is `text` and wait for its card. */
   async function openCard(page: Page, text: string) {
-    const point = await page.evaluate((wanted) => {
-      const marks = [...window.bplMarks('red-flag'), ...window.bplMarks('term')];
-      const mark = marks.find((range) => window.bplRangeText(range) === wanted);
-      if (!mark) return null;
-      const rect = window.bplRangeRect(mark);
-      return { x: rect.left + 3, y: rect.top + rect.height / 2 };
-    }, text);
-    if (!point) throw new Error(`no mark "${text}"`);
+    const markPoint = () =>
+      page.evaluate((wanted) => {
+        const marks = [...window.bplMarks('red-flag'), ...window.bplMarks('term')];
+        const mark = marks.find((range) => window.bplRangeText(range) === wanted);
+        if (!mark) return null;
+        const rect = window.bplRangeRect(mark);
+        return { x: rect.left + 3, y: rect.top + rect.height / 2 };
+      }, text);
+    // Marks near the viewport are registered after the observer's report, a rendering after the scan.
+    await expect.poll(markPoint, { message: `no mark "${text}"` }).not.toBeNull();
+    const point = (await markPoint())!;
     await page.mouse.click(point.x, point.y);
     await expect.poll(() => cardState(page)).not.toBeNull();
     return (await cardState(page))!;
