@@ -5,7 +5,7 @@
  *                                      each fixed half (odd / even file numbers) and for all of it
  *   npm run eval -- --dir PATH         one set: `detect-<set>.jsonl` + `detect-<set>/` + `lookup-<set>.jsonl`
  *                                      (e.g. tests/fixtures/holdout), or `labels.jsonl` + `texts/` +
- *                                      `lookup.jsonl` (e.g. ../shared/eval/real)
+ *                                      `lookup.jsonl` if it has one (e.g. ../shared/eval/real)
  *   --half odd|even                    only that half of the set (texts and lookup queries by number)
  *   --misses                           also list the real set's misses (left out by default, so that
  *                                      measuring a half you have not tuned on shows figures only)
@@ -79,7 +79,8 @@ function loadSet(dir: string, lookupPath?: string): EvalSet {
     return {
       name: basename(dir),
       cases: readJsonLines<DetectCase>(join(dir, 'labels.jsonl')),
-      lookups: readJsonLines<LookupCase>(lookupPath ?? join(dir, 'lookup.jsonl')),
+      // A set of texts alone (no lookup queries) is scored on detection only.
+      lookups: lookupPath || names.includes('lookup.jsonl') ? readJsonLines<LookupCase>(lookupPath ?? join(dir, 'lookup.jsonl')) : [],
       textOf: (file) => bodyOf(readFileSync(join(dir, 'texts', file), 'utf8')),
     };
   }
