@@ -100,6 +100,7 @@ describe('detect on forum sentences', () => {
     // A part said to work is a sign denied, and a denial reaches back over a short story.
     ['- back pain 7/10\n- bladder ok, bowels ok', 'rf-bladder-bowel', 'negated'],
     ['Back pain and my lady parts feel numb.', 'rf-saddle-numbness', 'affirmed'],
+    ['Since my back went, my bum feels a bit odd when I wipe.', 'rf-saddle-numbness', 'affirmed'],
     ['my lower back is shot and my right leg keeps giving out', 'rf-leg-weakness', 'affirmed'],
     ['Call your doctor if you have back pain or pain that wakes you from sleep.', 'rf-night-pain', 'hypothetical'],
     ['Pain that is worse when lying down or at night may be a sign of something serious.', 'rf-rest-pain', 'hypothetical'],
@@ -149,6 +150,10 @@ describe('detect never matches confusables', () => {
     'Glue the mull across the spine. If your fingers go numb after an hour of this, take a break.',
     'Marked the bothy on the map. The night was freezing and I couldn\'t feel my fingers.',
     'PLEASE HELP MY BACK HAS BEEN BAD BUT NOW ITS LIKE SITTING ON A BIKE SADDLE',
+    // Odd is a feeling only when it is felt; "a bit" is not the lay word for the genitals; a mobile can be a phone.
+    'It was a bit odd that she rang from her mobile so early.',
+    'The bottom line is that this year feels different.',
+    'The saddle on my new bike feels different.',
   ];
   it.each(confusables)('%s', (text) => {
     expect(detect(text, lexicon).matches).toEqual([]);

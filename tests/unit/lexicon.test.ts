@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MIN_VARIANTS_IN_ALL, MIN_VARIANTS_PER_RED_FLAG, RED_FLAG_IDS, TOPIC_IDS, toLexiconSource } from '../../content-data/build';
 import { loadKnowledgeBase } from '../../content-data/load';
 import { compileLexicon, detect } from '../../lib/detect';
+import { phraseKeys } from '../../lib/text';
 
 const kb = loadKnowledgeBase();
 const lexicon = compileLexicon(toLexiconSource(kb));
@@ -51,6 +52,20 @@ describe('terms lexicon', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('never lets a variant of several words stand for one of its words ("was mobile" is not any "mobile")', () => {
+    const problems = kb.terms.flatMap((term) => {
+      // A word that is one of the term's own variants, inflected or spelt otherwise, may match alone.
+      const own = new Set(term.variants.map((variant) => phraseKeys(variant).join(' ')));
+      const anchor = term.anchors?.length ? `. See ${kb.concepts.find((concept) => concept.id === term.anchors![0])!.words[0]}.` : '';
+      return term.variants
+        .filter((variant) => variant.includes(' '))
+        .flatMap((variant) => variant.split(' ').filter((word) => !own.has(phraseKeys(word).join(' '))))
+        .filter((word) => detect(`${word}${anchor}`, lexicon).matches.some((match) => match.termId === term.id && match.text === word))
+        .map((word) => `${term.id}: ${word}`);
+    });
+    expect([...new Set(problems)]).toEqual([]);
   });
 
   it('lists for red flags only idioms: no variant that the frames already find', () => {
