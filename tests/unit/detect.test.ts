@@ -101,6 +101,8 @@ describe('detect on forum sentences', () => {
     ['- back pain 7/10\n- bladder ok, bowels ok', 'rf-bladder-bowel', 'negated'],
     ['Back pain and my lady parts feel numb.', 'rf-saddle-numbness', 'affirmed'],
     ['Since my back went, my bum feels a bit odd when I wipe.', 'rf-saddle-numbness', 'affirmed'],
+    // What something causes in one person's story is that person's, not a possibility.
+    ["Dad's tumour sits low in his spine, which causes him awful pain and means he can hardly walk now.", 'rf-leg-weakness', 'other-person'],
     ['my lower back is shot and my right leg keeps giving out', 'rf-leg-weakness', 'affirmed'],
     ['Call your doctor if you have back pain or pain that wakes you from sleep.', 'rf-night-pain', 'hypothetical'],
     ['Pain that is worse when lying down or at night may be a sign of something serious.', 'rf-rest-pain', 'hypothetical'],
