@@ -103,6 +103,9 @@ describe('detect on forum sentences', () => {
     ['Since my back went, my bum feels a bit odd when I wipe.', 'rf-saddle-numbness', 'affirmed'],
     // What something causes in one person's story is that person's, not a possibility.
     ["Dad's tumour sits low in his spine, which causes him awful pain and means he can hardly walk now.", 'rf-leg-weakness', 'other-person'],
+    ['Myeloma can raise the calcium in the blood, which causes bone pain and great thirst.', 'rf-high-calcium', 'hypothetical'],
+    ['Since the op the feeling in her legs is deteriorating again, my sister says.', 'rf-leg-numbness', 'other-person'],
+    ["Mum's appetite vanished this spring and her back pain is constant.", 'rf-weight-loss', 'other-person'],
     ['my lower back is shot and my right leg keeps giving out', 'rf-leg-weakness', 'affirmed'],
     ['Call your doctor if you have back pain or pain that wakes you from sleep.', 'rf-night-pain', 'hypothetical'],
     ['Pain that is worse when lying down or at night may be a sign of something serious.', 'rf-rest-pain', 'hypothetical'],
@@ -157,6 +160,7 @@ describe('detect never matches confusables', () => {
     'The bottom line is that this year feels different.',
     'The saddle on my new bike feels different.',
     'We skied all morning in a cold snap. By noon my fingers and toes had gone numb.',
+    "It's difficult to explain, but I walked to the station and back.",
   ];
   it.each(confusables)('%s', (text) => {
     expect(detect(text, lexicon).matches).toEqual([]);
