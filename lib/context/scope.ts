@@ -119,6 +119,30 @@ function inNegatedList(cueEnd: number, target: number, span: TokenSpan, tokens: 
   );
 }
 
+/** The most words a list item after a comma may have: "my bowels", "numb feet". */
+const LIST_ITEM_TOKENS = 5;
+
+/**
+ * "If my bladder, my bowels or my legs stopped working": a condition reaches over the commas of a
+ * list that ends with "or" in the mention's own clause, each item after the cue's clause a few
+ * words long.
+ */
+function inConditionList(cueEnd: number, target: number, span: TokenSpan, tokens: Tokens): boolean {
+  const { clauses, keys } = tokens;
+  let itemStart = cueEnd;
+  for (let i = cueEnd; i <= target; i++) {
+    if (clauses[i] === clauses[i - 1]) continue;
+    if (clauses[i - 1] !== clauses[cueEnd - 1] && i - itemStart > LIST_ITEM_TOKENS) return false;
+    itemStart = i;
+  }
+  if (target - itemStart > LIST_ITEM_TOKENS) return false;
+  for (let i = itemStart; i <= span.endToken && i < tokens.count; i++) {
+    if (clauses[i] !== clauses[target]) break;
+    if (LIST_ENDERS.has(keys[i]!) && keys[i] === 'or') return true;
+  }
+  return false;
+}
+
 /**
  * The mention's word a cue would govern: the first one after a forward cue, the last one before a
  * backward one (a cue may overlap the mention: "no history of" before "history of cancer").
@@ -150,8 +174,12 @@ function reaches(scene: Scene, at: number, rule: CompiledRule, forward: boolean,
   if (Math.abs(target - near) > rule.maxScope) return false;
   if (tokens.sentences[near] !== tokens.sentences[target]) return false;
   if (rule.reach === 'clause' && tokens.clauses[near] !== tokens.clauses[target]) {
-    const negatedList = rule.category === 'negated' && forward && inNegatedList(hit.end, target, span, tokens, spans);
-    if (!negatedList) return false;
+    const list =
+      forward &&
+      (rule.category === 'negated'
+        ? inNegatedList(hit.end, target, span, tokens, spans)
+        : rule.category === 'hypothetical' && inConditionList(hit.end, target, span, tokens));
+    if (!list) return false;
   }
   const [low, high] = forward ? [hit.end, target] : [target, hit.start];
   if (rule.endsAtPerson) for (const writer of personTokens) if (writer >= low && writer < high) return false;

@@ -104,6 +104,9 @@ describe('detect on forum sentences', () => {
     // What something causes in one person's story is that person's, not a possibility.
     ["Dad's tumour sits low in his spine, which causes him awful pain and means he can hardly walk now.", 'rf-leg-weakness', 'other-person'],
     ['Myeloma can raise the calcium in the blood, which causes bone pain and great thirst.', 'rf-high-calcium', 'hypothetical'],
+    // A condition reaches every item of its list, across the commas: "if A, B or C".
+    ['She said if my bladder, my bowels or my legs stopped working to phone an ambulance.', 'rf-bladder-bowel', 'hypothetical'],
+    ['If it hurts, I lie down or my legs go numb.', 'rf-leg-numbness', 'affirmed'],
     ['Since the op the feeling in her legs is deteriorating again, my sister says.', 'rf-leg-numbness', 'other-person'],
     ["Mum's appetite vanished this spring and her back pain is constant.", 'rf-weight-loss', 'other-person'],
     ['my lower back is shot and my right leg keeps giving out', 'rf-leg-weakness', 'affirmed'],
