@@ -203,6 +203,11 @@ export const ContextSchema = v.strictObject({
   questionOpeners: phrases,
   /** Words that open a clause of their own ("if", "when"): a frame's words are never on both sides of one. */
   clauseOpeners: phrases,
+  /**
+   * Single words that say a text speaks of health ("pain", "doctor", "scan"); with the terms' own
+   * one-word variants, a page that has none of them is not read for signs.
+   */
+  healthWords: phrases,
 });
 
 export type Source = v.InferOutput<typeof SourceSchema>;

@@ -7,8 +7,6 @@
  * they do not count.
  */
 import type { Tokens } from '../text';
-
-
 import type { Genre } from '../types';
 
 export type { Genre } from '../types';
@@ -41,4 +39,18 @@ export function genreOf(tokens: Tokens, keys: GenreKeys): Genre {
   if (first > third && first / sample >= PERSON_RATE) return 'personal';
   if (third > first && third / sample >= PERSON_RATE) return 'story';
   return 'info';
+}
+
+/**
+ * Does the text speak of health at all: a pain, a doctor, a scan, a condition named? One that never
+ * does in its first GENRE_SAMPLE_CHARS is not read for signs (a hydration pack's bladder, toes numb
+ * on a ski trip, "the players are hurting"... the last does speak of pain: the gate is coarse). A
+ * short text, which a reader selected or typed, is always read.
+ */
+export function talksOfHealth(tokens: Tokens, healthKeys: ReadonlySet<string>): boolean {
+  let sample = 0;
+  for (; sample < tokens.count && tokens.starts[sample]! < GENRE_SAMPLE_CHARS; sample++) {
+    if (healthKeys.has(tokens.keys[sample]!)) return true;
+  }
+  return sample < SHORT_TEXT_TOKENS;
 }

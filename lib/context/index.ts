@@ -17,7 +17,7 @@ import { resolveScopes, type TokenSpan } from './scope';
 import { readVoices } from './voice';
 
 export { compileContext, type CompiledContext } from './rules';
-export { genreOf, GENRE_SAMPLE_CHARS, type Genre, type GenreKeys } from './genre';
+export { genreOf, GENRE_SAMPLE_CHARS, talksOfHealth, type Genre, type GenreKeys } from './genre';
 export type { TokenSpan } from './scope';
 
 /** What the context stages say about one mention. */

@@ -2,9 +2,9 @@
  * Detection as the page, the side panel and the CLI see it: scan, context, then the summary and
  * the urgency for the person the text is about.
  */
-import { assignContexts, compileContext, genreOf, GENRE_SAMPLE_CHARS, type CompiledContext, type Genre } from '../context';
+import { assignContexts, compileContext, genreOf, GENRE_SAMPLE_CHARS, talksOfHealth, type CompiledContext, type Genre } from '../context';
 import { compileLexicon as compileMatchLexicon, findMatches, type Lexicon as MatchLexicon } from '../match';
-import { tokenize } from '../text';
+import { phraseKeys, tokenize } from '../text';
 import { triage } from '../triage';
 import { subjectOf } from '../triage/subject';
 import type { LexiconSource } from '../../content-data/schema';
@@ -13,13 +13,29 @@ import { windowEnd, windowStart } from './window';
 
 export type { Genre } from '../context';
 
-/** What detection needs, compiled once: the matcher's lexicon and the context rules. */
+/** What detection needs, compiled once: the matcher's lexicon, the context rules and the words of health talk. */
 export interface Lexicon extends MatchLexicon {
   context: CompiledContext;
+  /** Words that say a text is about health (see `talksOfHealth`). */
+  healthKeys: ReadonlySet<string>;
 }
 
 export function compileLexicon(source: LexiconSource): Lexicon {
-  return { ...compileMatchLexicon(source), context: compileContext(source.context) };
+  return { ...compileMatchLexicon(source), context: compileContext(source.context), healthKeys: healthKeysOf(source) };
+}
+
+/** The health-talk words, and every term's variant of one word that means back pain on its own ("sciatica"). */
+function healthKeysOf(source: LexiconSource): Set<string> {
+  const words = [
+    ...source.context.healthWords,
+    ...source.terms.filter((term) => !term.anchors?.length).flatMap((term) => term.variants),
+  ];
+  return new Set(words.map(phraseKeys).filter((keys) => keys.length === 1).map((keys) => keys[0]!));
+}
+
+/** Does the whole text (a page, a file) speak of health, so that it is read for signs at all? */
+export function readsAsHealth(text: string, lexicon: Lexicon): boolean {
+  return talksOfHealth(tokenize(text.slice(0, windowEnd(text, GENRE_SAMPLE_CHARS))), lexicon.healthKeys);
 }
 
 /** The matches of a whole text in its genre, offsets into it. */
@@ -78,8 +94,11 @@ export function detectMatches(text: string, lexicon: Lexicon, isReply = false): 
   return { matches: matchesOf(text, lexicon, genre, tokens), genre };
 }
 
+/** A whole text's detection; one that never speaks of health has no matches (see `talksOfHealth`). */
 export function detect(text: string, lexicon: Lexicon): Detection {
-  const { matches, genre } = detectMatches(text, lexicon);
+  const tokens = tokenize(text);
+  const genre = genreOf(tokens, lexicon.context.genreKeys);
+  const matches = talksOfHealth(tokens, lexicon.healthKeys) ? matchesOf(text, lexicon, genre, tokens) : [];
   return summarizeMatches(matches, lexicon.redFlags, genre);
 }
 

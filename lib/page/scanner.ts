@@ -6,7 +6,7 @@
  */
 import type { LexiconSource } from '../../content-data/schema';
 import { GENRE_SAMPLE_CHARS } from '../context';
-import { detectRange, type Genre, postGenre, summarizeMatches, textGenre, type Lexicon } from '../detect';
+import { detectRange, type Genre, postGenre, readsAsHealth, summarizeMatches, textGenre, type Lexicon } from '../detect';
 import { detectSpansRange, summarizeThread, type PostMatches } from '../detect/posts';
 import type { Detection, Match, TextSpan } from '../types';
 import { findPosts } from './posts';
@@ -163,6 +163,8 @@ export class PageScanner {
   #loaded: ScanLexicon | null = null;
   /** The page's genre, read from its beginning at each full pass (a stretch cannot tell it alone). */
   #genre: Genre | null = null;
+  /** Whether the page speaks of health at all, read with its genre: a page that never does has no marks. */
+  #talksOfHealth = true;
   /** The posts of a thread (none on a page that is not one), and whose each text node is. */
   #posts: PagePost[] = [];
   #ownerOf: ((node: Text) => number) | null = null;
@@ -402,9 +404,10 @@ export class PageScanner {
     // Also editable through CSS (`-webkit-user-modify`); this asks for style, so only once a pass.
     const editable = this.#editable || (root instanceof HTMLElement && root.isContentEditable);
     if (!editable) {
-      const genre = await this.#pageGenre(root, slicer, generation);
-      if (genre === null) return;
-      this.#genre = genre;
+      const reading = await this.#readPage(root, slicer, generation);
+      if (reading === null) return;
+      this.#genre = reading.genre;
+      this.#talksOfHealth = reading.health;
       this.#segment(true);
     }
     const visible = editable ? null : visibleStart(this.#document, root);
@@ -491,10 +494,10 @@ export class PageScanner {
   }
 
   /**
-   * The genre of the page, read as detection reads a whole text (from its first characters), in
-   * slices; null if the pass was cancelled.
+   * The genre of the page and whether it speaks of health, read as detection reads a whole text
+   * (from its first characters), in slices; null if the pass was cancelled.
    */
-  async #pageGenre(root: Node, slicer: Slicer, generation: number): Promise<Genre | null> {
+  async #readPage(root: Node, slicer: Slicer, generation: number): Promise<{ genre: Genre; health: boolean } | null> {
     const builder = createTextIndexBuilder(root);
     const sample: string[] = [];
     for (let length = 0; length < GENRE_SAMPLE_CHARS + CONTEXT_AFTER_MAX_CHARS; ) {
@@ -508,7 +511,8 @@ export class PageScanner {
       sample.push(next.text.slice(next.from, next.to));
       length += next.to - next.from + 1;
     }
-    return textGenre(sample.join('\n'), this.#lexicon.lexicon);
+    const text = sample.join('\n');
+    return { genre: textGenre(text, this.#lexicon.lexicon), health: readsAsHealth(text, this.#lexicon.lexicon) };
   }
 
   /**
@@ -517,6 +521,7 @@ export class PageScanner {
    * (headings, menus, lists of links) are left out, of the marks and of the findings alike.
    */
   #detect(stretch: Stretch): Match[] {
+    if (!this.#talksOfHealth) return [];
     const { lexicon } = this.#lexicon;
     const pageGenre = this.#genre ?? textGenre('', lexicon);
     const matches = this.#ownerOf === null

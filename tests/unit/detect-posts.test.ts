@@ -90,6 +90,19 @@ describe('detectThread', () => {
     expect(alone.posts[0]!.urgency).toBe('urgent');
   });
 
+  it('reads a reply that names no doctor and no pain as the thread that does', () => {
+    const question = 'Back pain for a week now, the GP says rest. Anyone had this?';
+    const reply = 'Same here last spring. My bladder kept leaking whenever I coughed, and one night it just stopped altogether, so my wife drove me in at midnight and they kept me for a week. Go in if that happens.';
+    const page = `${question}\n${reply}`;
+    const posts = [
+      { author: 'ann', time: null, own: [spanOf(page, question)] },
+      { author: 'bob', time: null, own: [spanOf(page, reply)] },
+    ];
+    expect(detectThread(page, posts, [], lexicon).posts[1]!.redFlags.map((flag) => flag.id)).toContain('rf-bladder-bowel');
+    // The reply as a page of its own does not speak of health: nothing is read in it.
+    expect(detectPage(reply, lexicon).matches).toEqual([]);
+  });
+
   it('reads a page that is not a thread as one post by no one named', () => {
     const page = detectPage(text, lexicon);
     expect(page.posts).toHaveLength(1);

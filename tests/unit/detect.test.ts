@@ -170,6 +170,17 @@ describe('detect never matches confusables', () => {
   });
 });
 
+describe('detect reads for signs only a text that speaks of health', () => {
+  it('finds nothing on a page about gear, however its words look', () => {
+    const gear = 'The new hydration pack holds three litres. Its bladder can leak at the seam, so check the cap before every ride and keep it out of the sun on a long climb.';
+    expect(detect(gear, lexicon).matches).toEqual([]);
+  });
+  it('still reads a frightened post that names no doctor and no pain, only what is happening', () => {
+    const post = 'WOKE UP AND I CANT FEEL MY LEGS PROPERLY, HAVENT BEEN ABLE TO PEE SINCE LAST NIGHT AND IT IS NUMB DOWN THERE. WHAT IS HAPPENING TO ME';
+    expect(detect(post, lexicon).urgency).toBe('emergency');
+  });
+});
+
 describe('detect results', () => {
   it('reports offsets into the original text and the matched text', () => {
     const text = 'Ugh.  My SCIATICA is back.';

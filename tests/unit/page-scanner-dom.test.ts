@@ -38,6 +38,19 @@ describe('PageScanner', () => {
     expect(registry.size).toBe(0);
   });
 
+  it('marks nothing on a page that never speaks of health, and reads the same words on one that does', async () => {
+    const gear = '<article><p>The new hydration pack holds three litres. Its bladder can leak at the seam, so check the cap before every ride and keep it out of the sun. We tested it on a long climb and then on a muddy descent.</p></article>';
+    const quiet = startScanner(gear);
+    await quiet.started;
+    expect([quiet.terms(), quiet.redFlags()]).toEqual([[], []]);
+    expect(quiet.reports.at(-1)!.matches).toEqual([]);
+    quiet.scanner.stop();
+    const health = startScanner(gear.replace('We tested it', 'My GP says my bladder leaks because of the back pain. We tested it'));
+    await health.started;
+    expect(health.redFlags().length).toBeGreaterThan(0);
+    health.scanner.stop();
+  });
+
   it('marks no ordinary term in headings or menus, and leaves them out of the findings; red flags stay', async () => {
     const { scanner, reports, started, terms, redFlags } = startScanner(
       '<nav><a href="#">Sciatica</a></nav><h1>Sciatica and numbness down there</h1><article><p>My sciatica is back.</p></article>',
