@@ -54,6 +54,12 @@ describe('terms lexicon', () => {
     expect(problems).toEqual([]);
   });
 
+  it('writes numbers as digits: a "#" is no word, so "# am" would have been any "am" ("I am sore")', () => {
+    const phrases = [...kb.terms.flatMap((term) => term.variants), ...kb.concepts.flatMap((concept) => concept.words)];
+    expect(phrases.filter((phrase) => phrase.includes('#'))).toEqual([]);
+    expect(detect('I am sore and I am tired of it.', lexicon).redFlags).toEqual([]);
+  });
+
   it('never lets a variant of several words stand for one of its words ("was mobile" is not any "mobile")', () => {
     const problems = kb.terms.flatMap((term) => {
       // A word that is one of the term's own variants, inflected or spelt otherwise, may match alone.
