@@ -37,8 +37,12 @@ export interface CompiledConcepts {
 export function compileConcepts(concepts: readonly Concept[], fillers: ReadonlySet<string>): CompiledConcepts {
   const ownWords = new Set(concepts.flatMap((concept) => concept.words.map(phraseKeys).filter((keys) => keys.length === 1).flat()));
   const skipped = new Set([...fillers].filter((key) => !ownWords.has(key)));
-  const trie = phraseTrie(concepts, (concept) => !concept.exact, (keys) => keys.filter((key) => !skipped.has(key)));
-  const exactTrie = phraseTrie(concepts, (concept) => concept.exact === true, (keys) => keys);
+  const withoutFillers = (keys: string[]) => keys.filter((key) => !skipped.has(key));
+  // A phrase that is little words but one ("lying still", "the ladies", "a lot") would be any
+  // "lying", "lady" or "lot" without them: it is matched word for word, as exact concepts are.
+  const collapses = (keys: string[]) => keys.length > 1 && withoutFillers(keys).length < 2;
+  const trie = phraseTrie(concepts, (concept) => !concept.exact, (keys) => (collapses(keys) ? [] : withoutFillers(keys)));
+  const exactTrie = phraseTrie(concepts, () => true, (keys, concept) => (concept.exact || collapses(keys) ? keys : []));
   const allKeys = new Set<string>();
   const singleWords = new Set<string>();
   for (const concept of concepts) {
@@ -63,13 +67,13 @@ export function compileConcepts(concepts: readonly Concept[], fillers: ReadonlyS
 export function phraseTrie(
   concepts: readonly Concept[],
   included: (concept: Concept) => boolean,
-  keysOf: (keys: string[]) => string[],
+  keysOf: (keys: string[], concept: Concept) => string[],
 ): TrieNode<number[]> {
   const byPhrase = new Map<string, { keys: string[]; concepts: Set<number> }>();
   concepts.forEach((concept, index) => {
     if (!included(concept)) return;
     for (const word of concept.words) {
-      const keys = keysOf(phraseKeys(word));
+      const keys = keysOf(phraseKeys(word), concept);
       if (keys.length === 0) continue;
       const entry = byPhrase.get(keys.join(' ')) ?? { keys, concepts: new Set<number>() };
       entry.concepts.add(index);

@@ -156,10 +156,13 @@ export function assembleFrames<Term>(search: FrameSearch<Term>): FrameInstance<T
         !crossesClause(search, other) &&
         other.fillers.some((filler) => filler.start > candidate.firstToken && candidate.fillers.includes(filler));
       // Instances of one term that share a word are one mention: the better one stands (a mark stays
-      // short). Apart from that they may overlap, unless one says the sign is absent and the other not.
+      // short). Apart from that they may overlap, unless one says the sign is absent and the other not:
+      // then they may not share a word either ("a lot of pain... my bladder is fine" is no frequent
+      // peeing: the bladder is the fine one).
       const sameTerm = other.frame.term === candidate.frame.term;
       const sharesWord = other.fillers.some((filler) => candidate.fillers.includes(filler));
-      return (sameTerm && (sharesWord || (overlaps && other.frame.absent !== candidate.frame.absent))) || yields;
+      const denial = other.frame.absent !== candidate.frame.absent;
+      return (sameTerm && (sharesWord || (overlaps && denial))) || (sharesWord && denial) || yields;
     });
     if (!clashes) kept.push(candidate);
   }

@@ -107,6 +107,8 @@ describe('detect on forum sentences', () => {
     // A condition reaches every item of its list, across the commas: "if A, B or C".
     ['She said if my bladder, my bowels or my legs stopped working to phone an ambulance.', 'rf-bladder-bowel', 'hypothetical'],
     ['If it hurts, I lie down or my legs go numb.', 'rf-leg-numbness', 'affirmed'],
+    // A sign said to be fine shares no word with one said to be there.
+    ['There is a lot of back pain in my family and my bladder is fine.', 'rf-bladder-bowel', 'negated'],
     ['Since the op the feeling in her legs is deteriorating again, my sister says.', 'rf-leg-numbness', 'other-person'],
     ["Mum's appetite vanished this spring and her back pain is constant.", 'rf-weight-loss', 'other-person'],
     ['my lower back is shot and my right leg keeps giving out', 'rf-leg-weakness', 'affirmed'],
@@ -182,6 +184,11 @@ describe('detect reads for signs only a text that speaks of health', () => {
 });
 
 describe('detect results', () => {
+  it('matches a phrase of little words but one word for word: "sitting still" is not any sitting, "a lot" no lot', () => {
+    expect(detect('My back pain is worse when sitting at my desk all day.', lexicon).redFlags).toEqual([]);
+    expect(detect('My back pain is worse when I keep still.', lexicon).redFlags.map((flag) => flag.id)).toContain('rf-rest-pain');
+  });
+
   it('reports offsets into the original text and the matched text', () => {
     const text = 'Ugh.  My SCIATICA is back.';
     const [match] = detect(text, lexicon).matches;
