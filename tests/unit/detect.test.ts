@@ -184,6 +184,11 @@ describe('detect reads for signs only a text that speaks of health', () => {
 });
 
 describe('detect results', () => {
+  it('reads a back too sore to get out of bed as pain, not weak legs; legs that gave way getting up are weak', () => {
+    expect(detect("Couldn't get out of bed this morning, my back went into spasm.", lexicon).redFlags).toEqual([]);
+    expect(redFlagContext('My legs gave way when I tried to get out of bed.', 'rf-leg-weakness')).toBe('affirmed');
+  });
+
   it('matches a phrase of little words but one word for word: "sitting still" is not any sitting, "a lot" no lot', () => {
     expect(detect('My back pain is worse when sitting at my desk all day.', lexicon).redFlags).toEqual([]);
     expect(detect('My back pain is worse when I keep still.', lexicon).redFlags.map((flag) => flag.id)).toContain('rf-rest-pain');
