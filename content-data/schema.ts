@@ -179,6 +179,11 @@ export const PeopleSchema = v.strictObject({
   clinicians: phrases,
   /** Verbs after a person that report what they said or thought ("she said", "he thinks"). */
   reporting: phrases,
+  /**
+   * A verb of telling with the writer as its listener ("the specialist informed me that..."): what
+   * follows was told to the writer, so the writer named before it is not whose it is.
+   */
+  listening: phrases,
   /** The writer describing themself as a relation ("mum of 3 here", "as a dad"). */
   selfDescriptions: phrases,
   /** The reader addressed: "you", "your". */

@@ -32,6 +32,7 @@ export type PersonWord =
   | { kind: 'other'; key: string }
   | { kind: 'clinician' }
   | { kind: 'reporting' }
+  | { kind: 'listening' }
   | { kind: 'self' }
   | { kind: 'generic' }
   | { kind: 'anyone' }
@@ -105,6 +106,7 @@ function compilePeople(people: People): TrieNode<PersonWord> {
   add(people.notPeople, () => ({ kind: 'nobody' }));
   add(people.selfDescriptions, () => ({ kind: 'self' }));
   add(people.reporting, () => ({ kind: 'reporting' }));
+  add(people.listening, () => ({ kind: 'listening' }));
   add(people.possessives, () => ({ kind: 'possessive' }));
   add(people.writer, () => ({ kind: 'writer' }));
   add(people.female, () => ({ kind: 'pronoun', gender: 'female' }));

@@ -36,6 +36,8 @@ interface Ref {
 
 interface SentenceVoice {
   refs: Ref[];
+  /** Where the writer is told something ("informed me that"): people named before it are not whose what follows is. */
+  told: number[];
   advice: boolean;
   /** It opens like a yes/no question. */
   polar: boolean;
@@ -157,12 +159,15 @@ class VoiceReader {
     let opening = first;
     while (opening < end && OPENERS.has(keys[opening]!)) opening++;
     let advice = false;
+    const told: number[] = [];
     for (let i = 0; i < hits.length; i++) {
       const hit = hits[i]!;
       const word = hit.value;
       const possessed = possessedBy(hits, i);
       const reported = reports(hits, i);
-      if (word.kind === 'advice') {
+      if (word.kind === 'listening') {
+        told.push(hit.end);
+      } else if (word.kind === 'advice') {
         if (hit.start === opening) advice = true;
       } else if (possessed && (possessed.value.kind === 'relation' || possessed.value.kind === 'other')) {
         // "my mum", "her husband", "our dog": the relation is the person.
@@ -191,7 +196,7 @@ class VoiceReader {
         push(hit, 'anyone');
       }
     }
-    return { refs, advice, polar: longestAt(this.questionOpeners, keys, opening) !== undefined };
+    return { refs, told, advice, polar: longestAt(this.questionOpeners, keys, opening) !== undefined };
   }
 }
 
@@ -217,10 +222,10 @@ function possessedBy(hits: PersonHit[], i: number): PersonHit | undefined {
   return (kind === 'relation' || kind === 'other') && next.start - hit.end <= POSSESSED_GAP ? next : undefined;
 }
 
-/** Is hits[i] followed at once by a reporting verb ("she said", "Mum thinks")? */
+/** Is hits[i] followed at once by a reporting verb ("she said", "Mum thinks", "the nurse told me")? */
 function reports(hits: PersonHit[], i: number): boolean {
   const next = hits[i + 1];
-  return next !== undefined && next.start === hits[i]!.end && next.value.kind === 'reporting';
+  return next !== undefined && next.start === hits[i]!.end && (next.value.kind === 'reporting' || next.value.kind === 'listening');
 }
 
 /**
@@ -264,8 +269,10 @@ export function readVoices(
     const sentence = tokens.sentences[span.firstToken]!;
     const own = read(sentence, span.firstToken);
     const clause = tokens.clauses[span.endToken - 1]!;
+    const toldAt = own.told.filter((end) => end <= span.firstToken).at(-1) ?? -1;
     let named: Ref | undefined;
     for (const candidate of own.refs) {
+      if (candidate.token < toldAt) continue;
       if (candidate.token < span.endToken) named = candidate;
       else {
         if (!named && candidate.clause === clause) named = candidate;

@@ -162,6 +162,16 @@ describe('other person', () => {
   });
 });
 
+describe('what the writer is told', () => {
+  it('is not the writer\'s when it names no one: the writer only listened', () => {
+    const text = 'I sat with my husband in the clinic. The surgeon came over to me and informed me that there was cancer in the spine.';
+    expect(contextOf(text, 'cancer in the spine')).toBe('other-person');
+  });
+  it('is the writer\'s when it says so', () => {
+    expect(contextOf('The surgeon told me that there is cancer in my spine.', 'cancer in my spine')).toBe('affirmed');
+  });
+});
+
 describe('precedence and cues inside matches', () => {
   it('prefers negated over other-person', () => {
     expect(contextOf('My dad has no numbness', 'numbness')).toBe('negated');
