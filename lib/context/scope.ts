@@ -204,6 +204,9 @@ const STRENGTH: Category[] = ['negated', 'resolved', 'hypothetical'];
  */
 function categoryOf(scene: Scene, whole: TokenSpan, span: TokenSpan, low: number, high: number): Category | null {
   let found: Category | null = null;
+  // A negation inside a condition is part of it: "if I wasn't incontinent" supposes, it does not deny.
+  let conditionAt = Infinity;
+  let negationAt = -1;
   for (let at = low; at < high; at++) {
     const cue = scene.hits[at]!.value;
     if (!('rule' in cue) || !targets(cue.rule, span)) continue;
@@ -227,9 +230,13 @@ function categoryOf(scene: Scene, whole: TokenSpan, span: TokenSpan, low: number
     const category = rule.category === 'resolved' && span.lasting ? null : rule.category;
     if (category === null || (found !== null && STRENGTH.indexOf(category) >= STRENGTH.indexOf(found))) continue;
     const directions = rule.direction === 'bidirectional' ? [true, false] : [rule.direction === 'forward'];
-    if (directions.some((forward) => reaches(scene, at, rule, forward, span))) found = category;
+    if (directions.some((forward) => reaches(scene, at, rule, forward, span))) {
+      found = category;
+      if (category === 'hypothetical' && rule.direction === 'forward') conditionAt = Math.min(conditionAt, hit.start);
+      if (category === 'negated') negationAt = hit.start < span.firstToken ? hit.start : Infinity;
+    }
   }
-  return found;
+  return found === 'negated' && conditionAt < negationAt && negationAt !== Infinity ? 'hypothetical' : found;
 }
 
 /**

@@ -162,6 +162,15 @@ describe('other person', () => {
   });
 });
 
+describe('a negation inside a condition', () => {
+  it('is part of what is supposed: "if I wasn\'t incontinent" asks, it does not deny', () => {
+    expect(contextOf("The nurse wanted to know if I wasn't incontinent before the op.", 'incontinent')).toBe('hypothetical');
+  });
+  it('does not reach a denial after the mention', () => {
+    expect(contextOf("The doctor asked about numbness in my legs, there isn't any.", 'numbness in my legs')).toBe('negated');
+  });
+});
+
 describe('what the writer is told', () => {
   it('is not the writer\'s when it names no one: the writer only listened', () => {
     const text = 'I sat with my husband in the clinic. The surgeon came over to me and informed me that there was cancer in the spine.';
