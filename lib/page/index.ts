@@ -24,6 +24,7 @@ import { watchLocation } from './location';
 import { markDescriber } from './mark-description';
 import type { Mark } from './marks';
 import { pageTextSample } from './page-text';
+import { partLoader } from './parts';
 import { redFlagStepper } from './red-flag-steps';
 import { COMPILE_MEASURE, PageScanner, type ScanLexicon } from './scanner';
 import { throttleLatest } from './throttle';
@@ -147,6 +148,7 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
     },
     signal,
   );
+  const loadPart = partLoader((part) => send({ type: 'load-part', part }));
   const hover = watchHover({
     document,
     marks: scanner.marks,
@@ -155,7 +157,7 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
       const request = panelRequestFor(mark);
       if (request) void send({ type: 'open-panel', request });
     },
-    loadCard: () => import('../../components/HoverCard').then((card) => card.mountHoverCard),
+    loadCard: () => loadPart('hover-card'),
     theme: () => theme,
     signal,
   });
