@@ -1,6 +1,10 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { contentDataPlugin } from './content-data/vite-plugin';
+import { PART_FILES } from './lib/page/parts';
+
+/** The scripts that run in web pages: the content script and the parts it loads later. */
+const IN_PAGES = ['content-script', ...Object.keys(PART_FILES)];
 
 /** The pages the content script reads. */
 const CONTENT_HOSTS = ['http://*/*', 'https://*/*'];
@@ -17,6 +21,14 @@ export default defineConfig({
     plugins: [preact(), contentDataPlugin()],
     build: { sourcemap: process.env.BPL_SIZE_BUILD !== undefined },
   }),
+  hooks: {
+    // In web pages the browser's own promise-based API is enough (Chrome's MV3 `chrome`, Firefox's
+    // `browser`): the content script and its parts leave webextension-polyfill (2.8 kB gzip) out.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => IN_PAGES.includes(entrypoint.name))) return;
+      config.resolve = { ...config.resolve, alias: { ...config.resolve?.alias, 'wxt/browser': '@wxt-dev/browser' } };
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Back Pain Lens',
     description:

@@ -162,8 +162,10 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
     signal,
   });
   const stepRedFlag = redFlagStepper(view, scanner.marks, () => scanner.redFlagMarks(), hover.show);
-  const onMessage = (message: unknown) =>
-    dispatch(
+  // Answered through `sendResponse`: the browser's own API (no polyfill here, see wxt.config.ts)
+  // does not take a returned promise in every Chrome.
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+    const reply = dispatch(
       TO_CONTENT,
       {
         'reveal-match': ({ index }) => scanner.reveal(index),
@@ -174,6 +176,10 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
       message,
       undefined,
     );
+    if (!reply) return false;
+    void reply.then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
   browser.runtime.onMessage.addListener(onMessage);
   // The one place where the page is let go of: marks, styles, observers and the flash go with `stop`.
   signal.addEventListener(
