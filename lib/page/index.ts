@@ -25,10 +25,14 @@ import { markDescriber } from './mark-description';
 import type { Mark } from './marks';
 import { pageTextSample } from './page-text';
 import { partLoader } from './parts';
+import { mayBeThread } from './posts/signs';
 import { redFlagStepper } from './red-flag-steps';
-import { COMPILE_MEASURE, PageScanner, type ScanLexicon } from './scanner';
+import { COMPILE_MEASURE, PageScanner, type PostFinder, type ScanLexicon } from './scanner';
 import { throttleLatest } from './throttle';
 import { publishTiming, setTimingsPublished, TIMELINE_SETTING_KEY } from './timeline';
+
+/** A page with no sign of posts is read as one text. */
+const NO_POSTS: PostFinder = () => ({ engine: null, posts: [] });
 
 /** Live pages rescan often; the background hears of it at most this often. */
 const REPORT_INTERVAL_MS = 1_000;
@@ -116,9 +120,13 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
   );
 
   const loadSource = lexiconLoader(lexiconVersion, () => send({ type: 'get-lexicon' }));
+  const loadPart = partLoader((part) => send({ type: 'load-part', part }));
+  // A finder that cannot load leaves the page read as one text, as before threads were read.
+  const postFinder = () => (mayBeThread(document) ? loadPart('post-finder').catch(() => NO_POSTS) : Promise.resolve(NO_POSTS));
   const scanner = new PageScanner({
     document,
     loadLexicon: () => loadScanLexicon(loadSource),
+    postFinder,
     onScanned: reportScan,
   });
 
@@ -135,6 +143,8 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
       // No matches: no red flag to triage.
       report(summarizeMatches([], []));
     } else {
+      // The post finder is injected while the lexicon loads and compiles, not after.
+      void postFinder();
       void scanner.start();
     }
   };
@@ -148,7 +158,6 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
     },
     signal,
   );
-  const loadPart = partLoader((part) => send({ type: 'load-part', part }));
   const hover = watchHover({
     document,
     marks: scanner.marks,

@@ -7,16 +7,20 @@
  */
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import type { MountHoverCard } from '../../components/HoverCard';
+import type { findPosts } from './posts';
 
 /** Each part by name, and what it hands over. */
 export interface Parts {
   'hover-card': MountHoverCard;
+  /** The engines' recognisers and the generic reader of a thread's posts. */
+  'post-finder': typeof findPosts;
 }
 export type PartName = keyof Parts;
 
 /** The file of each part in the build, one unlisted script each (`entrypoints/<name>.ts`; typed from the build's files). */
 export const PART_FILES: Readonly<Record<PartName, ScriptPublicPath>> = {
   'hover-card': '/hover-card.js',
+  'post-finder': '/post-finder.js',
 };
 
 export function isPartName(value: unknown): value is PartName {
