@@ -95,7 +95,10 @@ export function watchHover(options: HoverOptions): Hover {
     const mark = markAtPoint(document, marks, pointer.x, pointer.y);
     clearTimeout(timer);
     if (mark) {
-      if (mark !== cardMark) timer = setTimeout(() => void open(mark, false), OPEN_DELAY_MS);
+      if (mark === cardMark) return;
+      // The card's part loads while the pointer rests, not after.
+      void options.loadCard().catch(() => undefined);
+      timer = setTimeout(() => void open(mark, false), OPEN_DELAY_MS);
     } else if (card) {
       timer = setTimeout(close, CLOSE_DELAY_MS);
     }
