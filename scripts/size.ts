@@ -69,12 +69,23 @@ export function codeByModule(file: string): Map<string, string> {
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
-function printModules(file: string): void {
-  const rows = [...codeByModule(file)]
-    .map(([module, code]) => ({ module, raw: Buffer.byteLength(code), gzip: gzipBytes(code) }))
+/** A module's folder: `lib/page/posts`, `components`, `node_modules/preact`. */
+const folderOf = (module: string) => (module.startsWith('node_modules/') ? module : module.split('/').slice(0, -1).join('/') || module);
+
+function printTable(title: string, code: Map<string, string>): void {
+  const rows = [...code]
+    .map(([name, text]) => ({ name, raw: Buffer.byteLength(text), gzip: gzipBytes(text) }))
     .sort((a, b) => b.gzip - a.gzip);
-  console.log(`\n| module | raw | gzip alone |\n|---|---|---|`);
-  for (const row of rows) console.log(`| ${row.module} | ${kB(row.raw)} | ${kB(row.gzip)} |`);
+  console.log(`\n| ${title} | raw | gzip alone |\n|---|---|---|`);
+  for (const row of rows) console.log(`| ${row.name} | ${kB(row.raw)} | ${kB(row.gzip)} |`);
+}
+
+function printModules(file: string): void {
+  const modules = codeByModule(file);
+  const folders = new Map<string, string>();
+  for (const [module, code] of modules) folders.set(folderOf(module), (folders.get(folderOf(module)) ?? '') + code);
+  printTable('folder', folders);
+  printTable('module', modules);
 }
 
 function main(): void {
