@@ -143,8 +143,6 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
       // No matches: no red flag to triage.
       report(summarizeMatches([], []));
     } else {
-      // The post finder is injected while the lexicon loads and compiles, not after.
-      void postFinder();
       void scanner.start();
     }
   };
@@ -207,8 +205,11 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
   );
 
   // Most pages are not paused: load the lexicon while the settings load (first mark ~30 ms sooner
-  // on a 1 MB page). A paused page loads it but never compiles it; a failed load is retried by the scan.
+  // on a 1 MB page), and the post finder too (its injection takes longer than the lexicon's
+  // compile in Firefox). A paused page loads them but never compiles the lexicon; a failed load
+  // is retried by the scan.
   void loadSource().catch(() => undefined);
+  void postFinder();
   const [settings, publishTimings] = await Promise.all([loadSettings(), readTimingsSetting()]);
   setTimingsPublished(publishTimings);
   apply(settings);

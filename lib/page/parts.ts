@@ -29,33 +29,44 @@ export function isPartName(value: unknown): value is PartName {
 
 const SHELF_KEY = '__backPainLensParts';
 
-function shelf(): Partial<Parts> {
-  const global = globalThis as { [SHELF_KEY]?: Partial<Parts> };
-  return (global[SHELF_KEY] ??= {});
+/** What the parts' files and the content script of a frame share: the parts, and who waits for one. */
+interface Shelf {
+  parts: Partial<Parts>;
+  arrived: Partial<Record<PartName, () => void>>;
+}
+
+function shelf(): Shelf {
+  const global = globalThis as { [SHELF_KEY]?: Shelf };
+  return (global[SHELF_KEY] ??= { parts: {}, arrived: {} });
 }
 
 /** Called by a part's file when it runs: hands the part to the content script of its frame. */
 export function providePart<K extends PartName>(name: K, part: Parts[K]): void {
-  shelf()[name] = part;
+  const { parts, arrived } = shelf();
+  parts[name] = part;
+  arrived[name]?.();
 }
 
 /**
  * Loads each part at most once per frame: `inject` asks the background to run the part's file
- * here. A failed load (the extension went away, the frame is out of reach) is tried again on
- * the next use.
+ * here. The part is used as soon as its file has run, before the background's answer comes back
+ * (which can take as long again on a busy page). A failed load (the extension went away, the
+ * frame is out of reach) is tried again on the next use.
  */
 export function partLoader(inject: (name: PartName) => Promise<unknown>) {
-  const loading = new Map<PartName, Promise<unknown>>();
+  const loading = new Map<PartName, Promise<void>>();
   return async <K extends PartName>(name: K): Promise<Parts[K]> => {
-    const ready = shelf()[name];
-    if (ready) return ready as Parts[K];
+    const { parts, arrived } = shelf();
     let pending = loading.get(name);
-    if (!pending) {
-      pending = inject(name);
+    if (!parts[name] && !pending) {
+      pending = new Promise<void>((settle) => {
+        arrived[name] = settle;
+        inject(name).then(() => settle(), () => settle());
+      });
       loading.set(name, pending);
     }
-    await pending.catch(() => undefined);
-    const part = shelf()[name];
+    await pending;
+    const part = parts[name];
     if (part) return part as Parts[K];
     loading.delete(name);
     throw new Error(`The part "${name}" did not load.`);

@@ -20,6 +20,14 @@ describe('the parts of the content script loaded later', () => {
     expect(inject).toHaveBeenCalledWith('hover-card');
   });
 
+  it('uses a part as soon as its file has run, before the background answers', async () => {
+    const load = partLoader(() => {
+      setTimeout(() => providePart('post-finder', mount), 0);
+      return new Promise(() => undefined);
+    });
+    expect(await load('post-finder')).toBe(mount);
+  });
+
   it('fails when the part did not arrive (the extension went away) and asks again on the next use', async () => {
     const inject = vi.fn().mockRejectedValueOnce(new Error('gone')).mockResolvedValueOnce(undefined).mockImplementationOnce(async () => providePart('hover-card', mount));
     const load = partLoader(inject);
