@@ -13,6 +13,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Detection } from './types';
 import type { SearchResult } from './search/types';
 import type { StoredLexicon } from './lexicon-store';
+import type { PartName } from './page/parts';
 
 /** What the background keeps for a tab: the last scan its content script reported. */
 export interface TabFindings {
@@ -74,6 +75,8 @@ export const CONTENT_TO_BACKGROUND = {
   'describe-mark': call<{ termId: string; topicIds: string[] }, MarkDescription>(),
   /** `storage.local` holds no lexicon of this build (see lib/lexicon-store): the background's copy. */
   'get-lexicon': call<Record<never, never>, StoredLexicon>(),
+  /** Run a part of the content script in the sender's frame (see lib/page/parts); answered once it has run. */
+  'load-part': call<{ part: PartName }, boolean>(),
 };
 
 /** Extension page (popup, side panel, settings) -> background. */

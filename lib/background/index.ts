@@ -25,6 +25,7 @@ import { COMMANDS } from './commands';
 import { FindingsStore } from './findings-store';
 import { type LookupEngine, lookUp } from './lookup';
 import { PanelPorts } from './panel-ports';
+import { injectPart } from './parts';
 import { openSidePanel } from './side-panel';
 
 export const LOOKUP_MENU_ID = 'bpl-lookup';
@@ -147,6 +148,7 @@ export function startBackground(options: BackgroundOptions) {
       void storeLexicon(current).catch(() => undefined);
       return current;
     },
+    'load-part': ({ part }, sender) => injectPart(part, sender),
   };
 
   const fromPages: Handlers<PageToBackground, Sender> = {

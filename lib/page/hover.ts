@@ -17,7 +17,7 @@ export interface HoverOptions {
   /** What the card says about a mark (may ask the background for topic titles). */
   describe(mark: Mark): Promise<HoverCardContent>;
   openDetails(mark: Mark): void;
-  /** The card's mount function, loaded on first use (Preact and the card are not needed at start). */
+  /** The card's mount function, loaded on first use (Preact and the card are not in the start bundle). */
   loadCard(): Promise<MountHoverCard>;
   /** The colour scheme the user chose for the extension's UI. */
   theme(): CardTheme;
@@ -65,9 +65,11 @@ export function watchHover(options: HoverOptions): Hover {
     if (card && cardMark === mark) return;
     close();
     const attempt = ++opening;
-    const [mountHoverCard, content] = await Promise.all([options.loadCard(), options.describe(mark)]);
+    // A card that cannot load (the extension went away under the page) just does not open.
+    const loaded = await Promise.all([options.loadCard(), options.describe(mark)]).catch(() => null);
     const word = toLiveRange(mark.range);
-    if (attempt !== opening || signal.aborted || !word || !mark.range.startContainer.isConnected) return;
+    if (!loaded || attempt !== opening || signal.aborted || !word || !mark.range.startContainer.isConnected) return;
+    const [mountHoverCard, content] = loaded;
     focusBeforeCard = document.activeElement;
     const anchor = word.getBoundingClientRect();
     card = mountHoverCard(
@@ -93,7 +95,10 @@ export function watchHover(options: HoverOptions): Hover {
     const mark = markAtPoint(document, marks, pointer.x, pointer.y);
     clearTimeout(timer);
     if (mark) {
-      if (mark !== cardMark) timer = setTimeout(() => void open(mark, false), OPEN_DELAY_MS);
+      if (mark === cardMark) return;
+      // The card's part loads while the pointer rests, not after.
+      void options.loadCard().catch(() => undefined);
+      timer = setTimeout(() => void open(mark, false), OPEN_DELAY_MS);
     } else if (card) {
       timer = setTimeout(close, CLOSE_DELAY_MS);
     }

@@ -24,10 +24,15 @@ import { watchLocation } from './location';
 import { markDescriber } from './mark-description';
 import type { Mark } from './marks';
 import { pageTextSample } from './page-text';
+import { partLoader } from './parts';
+import { mayBeThread } from './posts/signs';
 import { redFlagStepper } from './red-flag-steps';
-import { COMPILE_MEASURE, PageScanner, type ScanLexicon } from './scanner';
+import { COMPILE_MEASURE, PageScanner, type PostFinder, type ScanLexicon } from './scanner';
 import { throttleLatest } from './throttle';
 import { publishTiming, setTimingsPublished, TIMELINE_SETTING_KEY } from './timeline';
+
+/** A page with no sign of posts is read as one text. */
+const NO_POSTS: PostFinder = () => ({ engine: null, posts: [] });
 
 /** Live pages rescan often; the background hears of it at most this often. */
 const REPORT_INTERVAL_MS = 1_000;
@@ -115,9 +120,13 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
   );
 
   const loadSource = lexiconLoader(lexiconVersion, () => send({ type: 'get-lexicon' }));
+  const loadPart = partLoader((part) => send({ type: 'load-part', part }));
+  // A finder that cannot load leaves the page read as one text, as before threads were read.
+  const postFinder = () => (mayBeThread(document) ? loadPart('post-finder').catch(() => NO_POSTS) : Promise.resolve(NO_POSTS));
   const scanner = new PageScanner({
     document,
     loadLexicon: () => loadScanLexicon(loadSource),
+    postFinder,
     onScanned: reportScan,
   });
 
@@ -155,13 +164,15 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
       const request = panelRequestFor(mark);
       if (request) void send({ type: 'open-panel', request });
     },
-    loadCard: () => import('../../components/HoverCard').then((card) => card.mountHoverCard),
+    loadCard: () => loadPart('hover-card'),
     theme: () => theme,
     signal,
   });
   const stepRedFlag = redFlagStepper(view, scanner.marks, () => scanner.redFlagMarks(), hover.show);
-  const onMessage = (message: unknown) =>
-    dispatch(
+  // Answered through `sendResponse`: the browser's own API (no polyfill here, see wxt.config.ts)
+  // does not take a returned promise in every Chrome.
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+    const reply = dispatch(
       TO_CONTENT,
       {
         'reveal-match': ({ index }) => scanner.reveal(index),
@@ -172,6 +183,10 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
       message,
       undefined,
     );
+    if (!reply) return false;
+    void reply.then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
   browser.runtime.onMessage.addListener(onMessage);
   // The one place where the page is let go of: marks, styles, observers and the flash go with `stop`.
   signal.addEventListener(
@@ -190,8 +205,11 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
   );
 
   // Most pages are not paused: load the lexicon while the settings load (first mark ~30 ms sooner
-  // on a 1 MB page). A paused page loads it but never compiles it; a failed load is retried by the scan.
+  // on a 1 MB page), and the post finder too (its injection takes longer than the lexicon's
+  // compile in Firefox). A paused page loads them but never compiles the lexicon; a failed load
+  // is retried by the scan.
   void loadSource().catch(() => undefined);
+  void postFinder();
   const [settings, publishTimings] = await Promise.all([loadSettings(), readTimingsSetting()]);
   setTimingsPublished(publishTimings);
   apply(settings);

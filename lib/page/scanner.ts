@@ -9,7 +9,7 @@ import { GENRE_SAMPLE_CHARS } from '../context';
 import { detectRange, type Genre, postGenre, readsAsHealth, summarizeMatches, textGenre, type Lexicon } from '../detect';
 import { detectSpansRange, summarizeThread, type PostMatches } from '../detect/posts';
 import type { Detection, Match, TextSpan } from '../types';
-import { findPosts } from './posts';
+import type { Segmentation } from './posts/types';
 import { NOBODY, ownerLookup, runsByOwner } from './posts/ownership';
 import { type PagePost, reconcilePosts } from './posts/registry';
 import { caretAt } from './caret';
@@ -134,12 +134,16 @@ export interface PageScannerOptions {
   document: Document;
   /** Loads and compiles the lexicon; called at the first scan, so a paused page never compiles it. */
   loadLexicon(): Promise<ScanLexicon>;
+  /** What reads the page's posts, asked for at each full pass (lib/page/posts; loaded when the page may be a thread). */
+  postFinder(): Promise<PostFinder>;
   /**
    * Called after every pass. `detection` summarises the whole page: call it when a report is due,
    * not after every pass of a live page.
    */
   onScanned(detection: () => Detection): void;
 }
+
+export type PostFinder = (document: Document) => Segmentation;
 
 type PassTotals = Pick<ScanStats, 'chars' | 'nodes' | 'matches' | 'stretches' | 'longestStretchChars'>;
 
@@ -167,6 +171,7 @@ export class PageScanner {
   #talksOfHealth = true;
   /** The posts of a thread (none on a page that is not one), and whose each text node is. */
   #posts: PagePost[] = [];
+  #findPosts: PostFinder | null = null;
   #ownerOf: ((node: Text) => number) | null = null;
   /** Each post's genre, read from its words when first needed. */
   readonly #postGenres = new Map<number, Genre>();
@@ -282,7 +287,7 @@ export class PageScanner {
   #segment(fresh: boolean): void {
     const previous = fresh ? [] : this.#posts;
     if (fresh) this.#postGenres.clear();
-    const posts = reconcilePosts(previous, findPosts(this.#document).posts);
+    const posts = reconcilePosts(previous, this.#findPosts?.(this.#document).posts ?? []);
     this.#posts = posts;
     if (posts.length === 0) {
       this.#ownerOf = null;
@@ -404,10 +409,11 @@ export class PageScanner {
     // Also editable through CSS (`-webkit-user-modify`); this asks for style, so only once a pass.
     const editable = this.#editable || (root instanceof HTMLElement && root.isContentEditable);
     if (!editable) {
-      const reading = await this.#readPage(root, slicer, generation);
-      if (reading === null) return;
+      const [reading, findPosts] = await Promise.all([this.#readPage(root, slicer, generation), this.#options.postFinder()]);
+      if (reading === null || generation !== this.#generation) return;
       this.#genre = reading.genre;
       this.#talksOfHealth = reading.health;
+      this.#findPosts = findPosts;
       this.#segment(true);
     }
     const visible = editable ? null : visibleStart(this.#document, root);

@@ -18,8 +18,9 @@ describe('the extension in Chromium', () => {
     expect(session.extensionId).toMatch(/^[a-p]{32}$/);
     const manifest = await session.serviceWorker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.name).toBe('Back Pain Lens');
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['contextMenus', 'sidePanel', 'storage']);
-    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['contextMenus', 'scripting', 'sidePanel', 'storage']);
+    // Only where the content script runs: the background injects its later parts there (lib/page/parts.ts).
+    expect(manifest.host_permissions).toEqual(manifest.content_scripts?.[0]?.matches);
     expect(Object.keys(manifest.icons ?? {}).sort()).toEqual(['128', '16', '32', '48']);
   });
 

@@ -69,6 +69,8 @@ export interface ChromiumSession {
 }
 
 export interface LaunchOptions {
+  /** Another build of the extension than the one under test (benchmarks compare two). */
+  build?: string;
   /**
    * Turn on the developer setting that puts the content script's timings (`bpl:scan`,
    * `bpl:first-mark`, `bpl:compile`) on each page's performance timeline, where the tests wait
@@ -84,12 +86,13 @@ export interface LaunchOptions {
 export async function launchChromium(
   opts: { userDataDir?: string; headless?: boolean; args?: string[] } & LaunchOptions = {},
 ): Promise<ChromiumSession> {
-  requireBuild(CHROME_BUILD, 'Chrome');
+  const build = opts.build ?? CHROME_BUILD;
+  requireBuild(build, 'Chrome');
   const profile = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'bpl-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
-    args: [`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`, ...CHROMIUM_ARGS, ...(opts.args ?? [])],
+    args: [`--disable-extensions-except=${build}`, `--load-extension=${build}`, ...CHROMIUM_ARGS, ...(opts.args ?? [])],
   });
   const pageErrors: string[] = [];
   const watch = (page: import('playwright-core').Page) => {
@@ -147,7 +150,8 @@ const FIREFOX_ADDON_UUID = '6f1d2c3b-8a4e-4f5a-9b7c-0d1e2f3a4b5c';
 
 /** Firefox ESR over WebDriver BiDi with the built add-on installed temporarily. */
 export async function launchFirefox(opts: LaunchOptions = {}): Promise<FirefoxSession> {
-  requireBuild(FIREFOX_BUILD, 'Firefox');
+  const build = opts.build ?? FIREFOX_BUILD;
+  requireBuild(build, 'Firefox');
   const puppeteer = (await import('puppeteer-core')).default;
   const profile = mkdtempSync(join(tmpdir(), 'bpl-firefox-'));
   const browser = await puppeteer.launch({
@@ -161,7 +165,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<FirefoxSe
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }),
     },
   });
-  await browser.installExtension(FIREFOX_BUILD);
+  await browser.installExtension(build);
   const extensionBase = `moz-extension://${FIREFOX_ADDON_UUID}/`;
   await setInExtensionPage(browser, extensionBase, TIMELINE_SETTING_KEY, opts.publishTimings ?? true);
   return {

@@ -4,6 +4,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PART_FILES } from '../../lib/page/parts';
 import { launchFirefox, startFixtureServer, type FirefoxSession, type FixtureServer } from './harness';
 
 const ADDON_ID = 'back-pain-lens@example.org';
@@ -249,6 +250,47 @@ describe('what a page can learn in Firefox ESR by default', () => {
       heard: (window as unknown as { heard: string[] }).heard,
     }));
     expect(seen).toEqual({ timings: [], foreignResources: [], heard: [] });
+    await page.close();
+  });
+
+  it('finds no file or global of the parts injected for the posts and the hover card', async () => {
+    const page = await firefox.browser.newPage();
+    await listenForMessages(page);
+    await page.goto(server.url('/demo-forum.html'));
+    await page.waitForFunction(() => [...CSS.highlights.values()].some((highlight) => highlight.size > 0), { timeout: 20_000 });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))));
+    const point = await page.evaluate(() => {
+      const [range] = [...[...CSS.highlights.values()].find((highlight) => highlight.size > 0)!] as AbstractRange[];
+      const live = new Range();
+      live.setStart(range!.startContainer, range!.startOffset);
+      live.setEnd(range!.endContainer, range!.endOffset);
+      const rect = live.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.click(point.x, point.y);
+    // The card is a part injected on first use: its host shows with the card rendered inside.
+    await page.waitForFunction(() => (document.querySelector('bpl-hover-card')?.getBoundingClientRect().height ?? 0) > 40, { timeout: 10_000 });
+    const probe = await page.evaluate(
+      async ({ base, files }) => {
+        const fetched: string[] = [];
+        for (const file of files) {
+          try {
+            await fetch(base + file.slice(1));
+            fetched.push(file);
+          } catch {
+            // Not web-accessible, like every file of the add-on.
+          }
+        }
+        return {
+          fetched,
+          ours: ['__backPainLensParts', 'contentScript', 'hoverCard', 'postFinder'].filter((name) => name in window),
+          foreignResources: performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => !name.startsWith(location.origin)),
+          heard: (window as unknown as { heard: string[] }).heard,
+        };
+      },
+      { base: firefox.extensionBase, files: Object.values(PART_FILES) },
+    );
+    expect(probe).toEqual({ fetched: [], ours: [], foreignResources: [], heard: [] });
     await page.close();
   });
 });

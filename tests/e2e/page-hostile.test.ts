@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_BUILD, launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
+import { PART_FILES } from '../../lib/page/parts';
 import { type HighlightKind, hoverCardText, installRangeHelpers } from './page-helpers';
 
 const NOTICE = (JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>)
@@ -271,6 +272,57 @@ describe('what a page can learn about the reader by default', () => {
       };
     }, session.extensionId);
     expect(probe).toEqual({ fetched: [], timings: [], foreignResources: [], foreignFrameScripts: [] });
+    expect(await heard(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('finds no file or global of the parts the background injected, each once, for the card and the posts', async () => {
+    // The background's injections, as it makes them (webextension-polyfill reads `chrome.scripting` live).
+    await session.serviceWorker.evaluate(() => {
+      const scripting = chrome.scripting as unknown as { executeScript(injection: { files?: string[] }): Promise<unknown> };
+      const original = scripting.executeScript.bind(scripting);
+      (globalThis as unknown as { injected: string[] }).injected = [];
+      scripting.executeScript = (injection) => {
+        (globalThis as unknown as { injected: string[] }).injected.push(...(injection.files ?? []));
+        return original(injection);
+      };
+    });
+    const page = await session.context.newPage();
+    await installEavesdropper(page, session.extensionId);
+    await page.goto(server.url('/demo-forum.html'));
+    await expect.poll(() => markCount(page, 'red-flag')).toBeGreaterThan(0);
+    const mark = await page.evaluate(() => {
+      const rect = window.bplRangeRect(window.bplMarks('red-flag')[0]!);
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    // Opened twice: the card's part is injected the first time only.
+    for (let open = 0; open < 2; open++) {
+      await page.mouse.click(mark.x, mark.y);
+      await expect.poll(() => hoverCardText(page)).toContain('Open details');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('bpl-hover-card').count()).toBe(0);
+    }
+    const injected = await session.serviceWorker.evaluate(() => (globalThis as unknown as { injected: string[] }).injected);
+    expect(injected).toEqual(['/post-finder.js', '/hover-card.js']);
+    const probe = await page.evaluate(
+      async ({ id, files }) => {
+        const fetched: string[] = [];
+        for (const file of files) {
+          try {
+            await fetch(`chrome-extension://${id}${file}`);
+            fetched.push(file);
+          } catch {
+            // Not web-accessible, like every file of the extension.
+          }
+        }
+        // What the isolated world holds: the parts' shelf, and the names a WXT script would leave.
+        const ours = ['__backPainLensParts', 'contentScript', 'hoverCard', 'postFinder'].filter((name) => name in window);
+        const outside = (url: string) => !url.startsWith(location.origin);
+        return { fetched, ours, foreignResources: performance.getEntriesByType('resource').map((entry) => entry.name).filter(outside) };
+      },
+      { id: session.extensionId, files: Object.values(PART_FILES) },
+    );
+    expect(probe).toEqual({ fetched: [], ours: [], foreignResources: [] });
     expect(await heard(page)).toEqual([]);
     await page.close();
   });

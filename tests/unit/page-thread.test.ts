@@ -6,7 +6,7 @@ import { MUTATION_WINDOW_MS } from '../../lib/page/mutations';
 import { PageScanner } from '../../lib/page/scanner';
 import type { Detection } from '../../lib/types';
 import { detectThread } from '../../lib/detect/posts';
-import { threadSpansOf } from '../../lib/page/posts';
+import { findPosts, threadSpansOf } from '../../lib/page/posts';
 import { buildTextIndex } from '../../lib/page/text-index';
 import { useHighlightFakes } from './page-dom-fakes';
 import { scanLexicon } from './page-lexicon';
@@ -22,6 +22,7 @@ async function scan(html: string) {
   const scanner = new PageScanner({
     document,
     loadLexicon: () => Promise.resolve(scanLexicon()),
+    postFinder: () => Promise.resolve(findPosts),
     onScanned: (detection) => reports.push(detection()),
   });
   await scanner.start();

@@ -11,7 +11,7 @@ const MIN_POSTS = 2;
 /** A block shorter than this is a link, a card or a control, not a post. */
 const MIN_POST_CHARS = 40;
 
-const SCHEMA_POST = [
+export const SCHEMA_POST = [
   '[itemtype*="schema.org/DiscussionForumPosting"]',
   '[itemtype*="schema.org/SocialMediaPosting"]',
   '[itemtype*="schema.org/Comment"]',
@@ -19,7 +19,7 @@ const SCHEMA_POST = [
   '[itemtype*="schema.org/Question"]',
 ].join(',');
 
-const MARKED_POST = 'article, [role="article"], [role="comment"]';
+export const MARKED_POST = 'article, [role="article"], [role="comment"]';
 
 /** Where a post names its writer, most specific first. */
 export const AUTHOR_SELECTORS = [
