@@ -107,6 +107,8 @@ describe('detect on forum sentences', () => {
     // A condition reaches every item of its list, across the commas: "if A, B or C".
     ['She said if my bladder, my bowels or my legs stopped working to phone an ambulance.', 'rf-bladder-bowel', 'hypothetical'],
     ['If it hurts, I lie down or my legs go numb.', 'rf-leg-numbness', 'affirmed'],
+    // A sign said to be absent, supposed: "you may be able to walk again" says nothing of anyone's legs now.
+    ['You may be able to walk again after a few weeks.', 'rf-leg-weakness', 'hypothetical'],
     // A sign said to be fine shares no word with one said to be there.
     ['There is a lot of back pain in my family and my bladder is fine.', 'rf-bladder-bowel', 'negated'],
     ['Since the op the feeling in her legs is deteriorating again, my sister says.', 'rf-leg-numbness', 'other-person'],
