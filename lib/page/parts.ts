@@ -29,6 +29,12 @@ export function isPartName(value: unknown): value is PartName {
 
 const SHELF_KEY = '__backPainLensParts';
 
+/**
+ * How long a part may take to arrive before its use goes on without it (a page read as one text, a
+ * card that does not open): a background that never answers must not stop the page being read.
+ */
+export const PART_WAIT_MS = 5_000;
+
 /** What the parts' files and the content script of a frame share: the parts, and who waits for one. */
 interface Shelf {
   parts: Partial<Parts>;
@@ -51,7 +57,7 @@ export function providePart<K extends PartName>(name: K, part: Parts[K]): void {
  * Loads each part at most once per frame: `inject` asks the background to run the part's file
  * here. The part is used as soon as its file has run, before the background's answer comes back
  * (which can take as long again on a busy page). A failed load (the extension went away, the
- * frame is out of reach) is tried again on the next use.
+ * frame is out of reach, no answer within PART_WAIT_MS) is tried again on the next use.
  */
 export function partLoader(inject: (name: PartName) => Promise<unknown>) {
   const loading = new Map<PartName, Promise<void>>();
@@ -60,8 +66,13 @@ export function partLoader(inject: (name: PartName) => Promise<unknown>) {
     let pending = loading.get(name);
     if (!parts[name] && !pending) {
       pending = new Promise<void>((settle) => {
-        arrived[name] = settle;
-        inject(name).then(() => settle(), () => settle());
+        const timer = setTimeout(settle, PART_WAIT_MS);
+        const done = () => {
+          clearTimeout(timer);
+          settle();
+        };
+        arrived[name] = done;
+        inject(name).then(done, done);
       });
       loading.set(name, pending);
     }

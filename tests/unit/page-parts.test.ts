@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isPartName, partLoader, PART_FILES, providePart } from '../../lib/page/parts';
+import { isPartName, partLoader, PART_FILES, PART_WAIT_MS, providePart } from '../../lib/page/parts';
 
 const shelf = globalThis as { __backPainLensParts?: object };
 const mount = (() => null) as never;
@@ -35,6 +35,21 @@ describe('the parts of the content script loaded later', () => {
     await expect(load('hover-card')).rejects.toThrow('did not load');
     expect(await load('hover-card')).toBe(mount);
     expect(inject).toHaveBeenCalledTimes(3);
+  });
+
+  it('goes on without a part whose background never answers, and asks again on the next use', async () => {
+    vi.useFakeTimers();
+    try {
+      const inject = vi.fn(() => new Promise(() => undefined));
+      const load = partLoader(inject);
+      const first = expect(load('post-finder')).rejects.toThrow('did not load');
+      await vi.advanceTimersByTimeAsync(PART_WAIT_MS);
+      await first;
+      void load('post-finder').catch(() => undefined);
+      expect(inject).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('knows a part by name only, each with a file of its own', () => {
