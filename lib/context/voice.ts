@@ -72,10 +72,8 @@ function resolvePronoun(gender: Gender, named: readonly Named[]): string | null 
 
 /** Reads sentences on demand; each sentence's people are worked out once. */
 class VoiceReader {
-  private readonly voices = new Map<number, SentenceVoice>();
-  private readonly hits = new Map<number, PersonHit[]>();
-  /** First and end (exclusive) token of each sentence seen so far. */
-  private readonly bounds = new Map<number, [number, number]>();
+  private readonly voices: (SentenceVoice | undefined)[] = [];
+  private readonly hits: (PersonHit[] | undefined)[] = [];
 
   constructor(
     private readonly tokens: Tokens,
@@ -84,54 +82,42 @@ class VoiceReader {
     private readonly genre: Genre,
   ) {}
 
-  /** First and end token of `sentence`, found from a token inside it. */
-  sentenceBounds(sentence: number, inside: number): [number, number] {
-    const known = this.bounds.get(sentence);
-    if (known) return known;
-    const { sentences, count } = this.tokens;
-    let first = inside;
-    while (first > 0 && sentences[first - 1] === sentence) first--;
-    let end = inside;
-    while (end < count && sentences[end] === sentence) end++;
-    this.bounds.set(sentence, [first, end]);
-    return [first, end];
-  }
-
   /**
-   * The sentences before `sentence` (nearest first) that its story may continue: at most
-   * MAX_CARRIED_SENTENCES, starting within MAX_CARRIED_CHARS. Each as [sentence, a token inside it].
+   * How many sentences before `sentence` its story may continue (`inside`: a token of it): at most
+   * MAX_CARRIED_SENTENCES, starting within MAX_CARRIED_CHARS of `inside`. They are the sentences
+   * sentence - 1, sentence - 2... nearest first.
    */
-  storyBefore(sentence: number, inside: number): [number, number][] {
-    const before: [number, number][] = [];
-    let earlier = this.sentenceBounds(sentence, inside)[0] - 1;
-    for (let back = 1; back <= MAX_CARRIED_SENTENCES && earlier >= 0; back++) {
-      const [first] = this.sentenceBounds(sentence - back, earlier);
-      if (this.tokens.starts[inside]! - this.tokens.starts[first]! > MAX_CARRIED_CHARS) break;
-      before.push([sentence - back, earlier]);
-      earlier = first - 1;
+  storyDepth(sentence: number, inside: number): number {
+    const { starts, sentenceStarts } = this.tokens;
+    let depth = 0;
+    while (depth < MAX_CARRIED_SENTENCES && sentence - depth - 1 >= 0) {
+      if (starts[inside]! - starts[sentenceStarts[sentence - depth - 1]!]! > MAX_CARRIED_CHARS) break;
+      depth++;
     }
-    return before;
+    return depth;
   }
 
-  private personHits(sentence: number, inside: number): PersonHit[] {
-    let hits = this.hits.get(sentence);
+  private personHits(sentence: number): PersonHit[] {
+    let hits = this.hits[sentence];
     if (!hits) {
-      const [first, end] = this.sentenceBounds(sentence, inside);
-      hits = scanPhrases(this.trie, this.tokens.keys, first, end);
-      this.hits.set(sentence, hits);
+      const { sentenceStarts } = this.tokens;
+      hits = scanPhrases(this.trie, this.tokens.keys, sentenceStarts[sentence]!, sentenceStarts[sentence + 1]!);
+      this.hits[sentence] = hits;
     }
     return hits;
   }
 
-  /** The people of a sentence; its pronouns refer back to people named in it or in its story before. */
+  /**
+   * The people of a sentence; its pronouns refer back to people named in it or in its story before.
+   * The story is measured from `inside` the first time a sentence is read.
+   */
   read(sentence: number, inside: number): SentenceVoice {
-    let voice = this.voices.get(sentence);
+    let voice = this.voices[sentence];
     if (!voice) {
-      const named = this.storyBefore(sentence, inside)
-        .reverse()
-        .flatMap(([earlier, at]) => namesIn(this.personHits(earlier, at)));
-      voice = this.interpret(this.personHits(sentence, inside), this.sentenceBounds(sentence, inside), named);
-      this.voices.set(sentence, voice);
+      const named: Named[] = [];
+      for (let back = this.storyDepth(sentence, inside); back >= 1; back--) addNames(this.personHits(sentence - back), named);
+      voice = this.interpret(this.personHits(sentence), sentence, named);
+      this.voices[sentence] = voice;
     }
     return voice;
   }
@@ -151,8 +137,10 @@ class VoiceReader {
     return { kind, person };
   }
 
-  private interpret(hits: PersonHit[], [first, end]: [number, number], named: Named[]): SentenceVoice {
-    const { keys, clauses } = this.tokens;
+  private interpret(hits: PersonHit[], sentence: number, named: Named[]): SentenceVoice {
+    const { keys, clauses, sentenceStarts } = this.tokens;
+    const first = sentenceStarts[sentence]!;
+    const end = sentenceStarts[sentence + 1]!;
     const refs: Ref[] = [];
     const push = (hit: PersonHit, kind: Ref['kind'], person: string | null = null) =>
       refs.push({ token: hit.start, clause: clauses[hit.start]!, ...this.quotedAs(hit.start, kind, person) });
@@ -205,11 +193,11 @@ type Named = { key: string | null; gender: Gender };
 /** A relation word names one person ("mum"); other phrases ("the patient", "a woman") name someone unnamed. */
 const relationKey = (word: PersonWord): string | null => (word.kind === 'relation' ? word.key : null);
 
-/** Other people a sentence names ("my mum", "Dad says", "a woman"), for pronouns after it. */
-function namesIn(hits: PersonHit[]): Named[] {
-  return hits.flatMap(({ value }) =>
-    value.kind === 'relation' || value.kind === 'other' ? [{ key: relationKey(value), gender: genderOf(value) }] : [],
-  );
+/** Adds the other people a sentence names ("my mum", "Dad says", "a woman") to `named`, for pronouns after it. */
+function addNames(hits: PersonHit[], named: Named[]): void {
+  for (const { value } of hits) {
+    if (value.kind === 'relation' || value.kind === 'other') named.push({ key: relationKey(value), gender: genderOf(value) });
+  }
 }
 
 /** The relation or clinician that the possessive hits[i] introduces ("my 80 year old mum", "my GP"). */
@@ -241,11 +229,11 @@ export function readVoices(
   const reader = new VoiceReader(tokens, context.people, context.questionOpeners, genre);
   const writerTokens = new Set<number>();
   const personTokens = new Set<number>();
-  const registered = new Set<number>();
+  const registered = new Uint8Array(tokens.sentenceStarts.length);
   const read = (sentence: number, inside: number): SentenceVoice => {
     const voice = reader.read(sentence, inside);
-    if (!registered.has(sentence)) {
-      registered.add(sentence);
+    if (!registered[sentence]) {
+      registered[sentence] = 1;
       for (const ref of voice.refs) {
         if (ref.kind === 'writer') writerTokens.add(ref.token);
         if (ref.kind === 'writer' || ref.kind === 'other') personTokens.add(ref.token);
@@ -254,15 +242,17 @@ export function readVoices(
     return voice;
   };
   /** The person a sentence naming no one carries over from the story before it (once per sentence). */
-  const carried = new Map<number, Ref | undefined>();
+  const carried: (Ref | null | undefined)[] = [];
   const carriedInto = (sentence: number, inside: number): Ref | undefined => {
-    if (carried.has(sentence)) return carried.get(sentence);
+    const known = carried[sentence];
+    if (known !== undefined) return known ?? undefined;
     let ref: Ref | undefined;
-    for (const [earlier, at] of reader.storyBefore(sentence, inside)) {
-      ref = read(earlier, at).refs.at(-1);
-      if (ref) break;
+    const depth = reader.storyDepth(sentence, inside);
+    for (let back = 1; back <= depth && !ref; back++) {
+      // Read from the earlier sentence's last token, as a story that reaches it is measured.
+      ref = read(sentence - back, tokens.sentenceStarts[sentence - back + 1]! - 1).refs.at(-1);
     }
-    carried.set(sentence, ref);
+    carried[sentence] = ref ?? null;
     return ref;
   };
   const voices = spans.map((span): Voice => {
