@@ -10,7 +10,7 @@
 import type { LexiconSource } from '../../content-data/schema';
 import { NUMBER_KEY, phraseKeys, type Tokens } from '../text';
 import { compileConcepts, conceptNear, findConcepts, phraseTrie, type CompiledConcepts, type ConceptHit } from './concepts';
-import { assembleFrames, compileFrame, UNLESS_REACH, type CompiledFrame, type FrameInstance } from './frames';
+import { assembleFrames, compileFrame, UNLESS_REACH, type CompiledFrame, type FrameSearch } from './frames';
 import { buildDeletionIndex, fuzzyLookup, MIN_FUZZY_LENGTH, type DeletionIndex } from './fuzzy';
 import { createTrie, insertPhrase, longestAt, scanPhrases, type TrieNode } from './trie';
 
@@ -375,32 +375,36 @@ function findVariants(tokens: Tokens, lexicon: Lexicon, keys: string[], position
 /** Frame instances, sentence by sentence (only sentences with two concept words or more). */
 function findFrames(tokens: Tokens, lexicon: Lexicon, corrected: string[], conceptHits: ConceptHit[], sentences: Sentences): Found[] {
   const found: Found[] = [];
-  const anchorBitsOf = (concepts: readonly number[]) => concepts.reduce((bits, c) => bits | lexicon.anchorBitOf[c]!, 0);
+  let sentence = 0;
+  // One search, pointed at each sentence's hits in turn.
+  const search: FrameSearch<CompiledTerm> = {
+    hits: [],
+    framesByConcept: lexicon.framesByConcept,
+    clauseOf: (token) => tokens.clauses[token]!,
+    lineOf: (token) => tokens.lines[token]!,
+    // A break word inside a concept phrase ("know when", "came back") is part of that phrase.
+    breaksBetween: (first, end) => {
+      for (let i = first; i < end; i++) if (lexicon.breakKeys.has(corrected[i]!) && !inHits(search.hits, i)) return true;
+      return false;
+    },
+    isNear: (concepts) => {
+      const { hits } = search;
+      let bits = 0;
+      for (const concept of concepts) bits |= lexicon.anchorBitOf[concept]!;
+      return (anchorsNear(sentences, sentence, hits[0]!.start, hits.at(-1)!.end, NEAR_REACH_TOKENS) & bits) !== 0;
+    },
+  };
   for (let from = 0; from < conceptHits.length; ) {
-    const sentence = tokens.sentences[conceptHits[from]!.start]!;
+    sentence = tokens.sentences[conceptHits[from]!.start]!;
     let to = from + 1;
     while (to < conceptHits.length && tokens.sentences[conceptHits[to]!.start] === sentence) to++;
-    const hits = conceptHits.slice(from, to);
+    if (to - from < 2) {
+      from = to;
+      continue;
+    }
+    search.hits = conceptHits.slice(from, to);
     from = to;
-    if (hits.length < 2) continue;
-    const instances: FrameInstance<CompiledTerm>[] = assembleFrames({
-      hits,
-      framesByConcept: lexicon.framesByConcept,
-      clauseOf: (token) => tokens.clauses[token]!,
-      lineOf: (token) => tokens.lines[token]!,
-      // A break word inside a concept phrase ("know when", "came back") is part of that phrase.
-      breaksBetween: (first, end) => {
-        for (let i = first; i < end; i++) {
-          if (lexicon.breakKeys.has(corrected[i]!) && !hits.some((hit) => hit.start <= i && i < hit.end)) return true;
-        }
-        return false;
-      },
-      isNear: (concepts) => {
-        const first = hits[0]!.start;
-        const end = hits.at(-1)!.end;
-        return (anchorsNear(sentences, sentence, first, end, NEAR_REACH_TOKENS) & anchorBitsOf(concepts)) !== 0;
-      },
-    });
+    const instances = assembleFrames(search);
     for (const instance of instances) {
       found.push({
         term: instance.frame.term,
@@ -415,6 +419,11 @@ function findFrames(tokens: Tokens, lexicon: Lexicon, corrected: string[], conce
   return found;
 }
 
+/** Is `token` inside one of the hits? */
+function inHits(hits: readonly ConceptHit[], token: number): boolean {
+  for (const hit of hits) if (hit.start <= token && token < hit.end) return true;
+  return false;
+}
 
 /**
  * Where variants and frames find the same mention, one stands: a frame instance of a term that a
@@ -464,6 +473,13 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
   return merged;
 }
 
+/** The ids of every mention of a group, in order, each once. */
+function unionOf(group: readonly Found[], idsOf: (found: Found) => readonly string[]): string[] {
+  const ids: string[] = [];
+  for (const found of group) for (const id of idsOf(found)) if (!ids.includes(id)) ids.push(id);
+  return ids;
+}
+
 /** One match for a group of overlapping candidates. */
 function joinFound(group: Found[], tokens: Tokens): RawMatch {
   if (group.length === 1) {
@@ -483,18 +499,22 @@ function joinFound(group: Found[], tokens: Tokens): RawMatch {
       end: tokens.ends[found.endToken - 1]!,
     };
   }
-  const width = (found: Found) => found.endToken - found.firstToken;
-  const primary = [...group].sort(
-    (a, b) => Number(b.term.redFlagIds.length > 0) - Number(a.term.redFlagIds.length > 0) || width(b) - width(a),
-  )[0]!;
-  const firstToken = Math.min(...group.map((found) => found.firstToken));
-  const endToken = Math.max(...group.map((found) => found.endToken));
+  // The primary mention: the first with a red flag, of the widest such.
+  const rank = (found: Found) => (found.term.redFlagIds.length > 0 ? 1_000_000 : 0) + found.endToken - found.firstToken;
+  let primary = group[0]!;
+  let firstToken = primary.firstToken;
+  let endToken = primary.endToken;
+  for (const found of group) {
+    if (rank(found) > rank(primary)) primary = found;
+    firstToken = Math.min(firstToken, found.firstToken);
+    endToken = Math.max(endToken, found.endToken);
+  }
   const flagged = group.filter((found) => found.term.redFlagIds.length > 0);
   return {
     term: primary.term,
     byFrame: group.every((found) => found.byFrame),
-    topicIds: [...new Set(group.flatMap((found) => found.term.topicIds))],
-    redFlagIds: [...new Set(group.flatMap((found) => found.term.redFlagIds))],
+    topicIds: unionOf(group, (found) => found.term.topicIds),
+    redFlagIds: unionOf(group, (found) => found.term.redFlagIds),
     lasting: group.some((found) => found.term.lasting),
     absent: flagged.length > 0 && flagged.every((found) => found.absent),
     firstToken,
