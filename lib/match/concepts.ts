@@ -85,11 +85,24 @@ export function phraseTrie(
   return trie;
 }
 
-/** Is one of `concepts` among the hits within `reach` tokens of tokens [first, end)? */
-export function conceptNear(hits: readonly ConceptHit[], first: number, end: number, concepts: readonly number[], reach: number): boolean {
-  return hits.some(
-    (hit) => hit.end > first - reach && hit.start < end + reach && hit.concepts.some((concept) => concepts.includes(concept)),
-  );
+/**
+ * Is one of `concepts` among hits[from, to) within `reach` tokens of tokens [first, end)? (All the
+ * hits by default.)
+ */
+export function conceptNear(
+  hits: readonly ConceptHit[],
+  first: number,
+  end: number,
+  concepts: readonly number[],
+  reach: number,
+  from = 0,
+  to = hits.length,
+): boolean {
+  for (let i = from; i < to; i++) {
+    const hit = hits[i]!;
+    if (hit.end > first - reach && hit.start < end + reach && hit.concepts.some((concept) => concepts.includes(concept))) return true;
+  }
+  return false;
 }
 
 /**

@@ -304,10 +304,6 @@ function readSentences(tokens: Tokens, conceptHits: readonly ConceptHit[], conce
   return { firstTokens, lastTokens, hits: conceptHits, hitStarts, anchorBits };
 }
 
-function sentenceHits(sentences: Sentences, sentence: number): readonly ConceptHit[] {
-  return sentences.hits.slice(sentences.hitStarts[sentence], sentences.hitStarts[sentence + 1]);
-}
-
 /** The anchor bits in the sentence, its neighbours, and `reach` tokens beyond them. */
 function anchorsNear(sentences: Sentences, sentence: number, firstToken: number, endToken: number, reach: number): number {
   const { firstTokens, lastTokens, anchorBits } = sentences;
@@ -349,7 +345,8 @@ function findVariants(tokens: Tokens, lexicon: Lexicon, keys: string[], position
     const endToken = positions[endKey - 1]! + 1;
     if (spansStatements(tokens, firstToken, endToken - 1)) return false;
     const sentence = tokens.sentences[firstToken]!;
-    if (term.unless.length > 0 && conceptNear(sentenceHits(sentences, sentence), firstToken, endToken, term.unless, UNLESS_REACH)) {
+    const { hits, hitStarts } = sentences;
+    if (term.unless.length > 0 && conceptNear(hits, firstToken, endToken, term.unless, UNLESS_REACH, hitStarts[sentence], hitStarts[sentence + 1])) {
       return false;
     }
     if (term.anchorBits === 0 && term.unlessNearBits === 0) return true;
