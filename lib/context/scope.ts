@@ -304,12 +304,11 @@ export function resolveScopes(
     while (low < hits.length && tokens.sentences[hits[low]!.start]! < sentence) low++;
     high = Math.max(high, low);
     while (high < hits.length && tokens.sentences[hits[high]!.start]! <= tokens.sentences[span.endToken - 1]!) high++;
-    const partOf = (part: TokenSpan): Governed => {
+    const parts = (span.parts ?? [span]).map((part) => {
       let category = categoryOf(scene, span, part, low, high);
       if (category === null && !part.lasting && resolvedSentences.has(tokens.sentences[part.firstToken]!)) category = 'resolved';
       return governed(category, part.absent ?? false);
-    };
-    const parts = (span.parts ?? [span]).map(partOf);
+    });
     return PRESENCE.find((presence) => parts.includes(presence)) ?? null;
   });
 }

@@ -123,27 +123,26 @@ class VoiceReader {
   }
 
   /**
-   * Who a person word names, given the genre and whether it is quoted: in a story or on an
+   * The reference a person word at `token` makes, given the genre and whether it is quoted: in a story or on an
    * information page, an "I" in quotes is the quoted person's; in a personal post, a "you" in quotes
    * (what the GP said) is the writer.
    */
-  private quotedAs(token: number, kind: Ref['kind'], person: string | null): Pick<Ref, 'kind' | 'person'> {
+  private refAt(token: number, kind: Ref['kind'], person: string | null): Ref {
+    const clause = this.tokens.clauses[token]!;
     // On an information page, an "I" is a patient's story told there.
-    if (this.genre === 'info' && kind === 'writer') return { kind: 'other', person: null };
-    if (!this.tokens.quoted[token]) return { kind, person };
+    if (this.genre === 'info' && kind === 'writer') return { token, clause, kind: 'other', person: null };
+    if (!this.tokens.quoted[token]) return { token, clause, kind, person };
     const personal = this.genre === 'personal' || this.genre === 'reply' || this.genre === 'snippet';
-    if (!personal && kind === 'writer') return { kind: 'other', person: null };
-    if (personal && kind === 'generic') return { kind: 'writer', person: null };
-    return { kind, person };
+    if (!personal && kind === 'writer') return { token, clause, kind: 'other', person: null };
+    if (personal && kind === 'generic') return { token, clause, kind: 'writer', person: null };
+    return { token, clause, kind, person };
   }
 
   private interpret(hits: PersonHit[], sentence: number, named: Named[]): SentenceVoice {
-    const { keys, clauses, sentenceStarts } = this.tokens;
+    const { keys, sentenceStarts } = this.tokens;
     const first = sentenceStarts[sentence]!;
     const end = sentenceStarts[sentence + 1]!;
     const refs: Ref[] = [];
-    const push = (hit: PersonHit, kind: Ref['kind'], person: string | null = null) =>
-      refs.push({ token: hit.start, clause: clauses[hit.start]!, ...this.quotedAs(hit.start, kind, person) });
     let opening = first;
     while (opening < end && OPENERS.has(keys[opening]!)) opening++;
     let advice = false;
@@ -161,27 +160,27 @@ class VoiceReader {
         // "my mum", "her husband", "our dog": the relation is the person.
         const key = relationKey(possessed.value);
         named.push({ key, gender: genderOf(possessed.value) });
-        if (!reports(hits, i + 1)) push(possessed, 'other', key);
+        if (!reports(hits, i + 1)) refs.push(this.refAt(possessed.start, 'other', key));
         i++;
       } else if (possessed?.value.kind === 'clinician') {
         // "my GP", "your physio": someone whose words are reported, not whose symptoms.
         i++;
       } else if (word.kind === 'self' || word.kind === 'writer') {
-        push(hit, 'writer');
+        refs.push(this.refAt(hit.start, 'writer', null));
       } else if (word.kind === 'other' && this.genre === 'info') {
         // On an information page, "the patient" or "a woman" is anyone it may concern.
-        push(hit, 'anyone');
+        refs.push(this.refAt(hit.start, 'anyone', null));
       } else if (word.kind === 'relation' || word.kind === 'other') {
         named.push({ key: relationKey(word), gender: genderOf(word) });
-        if (!reported) push(hit, 'other', relationKey(word));
+        if (!reported) refs.push(this.refAt(hit.start, 'other', relationKey(word)));
       } else if (word.kind === 'pronoun') {
         // "she said ...", "he thinks ..." report someone's words; what follows is about whoever it names.
-        if (!reported) push(hit, 'other', resolvePronoun(word.gender, named));
+        if (!reported) refs.push(this.refAt(hit.start, 'other', resolvePronoun(word.gender, named)));
       } else if (word.kind === 'generic' || word.kind === 'anyone') {
-        push(hit, word.kind);
+        refs.push(this.refAt(hit.start, word.kind, null));
       } else if ((word.kind === 'plural' || word.kind === 'possessive') && this.genre === 'info') {
         // "We may not notice...", "our bladders": on an information page, people in general.
-        push(hit, 'anyone');
+        refs.push(this.refAt(hit.start, 'anyone', null));
       }
     }
     return { refs, told, advice, polar: longestAt(this.questionOpeners, keys, opening) !== undefined };

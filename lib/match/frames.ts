@@ -123,6 +123,10 @@ const sameInstance = <Term>(a: FrameInstance<Term>, b: FrameInstance<Term>) =>
 const crossesClause = <Term>(search: FrameSearch<Term>, instance: FrameInstance<Term>) =>
   search.clauseOf(instance.firstToken) !== search.clauseOf(instance.endToken - 1);
 
+/** Instances within a clause first, then the shortest. */
+const rankOf = <Term>(search: FrameSearch<Term>, instance: FrameInstance<Term>) =>
+  (crossesClause(search, instance) ? 1000 : 0) + instance.endToken - instance.firstToken;
+
 /**
  * Every frame instance in one sentence, those within a clause and the shortest first. An instance
  * across clauses gives way to one within a clause that needs its words; an instance that says a sign
@@ -156,9 +160,7 @@ export function assembleFrames<Term>(search: FrameSearch<Term>): FrameInstance<T
       }
     }
   }
-  const rank = (instance: FrameInstance<Term>) =>
-    (crossesClause(search, instance) ? 1000 : 0) + instance.endToken - instance.firstToken;
-  candidates.sort((a, b) => rank(a) - rank(b) || a.firstToken - b.firstToken);
+  candidates.sort((a, b) => rankOf(search, a) - rankOf(search, b) || a.firstToken - b.firstToken);
   const kept: FrameInstance<Term>[] = [];
   for (const candidate of candidates) {
     const clashes = kept.some((other) => {

@@ -48,8 +48,18 @@ export interface Lexicon {
   /** Every key that occurs in a variant or a concept word: such tokens are never "corrected". */
   vocabulary: Set<string>;
   typos: DeletionIndex;
-  /** Token key -> the key the matcher walks ('' for a filler), filled as texts are scanned. */
-  walkKeys: Map<string, string>;
+  /** Token key -> the key the matcher walks and whether the scans skip it, filled as texts are scanned. */
+  walkKeys: Map<string, WalkKey>;
+}
+
+/** What the scans make of a token key. */
+interface WalkKey {
+  /** The key corrected (see `correctedKey`). */
+  walked: string;
+  /** Variants skip it (see FILLER_KEYS). */
+  variantFiller: boolean;
+  /** Concepts skip it (see `CompiledConcepts.fillers`). */
+  conceptFiller: boolean;
 }
 
 /** A term found in a text, in tokens and in characters. */
@@ -228,21 +238,22 @@ function scanKeys(tokens: Tokens, lexicon: Lexicon): { corrected: string[]; vari
   const corrected: string[] = new Array(tokens.count);
   const variants: ScanKeys = { keys: [], positions: new Int32Array(tokens.count) };
   const concepts: ScanKeys = { keys: [], positions: new Int32Array(tokens.count) };
-  const conceptFillers = lexicon.concepts.fillers;
   for (let i = 0; i < tokens.count; i++) {
     const key = tokens.keys[i]!;
-    let walked = walkKeys.get(key);
-    if (walked === undefined) {
-      walked = correctedKey(key, lexicon);
+    let entry = walkKeys.get(key);
+    if (entry === undefined) {
+      const walked = correctedKey(key, lexicon);
+      entry = { walked, variantFiller: FILLER_KEYS.has(walked), conceptFiller: lexicon.concepts.fillers.has(walked) };
       if (walkKeys.size >= MAX_WALK_KEYS_CACHED) walkKeys.clear();
-      walkKeys.set(key, walked);
+      walkKeys.set(key, entry);
     }
+    const { walked } = entry;
     corrected[i] = walked;
-    if (!FILLER_KEYS.has(walked)) {
+    if (!entry.variantFiller) {
       variants.positions[variants.keys.length] = i;
       variants.keys.push(walked);
     }
-    if (!conceptFillers.has(walked)) {
+    if (!entry.conceptFiller) {
       concepts.positions[concepts.keys.length] = i;
       concepts.keys.push(walked);
     }
@@ -477,6 +488,9 @@ function unionOf(group: readonly Found[], idsOf: (found: Found) => readonly stri
   return ids;
 }
 
+/** Which of a group of mentions it is reported as: one with a red flag first, then the widest. */
+const primaryRank = (found: Found) => (found.term.redFlagIds.length > 0 ? 1_000_000 : 0) + found.endToken - found.firstToken;
+
 /** One match for a group of overlapping candidates. */
 function joinFound(group: Found[], tokens: Tokens): RawMatch {
   if (group.length === 1) {
@@ -497,12 +511,11 @@ function joinFound(group: Found[], tokens: Tokens): RawMatch {
     };
   }
   // The primary mention: the first with a red flag, of the widest such.
-  const rank = (found: Found) => (found.term.redFlagIds.length > 0 ? 1_000_000 : 0) + found.endToken - found.firstToken;
   let primary = group[0]!;
   let firstToken = primary.firstToken;
   let endToken = primary.endToken;
   for (const found of group) {
-    if (rank(found) > rank(primary)) primary = found;
+    if (primaryRank(found) > primaryRank(primary)) primary = found;
     firstToken = Math.min(firstToken, found.firstToken);
     endToken = Math.max(endToken, found.endToken);
   }
