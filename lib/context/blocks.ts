@@ -15,32 +15,6 @@ export const MAX_BLOCK_CHARS = 1_500;
 /** A heading is a line of at most this many words. */
 const MAX_HEADING_TOKENS = 10;
 
-interface LineSpan {
-  first: number;
-  end: number;
-}
-
-class Lines {
-  private readonly spans = new Map<number, LineSpan>();
-
-  constructor(private readonly tokens: Tokens) {}
-
-  /** The tokens of line `line`, found from a token at or after its end (or inside it). */
-  span(line: number, near: number): LineSpan | undefined {
-    const known = this.spans.get(line);
-    if (known) return known;
-    const { lines } = this.tokens;
-    let at = near;
-    while (at >= 0 && lines[at]! > line) at--;
-    if (at < 0 || lines[at] !== line) return undefined;
-    let first = at;
-    while (first > 0 && lines[first - 1] === line) first--;
-    const span = { first, end: at + 1 };
-    this.spans.set(line, span);
-    return span;
-  }
-}
-
 /**
  * For each span's first token, whether a lead-in governs it. `isWriterLine(first, end)` says whether
  * the writer speaks of themself in those tokens.
@@ -51,13 +25,15 @@ export function inLeadInBlocks(
   leadIns: TrieNode<true>,
   isWriterLine: (first: number, end: number) => boolean,
 ): boolean[] {
-  const lines = new Lines(tokens);
+  const { lineStarts } = tokens;
   const verdicts = new Map<number, boolean>();
-  const isLeadIn = (line: number, span: LineSpan): boolean => {
+  const isLeadIn = (line: number): boolean => {
     const facts = tokens.lineFacts[line]!;
-    const heading = span.end - span.first <= MAX_HEADING_TOKENS && !(facts & (LineFact.EndsWithStop | LineFact.Bullet));
+    const first = lineStarts[line]!;
+    const end = lineStarts[line + 1]!;
+    const heading = end - first <= MAX_HEADING_TOKENS && !(facts & (LineFact.EndsWithStop | LineFact.Bullet));
     if (!(facts & LineFact.EndsWithColon) && !heading) return false;
-    return scanPhrases(leadIns, tokens.keys, span.first, span.end).length > 0 && !isWriterLine(span.first, span.end);
+    return scanPhrases(leadIns, tokens.keys, first, end).length > 0 && !isWriterLine(first, end);
   };
   const governed = (token: number): boolean => {
     const line = tokens.lines[token]!;
@@ -65,13 +41,13 @@ export function inLeadInBlocks(
     if (known !== undefined) return known;
     let verdict = false;
     for (let back = 1; back <= MAX_BLOCK_LINES && line - back >= 0; back++) {
-      const span = lines.span(line - back, token);
-      if (!span || tokens.starts[token]! - tokens.starts[span.first]! > MAX_BLOCK_CHARS) break;
-      if (isLeadIn(line - back, span)) {
+      const first = lineStarts[line - back]!;
+      if (tokens.starts[token]! - tokens.starts[first]! > MAX_BLOCK_CHARS) break;
+      if (isLeadIn(line - back)) {
         verdict = true;
         break;
       }
-      if (tokens.lineFacts[line - back]! & LineFact.EndsWithColon || isWriterLine(span.first, span.end)) break;
+      if (tokens.lineFacts[line - back]! & LineFact.EndsWithColon || isWriterLine(first, lineStarts[line - back + 1]!)) break;
     }
     verdicts.set(line, verdict);
     return verdict;

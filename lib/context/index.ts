@@ -67,8 +67,7 @@ export function assignContexts(
     const category = categories[i];
     const experiencer = voice.experiencer === 'other' ? 'other' : 'writer';
     const person = voice.experiencer === 'other' ? voice.person : null;
-    const verdict = (mentionContext: MentionContext): MentionVerdict => ({ context: mentionContext, experiencer, person });
-    if (category === 'negated') return verdict('negated');
+    if (category === 'negated') return { context: 'negated', experiencer, person };
     // A block under a lead-in describes signs in general; a sentence that names whose they are reports them.
     const general = voice.experiencer === 'generic' || voice.experiencer === 'anyone';
     const generalInBlock = inBlocks[i] && (!voice.named || general);
@@ -77,12 +76,12 @@ export function assignContexts(
     // people in general, are not anyone's report.
     const generic = voice.experiencer === 'anyone' || (voice.experiencer === 'generic' && genre !== 'personal' && genre !== 'reply');
     const hypothetical = category === 'hypothetical' || generalInBlock || voice.question || voice.advice || generic;
-    if (hypothetical) return verdict('hypothetical');
+    if (hypothetical) return { context: 'hypothetical', experiencer, person };
     // A reply's "you" is the person it answers: their signs, told back to them.
     if (voice.experiencer === 'generic' && genre === 'reply') return { context: 'other-person', experiencer: 'other', person: ADDRESSEE };
-    if (voice.experiencer === 'other') return verdict('other-person');
-    if (voice.experiencer === 'writer') return verdict('affirmed');
+    if (voice.experiencer === 'other') return { context: 'other-person', experiencer, person };
+    if (voice.experiencer === 'writer') return { context: 'affirmed', experiencer, person };
     if (genre === 'story') return { context: 'other-person', experiencer: 'other', person: null };
-    return verdict(genre === 'info' ? 'hypothetical' : 'affirmed');
+    return { context: genre === 'info' ? 'hypothetical' : 'affirmed', experiencer, person };
   });
 }

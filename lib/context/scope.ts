@@ -161,7 +161,20 @@ interface Scene {
   tokens: Tokens;
   spans: readonly TokenSpan[];
   hits: CueHit[];
-  personTokens: ReadonlySet<number>;
+  /** Where a person is named, in order. */
+  personTokens: Int32Array;
+}
+
+/** Is one of the sorted `tokens` in [low, high)? */
+function anyWithin(tokens: Int32Array, low: number, high: number): boolean {
+  let first = 0;
+  let last = tokens.length;
+  while (first < last) {
+    const middle = (first + last) >> 1;
+    if (tokens[middle]! < low) first = middle + 1;
+    else last = middle;
+  }
+  return first < tokens.length && tokens[first]! < high;
 }
 
 /** Does the cue hits[at] govern `span` in this direction? */
@@ -182,7 +195,7 @@ function reaches(scene: Scene, at: number, rule: CompiledRule, forward: boolean,
     if (!list) return false;
   }
   const [low, high] = forward ? [hit.end, target] : [target, hit.start];
-  if (rule.endsAtPerson) for (const writer of personTokens) if (writer >= low && writer < high) return false;
+  if (rule.endsAtPerson && anyWithin(personTokens, low, high)) return false;
   const step = forward ? 1 : -1;
   for (let i = at + step; i >= 0 && i < hits.length; i += step) {
     const cut = hits[i]!;
@@ -281,7 +294,7 @@ export function resolveScopes(
   trie: TrieNode<Cue[]>,
   personTokens: ReadonlySet<number>,
 ): Governed[] {
-  const scene: Scene = { tokens, spans, hits: cueHits(tokens, spans, trie), personTokens };
+  const scene: Scene = { tokens, spans, hits: cueHits(tokens, spans, trie), personTokens: Int32Array.from(personTokens).sort() };
   const resolvedSentences = resolvedBySentenceAfter(scene);
   let low = 0;
   let high = 0;
@@ -291,12 +304,11 @@ export function resolveScopes(
     while (low < hits.length && tokens.sentences[hits[low]!.start]! < sentence) low++;
     high = Math.max(high, low);
     while (high < hits.length && tokens.sentences[hits[high]!.start]! <= tokens.sentences[span.endToken - 1]!) high++;
-    const partOf = (part: TokenSpan): Governed => {
+    const parts = (span.parts ?? [span]).map((part) => {
       let category = categoryOf(scene, span, part, low, high);
       if (category === null && !part.lasting && resolvedSentences.has(tokens.sentences[part.firstToken]!)) category = 'resolved';
       return governed(category, part.absent ?? false);
-    };
-    const parts = (span.parts ?? [span]).map(partOf);
+    });
     return PRESENCE.find((presence) => parts.includes(presence)) ?? null;
   });
 }

@@ -72,10 +72,8 @@ function resolvePronoun(gender: Gender, named: readonly Named[]): string | null 
 
 /** Reads sentences on demand; each sentence's people are worked out once. */
 class VoiceReader {
-  private readonly voices = new Map<number, SentenceVoice>();
-  private readonly hits = new Map<number, PersonHit[]>();
-  /** First and end (exclusive) token of each sentence seen so far. */
-  private readonly bounds = new Map<number, [number, number]>();
+  private readonly voices: (SentenceVoice | undefined)[] = [];
+  private readonly hits: (PersonHit[] | undefined)[] = [];
 
   constructor(
     private readonly tokens: Tokens,
@@ -84,78 +82,67 @@ class VoiceReader {
     private readonly genre: Genre,
   ) {}
 
-  /** First and end token of `sentence`, found from a token inside it. */
-  sentenceBounds(sentence: number, inside: number): [number, number] {
-    const known = this.bounds.get(sentence);
-    if (known) return known;
-    const { sentences, count } = this.tokens;
-    let first = inside;
-    while (first > 0 && sentences[first - 1] === sentence) first--;
-    let end = inside;
-    while (end < count && sentences[end] === sentence) end++;
-    this.bounds.set(sentence, [first, end]);
-    return [first, end];
-  }
-
   /**
-   * The sentences before `sentence` (nearest first) that its story may continue: at most
-   * MAX_CARRIED_SENTENCES, starting within MAX_CARRIED_CHARS. Each as [sentence, a token inside it].
+   * How many sentences before `sentence` its story may continue (`inside`: a token of it): at most
+   * MAX_CARRIED_SENTENCES, starting within MAX_CARRIED_CHARS of `inside`. They are the sentences
+   * sentence - 1, sentence - 2... nearest first.
    */
-  storyBefore(sentence: number, inside: number): [number, number][] {
-    const before: [number, number][] = [];
-    let earlier = this.sentenceBounds(sentence, inside)[0] - 1;
-    for (let back = 1; back <= MAX_CARRIED_SENTENCES && earlier >= 0; back++) {
-      const [first] = this.sentenceBounds(sentence - back, earlier);
-      if (this.tokens.starts[inside]! - this.tokens.starts[first]! > MAX_CARRIED_CHARS) break;
-      before.push([sentence - back, earlier]);
-      earlier = first - 1;
+  storyDepth(sentence: number, inside: number): number {
+    const { starts, sentenceStarts } = this.tokens;
+    let depth = 0;
+    while (depth < MAX_CARRIED_SENTENCES && sentence - depth - 1 >= 0) {
+      if (starts[inside]! - starts[sentenceStarts[sentence - depth - 1]!]! > MAX_CARRIED_CHARS) break;
+      depth++;
     }
-    return before;
+    return depth;
   }
 
-  private personHits(sentence: number, inside: number): PersonHit[] {
-    let hits = this.hits.get(sentence);
+  private personHits(sentence: number): PersonHit[] {
+    let hits = this.hits[sentence];
     if (!hits) {
-      const [first, end] = this.sentenceBounds(sentence, inside);
-      hits = scanPhrases(this.trie, this.tokens.keys, first, end);
-      this.hits.set(sentence, hits);
+      const { sentenceStarts } = this.tokens;
+      hits = scanPhrases(this.trie, this.tokens.keys, sentenceStarts[sentence]!, sentenceStarts[sentence + 1]!);
+      this.hits[sentence] = hits;
     }
     return hits;
   }
 
-  /** The people of a sentence; its pronouns refer back to people named in it or in its story before. */
+  /**
+   * The people of a sentence; its pronouns refer back to people named in it or in its story before.
+   * The story is measured from `inside` the first time a sentence is read.
+   */
   read(sentence: number, inside: number): SentenceVoice {
-    let voice = this.voices.get(sentence);
+    let voice = this.voices[sentence];
     if (!voice) {
-      const named = this.storyBefore(sentence, inside)
-        .reverse()
-        .flatMap(([earlier, at]) => namesIn(this.personHits(earlier, at)));
-      voice = this.interpret(this.personHits(sentence, inside), this.sentenceBounds(sentence, inside), named);
-      this.voices.set(sentence, voice);
+      const named: Named[] = [];
+      for (let back = this.storyDepth(sentence, inside); back >= 1; back--) addNames(this.personHits(sentence - back), named);
+      voice = this.interpret(this.personHits(sentence), sentence, named);
+      this.voices[sentence] = voice;
     }
     return voice;
   }
 
   /**
-   * Who a person word names, given the genre and whether it is quoted: in a story or on an
+   * The reference a person word at `token` makes, given the genre and whether it is quoted: in a story or on an
    * information page, an "I" in quotes is the quoted person's; in a personal post, a "you" in quotes
    * (what the GP said) is the writer.
    */
-  private quotedAs(token: number, kind: Ref['kind'], person: string | null): Pick<Ref, 'kind' | 'person'> {
+  private refAt(token: number, kind: Ref['kind'], person: string | null): Ref {
+    const clause = this.tokens.clauses[token]!;
     // On an information page, an "I" is a patient's story told there.
-    if (this.genre === 'info' && kind === 'writer') return { kind: 'other', person: null };
-    if (!this.tokens.quoted[token]) return { kind, person };
+    if (this.genre === 'info' && kind === 'writer') return { token, clause, kind: 'other', person: null };
+    if (!this.tokens.quoted[token]) return { token, clause, kind, person };
     const personal = this.genre === 'personal' || this.genre === 'reply' || this.genre === 'snippet';
-    if (!personal && kind === 'writer') return { kind: 'other', person: null };
-    if (personal && kind === 'generic') return { kind: 'writer', person: null };
-    return { kind, person };
+    if (!personal && kind === 'writer') return { token, clause, kind: 'other', person: null };
+    if (personal && kind === 'generic') return { token, clause, kind: 'writer', person: null };
+    return { token, clause, kind, person };
   }
 
-  private interpret(hits: PersonHit[], [first, end]: [number, number], named: Named[]): SentenceVoice {
-    const { keys, clauses } = this.tokens;
+  private interpret(hits: PersonHit[], sentence: number, named: Named[]): SentenceVoice {
+    const { keys, sentenceStarts } = this.tokens;
+    const first = sentenceStarts[sentence]!;
+    const end = sentenceStarts[sentence + 1]!;
     const refs: Ref[] = [];
-    const push = (hit: PersonHit, kind: Ref['kind'], person: string | null = null) =>
-      refs.push({ token: hit.start, clause: clauses[hit.start]!, ...this.quotedAs(hit.start, kind, person) });
     let opening = first;
     while (opening < end && OPENERS.has(keys[opening]!)) opening++;
     let advice = false;
@@ -173,27 +160,27 @@ class VoiceReader {
         // "my mum", "her husband", "our dog": the relation is the person.
         const key = relationKey(possessed.value);
         named.push({ key, gender: genderOf(possessed.value) });
-        if (!reports(hits, i + 1)) push(possessed, 'other', key);
+        if (!reports(hits, i + 1)) refs.push(this.refAt(possessed.start, 'other', key));
         i++;
       } else if (possessed?.value.kind === 'clinician') {
         // "my GP", "your physio": someone whose words are reported, not whose symptoms.
         i++;
       } else if (word.kind === 'self' || word.kind === 'writer') {
-        push(hit, 'writer');
+        refs.push(this.refAt(hit.start, 'writer', null));
       } else if (word.kind === 'other' && this.genre === 'info') {
         // On an information page, "the patient" or "a woman" is anyone it may concern.
-        push(hit, 'anyone');
+        refs.push(this.refAt(hit.start, 'anyone', null));
       } else if (word.kind === 'relation' || word.kind === 'other') {
         named.push({ key: relationKey(word), gender: genderOf(word) });
-        if (!reported) push(hit, 'other', relationKey(word));
+        if (!reported) refs.push(this.refAt(hit.start, 'other', relationKey(word)));
       } else if (word.kind === 'pronoun') {
         // "she said ...", "he thinks ..." report someone's words; what follows is about whoever it names.
-        if (!reported) push(hit, 'other', resolvePronoun(word.gender, named));
+        if (!reported) refs.push(this.refAt(hit.start, 'other', resolvePronoun(word.gender, named)));
       } else if (word.kind === 'generic' || word.kind === 'anyone') {
-        push(hit, word.kind);
+        refs.push(this.refAt(hit.start, word.kind, null));
       } else if ((word.kind === 'plural' || word.kind === 'possessive') && this.genre === 'info') {
         // "We may not notice...", "our bladders": on an information page, people in general.
-        push(hit, 'anyone');
+        refs.push(this.refAt(hit.start, 'anyone', null));
       }
     }
     return { refs, told, advice, polar: longestAt(this.questionOpeners, keys, opening) !== undefined };
@@ -205,11 +192,11 @@ type Named = { key: string | null; gender: Gender };
 /** A relation word names one person ("mum"); other phrases ("the patient", "a woman") name someone unnamed. */
 const relationKey = (word: PersonWord): string | null => (word.kind === 'relation' ? word.key : null);
 
-/** Other people a sentence names ("my mum", "Dad says", "a woman"), for pronouns after it. */
-function namesIn(hits: PersonHit[]): Named[] {
-  return hits.flatMap(({ value }) =>
-    value.kind === 'relation' || value.kind === 'other' ? [{ key: relationKey(value), gender: genderOf(value) }] : [],
-  );
+/** Adds the other people a sentence names ("my mum", "Dad says", "a woman") to `named`, for pronouns after it. */
+function addNames(hits: PersonHit[], named: Named[]): void {
+  for (const { value } of hits) {
+    if (value.kind === 'relation' || value.kind === 'other') named.push({ key: relationKey(value), gender: genderOf(value) });
+  }
 }
 
 /** The relation or clinician that the possessive hits[i] introduces ("my 80 year old mum", "my GP"). */
@@ -241,11 +228,11 @@ export function readVoices(
   const reader = new VoiceReader(tokens, context.people, context.questionOpeners, genre);
   const writerTokens = new Set<number>();
   const personTokens = new Set<number>();
-  const registered = new Set<number>();
+  const registered = new Uint8Array(tokens.sentenceStarts.length);
   const read = (sentence: number, inside: number): SentenceVoice => {
     const voice = reader.read(sentence, inside);
-    if (!registered.has(sentence)) {
-      registered.add(sentence);
+    if (!registered[sentence]) {
+      registered[sentence] = 1;
       for (const ref of voice.refs) {
         if (ref.kind === 'writer') writerTokens.add(ref.token);
         if (ref.kind === 'writer' || ref.kind === 'other') personTokens.add(ref.token);
@@ -254,15 +241,17 @@ export function readVoices(
     return voice;
   };
   /** The person a sentence naming no one carries over from the story before it (once per sentence). */
-  const carried = new Map<number, Ref | undefined>();
+  const carried: (Ref | null | undefined)[] = [];
   const carriedInto = (sentence: number, inside: number): Ref | undefined => {
-    if (carried.has(sentence)) return carried.get(sentence);
+    const known = carried[sentence];
+    if (known !== undefined) return known ?? undefined;
     let ref: Ref | undefined;
-    for (const [earlier, at] of reader.storyBefore(sentence, inside)) {
-      ref = read(earlier, at).refs.at(-1);
-      if (ref) break;
+    const depth = reader.storyDepth(sentence, inside);
+    for (let back = 1; back <= depth && !ref; back++) {
+      // Read from the earlier sentence's last token, as a story that reaches it is measured.
+      ref = read(sentence - back, tokens.sentenceStarts[sentence - back + 1]! - 1).refs.at(-1);
     }
-    carried.set(sentence, ref);
+    carried[sentence] = ref ?? null;
     return ref;
   };
   const voices = spans.map((span): Voice => {

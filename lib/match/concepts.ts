@@ -85,11 +85,24 @@ export function phraseTrie(
   return trie;
 }
 
-/** Is one of `concepts` among the hits within `reach` tokens of tokens [first, end)? */
-export function conceptNear(hits: readonly ConceptHit[], first: number, end: number, concepts: readonly number[], reach: number): boolean {
-  return hits.some(
-    (hit) => hit.end > first - reach && hit.start < end + reach && hit.concepts.some((concept) => concepts.includes(concept)),
-  );
+/**
+ * Is one of `concepts` among hits[from, to) within `reach` tokens of tokens [first, end)? (All the
+ * hits by default.)
+ */
+export function conceptNear(
+  hits: readonly ConceptHit[],
+  first: number,
+  end: number,
+  concepts: readonly number[],
+  reach: number,
+  from = 0,
+  to = hits.length,
+): boolean {
+  for (let i = from; i < to; i++) {
+    const hit = hits[i]!;
+    if (hit.end > first - reach && hit.start < end + reach && hit.concepts.some((concept) => concepts.includes(concept))) return true;
+  }
+  return false;
 }
 
 /**
@@ -113,10 +126,17 @@ export function findConcepts(
     (hit): ConceptHit => ({ start: positions[hit.start]!, end: positions[hit.end - 1]! + 1, concepts: hit.value }),
   );
   if (exact.length === 0) return hits;
-  // As one scan would: leftmost first, then longest; what overlaps a hit taken is dropped.
+  // As one scan would: leftmost first, then longest (an exact hit first of two alike); what
+  // overlaps a hit taken is dropped. Both lists are in order: they are merged.
   const taken: ConceptHit[] = [];
-  for (const hit of [...exact, ...hits].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (taken.length === 0 || hit.start >= taken.at(-1)!.end) taken.push(hit);
+  let takenEnd = -1;
+  for (let e = 0, h = 0; e < exact.length || h < hits.length; ) {
+    const fromExact = h >= hits.length || (e < exact.length && (exact[e]!.start < hits[h]!.start || (exact[e]!.start === hits[h]!.start && exact[e]!.end >= hits[h]!.end)));
+    const hit = fromExact ? exact[e++]! : hits[h++]!;
+    if (hit.start >= takenEnd) {
+      taken.push(hit);
+      takenEnd = hit.end;
+    }
   }
   return taken;
 }

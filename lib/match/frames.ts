@@ -84,13 +84,30 @@ function instanceFrom<Term>(
     if (!best) return null;
     chosen.push(best);
   }
-  chosen.sort((a, b) => a.start - b.start);
+  sortByStart(chosen);
   for (let i = 1; i < chosen.length; i++) if (chosen[i]!.start < chosen[i - 1]!.end) return null;
   const firstToken = chosen[0]!.start;
   const endToken = chosen.at(-1)!.end;
   if (endToken - firstToken > MAX_FRAME_TOKENS || search.lineOf(firstToken) !== search.lineOf(endToken - 1)) return null;
   if (search.breaksBetween(firstToken, endToken)) return null;
   return { frame, fillers: chosen, firstToken, endToken };
+}
+
+/** The hits of a slot's concepts, concept by concept, each once. */
+function slotFillers(slot: readonly number[], byConcept: ReadonlyMap<number, ConceptHit[]>): ConceptHit[] {
+  const fillers: ConceptHit[] = [];
+  for (const concept of slot) for (const hit of byConcept.get(concept) ?? []) if (!fillers.includes(hit)) fillers.push(hit);
+  return fillers;
+}
+
+/** A stable sort by first token, in place (an instance has a few fillers). */
+function sortByStart(hits: ConceptHit[]): void {
+  for (let i = 1; i < hits.length; i++) {
+    const hit = hits[i]!;
+    let j = i - 1;
+    for (; j >= 0 && hits[j]!.start > hit.start; j--) hits[j + 1] = hits[j]!;
+    hits[j + 1] = hit;
+  }
 }
 
 function blocked<Term>(search: FrameSearch<Term>, instance: FrameInstance<Term>): boolean {
@@ -106,6 +123,10 @@ const sameInstance = <Term>(a: FrameInstance<Term>, b: FrameInstance<Term>) =>
 const crossesClause = <Term>(search: FrameSearch<Term>, instance: FrameInstance<Term>) =>
   search.clauseOf(instance.firstToken) !== search.clauseOf(instance.endToken - 1);
 
+/** Instances within a clause first, then the shortest. */
+const rankOf = <Term>(search: FrameSearch<Term>, instance: FrameInstance<Term>) =>
+  (crossesClause(search, instance) ? 1000 : 0) + instance.endToken - instance.firstToken;
+
 /**
  * Every frame instance in one sentence, those within a clause and the shortest first. An instance
  * across clauses gives way to one within a clause that needs its words; an instance that says a sign
@@ -116,34 +137,30 @@ export function assembleFrames<Term>(search: FrameSearch<Term>): FrameInstance<T
   const { hits, framesByConcept } = search;
   if (hits.length < 2) return [];
   const byConcept = new Map<number, ConceptHit[]>();
-  const frames = new Set<CompiledFrame<Term>>();
   for (const hit of hits) {
     for (const concept of hit.concepts) {
       const list = byConcept.get(concept);
       if (list) list.push(hit);
       else byConcept.set(concept, [hit]);
-      for (const frame of framesByConcept[concept] ?? []) frames.add(frame);
     }
   }
+  // Each concept's frames, in the order the concepts first appear.
+  const frames = new Set<CompiledFrame<Term>>();
+  for (const concept of byConcept.keys()) for (const frame of framesByConcept[concept] ?? []) frames.add(frame);
   const candidates: FrameInstance<Term>[] = [];
-  const present = (slot: readonly number[]) => slot.some((concept) => byConcept.has(concept));
   for (const frame of frames) {
-    if (!frame.slots.every(present)) continue;
-    const fillers = frame.slots.map((slot) =>
-      slot.length === 1 ? byConcept.get(slot[0]!)! : [...new Set(slot.flatMap((concept) => byConcept.get(concept) ?? []))],
-    );
-    fillers.forEach((openers, opened) => {
-      for (const opener of openers) {
+    if (!frame.slots.every((slot) => slot.some((concept) => byConcept.has(concept)))) continue;
+    const fillers = frame.slots.map((slot) => (slot.length === 1 ? byConcept.get(slot[0]!)! : slotFillers(slot, byConcept)));
+    for (let opened = 0; opened < fillers.length; opened++) {
+      for (const opener of fillers[opened]!) {
         const instance = instanceFrom(search, frame, fillers, opener, opened);
         if (instance && !blocked(search, instance) && !candidates.some((other) => sameInstance(other, instance))) {
           candidates.push(instance);
         }
       }
-    });
+    }
   }
-  const rank = (instance: FrameInstance<Term>) =>
-    (crossesClause(search, instance) ? 1000 : 0) + instance.endToken - instance.firstToken;
-  candidates.sort((a, b) => rank(a) - rank(b) || a.firstToken - b.firstToken);
+  candidates.sort((a, b) => rankOf(search, a) - rankOf(search, b) || a.firstToken - b.firstToken);
   const kept: FrameInstance<Term>[] = [];
   for (const candidate of candidates) {
     const clashes = kept.some((other) => {

@@ -10,7 +10,7 @@
 import type { LexiconSource } from '../../content-data/schema';
 import { NUMBER_KEY, phraseKeys, type Tokens } from '../text';
 import { compileConcepts, conceptNear, findConcepts, phraseTrie, type CompiledConcepts, type ConceptHit } from './concepts';
-import { assembleFrames, compileFrame, UNLESS_REACH, type CompiledFrame, type FrameInstance } from './frames';
+import { assembleFrames, compileFrame, UNLESS_REACH, type CompiledFrame, type FrameSearch } from './frames';
 import { buildDeletionIndex, fuzzyLookup, MIN_FUZZY_LENGTH, type DeletionIndex } from './fuzzy';
 import { createTrie, insertPhrase, longestAt, scanPhrases, type TrieNode } from './trie';
 
@@ -48,8 +48,18 @@ export interface Lexicon {
   /** Every key that occurs in a variant or a concept word: such tokens are never "corrected". */
   vocabulary: Set<string>;
   typos: DeletionIndex;
-  /** Token key -> the key the matcher walks ('' for a filler), filled as texts are scanned. */
-  walkKeys: Map<string, string>;
+  /** Token key -> the key the matcher walks and whether the scans skip it, filled as texts are scanned. */
+  walkKeys: Map<string, WalkKey>;
+}
+
+/** What the scans make of a token key. */
+interface WalkKey {
+  /** The key corrected (see `correctedKey`). */
+  walked: string;
+  /** Variants skip it (see FILLER_KEYS). */
+  variantFiller: boolean;
+  /** Concepts skip it (see `CompiledConcepts.fillers`). */
+  conceptFiller: boolean;
 }
 
 /** A term found in a text, in tokens and in characters. */
@@ -228,21 +238,22 @@ function scanKeys(tokens: Tokens, lexicon: Lexicon): { corrected: string[]; vari
   const corrected: string[] = new Array(tokens.count);
   const variants: ScanKeys = { keys: [], positions: new Int32Array(tokens.count) };
   const concepts: ScanKeys = { keys: [], positions: new Int32Array(tokens.count) };
-  const conceptFillers = lexicon.concepts.fillers;
   for (let i = 0; i < tokens.count; i++) {
     const key = tokens.keys[i]!;
-    let walked = walkKeys.get(key);
-    if (walked === undefined) {
-      walked = correctedKey(key, lexicon);
+    let entry = walkKeys.get(key);
+    if (entry === undefined) {
+      const walked = correctedKey(key, lexicon);
+      entry = { walked, variantFiller: FILLER_KEYS.has(walked), conceptFiller: lexicon.concepts.fillers.has(walked) };
       if (walkKeys.size >= MAX_WALK_KEYS_CACHED) walkKeys.clear();
-      walkKeys.set(key, walked);
+      walkKeys.set(key, entry);
     }
+    const { walked } = entry;
     corrected[i] = walked;
-    if (!FILLER_KEYS.has(walked)) {
+    if (!entry.variantFiller) {
       variants.positions[variants.keys.length] = i;
       variants.keys.push(walked);
     }
-    if (!conceptFillers.has(walked)) {
+    if (!entry.conceptFiller) {
       concepts.positions[concepts.keys.length] = i;
       concepts.keys.push(walked);
     }
@@ -304,10 +315,6 @@ function readSentences(tokens: Tokens, conceptHits: readonly ConceptHit[], conce
   return { firstTokens, lastTokens, hits: conceptHits, hitStarts, anchorBits };
 }
 
-function sentenceHits(sentences: Sentences, sentence: number): readonly ConceptHit[] {
-  return sentences.hits.slice(sentences.hitStarts[sentence], sentences.hitStarts[sentence + 1]);
-}
-
 /** The anchor bits in the sentence, its neighbours, and `reach` tokens beyond them. */
 function anchorsNear(sentences: Sentences, sentence: number, firstToken: number, endToken: number, reach: number): number {
   const { firstTokens, lastTokens, anchorBits } = sentences;
@@ -349,7 +356,8 @@ function findVariants(tokens: Tokens, lexicon: Lexicon, keys: string[], position
     const endToken = positions[endKey - 1]! + 1;
     if (spansStatements(tokens, firstToken, endToken - 1)) return false;
     const sentence = tokens.sentences[firstToken]!;
-    if (term.unless.length > 0 && conceptNear(sentenceHits(sentences, sentence), firstToken, endToken, term.unless, UNLESS_REACH)) {
+    const { hits, hitStarts } = sentences;
+    if (term.unless.length > 0 && conceptNear(hits, firstToken, endToken, term.unless, UNLESS_REACH, hitStarts[sentence], hitStarts[sentence + 1])) {
       return false;
     }
     if (term.anchorBits === 0 && term.unlessNearBits === 0) return true;
@@ -375,32 +383,36 @@ function findVariants(tokens: Tokens, lexicon: Lexicon, keys: string[], position
 /** Frame instances, sentence by sentence (only sentences with two concept words or more). */
 function findFrames(tokens: Tokens, lexicon: Lexicon, corrected: string[], conceptHits: ConceptHit[], sentences: Sentences): Found[] {
   const found: Found[] = [];
-  const anchorBitsOf = (concepts: readonly number[]) => concepts.reduce((bits, c) => bits | lexicon.anchorBitOf[c]!, 0);
+  let sentence = 0;
+  // One search, pointed at each sentence's hits in turn.
+  const search: FrameSearch<CompiledTerm> = {
+    hits: [],
+    framesByConcept: lexicon.framesByConcept,
+    clauseOf: (token) => tokens.clauses[token]!,
+    lineOf: (token) => tokens.lines[token]!,
+    // A break word inside a concept phrase ("know when", "came back") is part of that phrase.
+    breaksBetween: (first, end) => {
+      for (let i = first; i < end; i++) if (lexicon.breakKeys.has(corrected[i]!) && !inHits(search.hits, i)) return true;
+      return false;
+    },
+    isNear: (concepts) => {
+      const { hits } = search;
+      let bits = 0;
+      for (const concept of concepts) bits |= lexicon.anchorBitOf[concept]!;
+      return (anchorsNear(sentences, sentence, hits[0]!.start, hits.at(-1)!.end, NEAR_REACH_TOKENS) & bits) !== 0;
+    },
+  };
   for (let from = 0; from < conceptHits.length; ) {
-    const sentence = tokens.sentences[conceptHits[from]!.start]!;
+    sentence = tokens.sentences[conceptHits[from]!.start]!;
     let to = from + 1;
     while (to < conceptHits.length && tokens.sentences[conceptHits[to]!.start] === sentence) to++;
-    const hits = conceptHits.slice(from, to);
+    if (to - from < 2) {
+      from = to;
+      continue;
+    }
+    search.hits = conceptHits.slice(from, to);
     from = to;
-    if (hits.length < 2) continue;
-    const instances: FrameInstance<CompiledTerm>[] = assembleFrames({
-      hits,
-      framesByConcept: lexicon.framesByConcept,
-      clauseOf: (token) => tokens.clauses[token]!,
-      lineOf: (token) => tokens.lines[token]!,
-      // A break word inside a concept phrase ("know when", "came back") is part of that phrase.
-      breaksBetween: (first, end) => {
-        for (let i = first; i < end; i++) {
-          if (lexicon.breakKeys.has(corrected[i]!) && !hits.some((hit) => hit.start <= i && i < hit.end)) return true;
-        }
-        return false;
-      },
-      isNear: (concepts) => {
-        const first = hits[0]!.start;
-        const end = hits.at(-1)!.end;
-        return (anchorsNear(sentences, sentence, first, end, NEAR_REACH_TOKENS) & anchorBitsOf(concepts)) !== 0;
-      },
-    });
+    const instances = assembleFrames(search);
     for (const instance of instances) {
       found.push({
         term: instance.frame.term,
@@ -415,6 +427,11 @@ function findFrames(tokens: Tokens, lexicon: Lexicon, corrected: string[], conce
   return found;
 }
 
+/** Is `token` inside one of the hits? */
+function inHits(hits: readonly ConceptHit[], token: number): boolean {
+  for (const hit of hits) if (hit.start <= token && token < hit.end) return true;
+  return false;
+}
 
 /**
  * Where variants and frames find the same mention, one stands: a frame instance of a term that a
@@ -464,6 +481,16 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
   return merged;
 }
 
+/** The ids of every mention of a group, in order, each once. */
+function unionOf(group: readonly Found[], idsOf: (found: Found) => readonly string[]): string[] {
+  const ids: string[] = [];
+  for (const found of group) for (const id of idsOf(found)) if (!ids.includes(id)) ids.push(id);
+  return ids;
+}
+
+/** Which of a group of mentions it is reported as: one with a red flag first, then the widest. */
+const primaryRank = (found: Found) => (found.term.redFlagIds.length > 0 ? 1_000_000 : 0) + found.endToken - found.firstToken;
+
 /** One match for a group of overlapping candidates. */
 function joinFound(group: Found[], tokens: Tokens): RawMatch {
   if (group.length === 1) {
@@ -483,18 +510,21 @@ function joinFound(group: Found[], tokens: Tokens): RawMatch {
       end: tokens.ends[found.endToken - 1]!,
     };
   }
-  const width = (found: Found) => found.endToken - found.firstToken;
-  const primary = [...group].sort(
-    (a, b) => Number(b.term.redFlagIds.length > 0) - Number(a.term.redFlagIds.length > 0) || width(b) - width(a),
-  )[0]!;
-  const firstToken = Math.min(...group.map((found) => found.firstToken));
-  const endToken = Math.max(...group.map((found) => found.endToken));
+  // The primary mention: the first with a red flag, of the widest such.
+  let primary = group[0]!;
+  let firstToken = primary.firstToken;
+  let endToken = primary.endToken;
+  for (const found of group) {
+    if (primaryRank(found) > primaryRank(primary)) primary = found;
+    firstToken = Math.min(firstToken, found.firstToken);
+    endToken = Math.max(endToken, found.endToken);
+  }
   const flagged = group.filter((found) => found.term.redFlagIds.length > 0);
   return {
     term: primary.term,
     byFrame: group.every((found) => found.byFrame),
-    topicIds: [...new Set(group.flatMap((found) => found.term.topicIds))],
-    redFlagIds: [...new Set(group.flatMap((found) => found.term.redFlagIds))],
+    topicIds: unionOf(group, (found) => found.term.topicIds),
+    redFlagIds: unionOf(group, (found) => found.term.redFlagIds),
     lasting: group.some((found) => found.term.lasting),
     absent: flagged.length > 0 && flagged.every((found) => found.absent),
     firstToken,

@@ -13,10 +13,14 @@ export interface Tokens {
   keys: string[];
   /** Sentence number of each token, increasing from 0. */
   sentences: Int32Array;
+  /** First token of each sentence, and `count` after the last: sentence s is tokens [sentenceStarts[s], sentenceStarts[s + 1]). */
+  sentenceStarts: Int32Array;
   /** Clause number of each token, increasing from 0; a new sentence is also a new clause. */
   clauses: Int32Array;
   /** Line number of each token, increasing from 0 (a line is what a line break ends). */
   lines: Int32Array;
+  /** First token of each line, and `count` after the last (as `sentenceStarts`). */
+  lineStarts: Int32Array;
   /** Per line: `LineFact` bits (how it starts, how it ends). */
   lineFacts: Uint8Array;
   /** Per sentence: true when it ends with a question mark. */
@@ -339,6 +343,8 @@ export function tokenize(text: string): Tokens {
   const keys: string[] = [];
   const lineFacts: number[] = [];
   const questions: number[] = [];
+  const sentenceStarts: number[] = [0];
+  const lineStarts: number[] = [0];
   let count = 0;
   let sentence = 0;
   let clause = 0;
@@ -371,11 +377,13 @@ export function tokenize(text: string): Tokens {
       if (startsSentence(facts, inList, (facts & Gap.BulletLine) !== 0 || opensLine(text, start))) {
         questions[sentence] = facts & Gap.Question ? 1 : 0;
         sentence++;
+        sentenceStarts.push(count);
       }
       if (facts !== Gap.None) clause++;
       if (facts & Gap.Newline) {
         endLine(facts);
         line++;
+        lineStarts.push(count);
         lineFacts[line] = facts & Gap.BulletLine ? LineFact.Bullet : LineFact.None;
       }
       if (facts & Gap.BulletLine) inList = true;
@@ -408,6 +416,10 @@ export function tokenize(text: string): Tokens {
     questions[sentence] = facts & Gap.Question ? 1 : 0;
     endLine(facts);
   }
+  // A text without tokens has no sentence and no line.
+  if (count === 0) sentenceStarts.length = lineStarts.length = 0;
+  sentenceStarts.push(count);
+  lineStarts.push(count);
   const [starts, ends, sentences, clauses, lines] = columns.map((column) => column.subarray(0, count)) as [
     Int32Array,
     Int32Array,
@@ -421,8 +433,10 @@ export function tokenize(text: string): Tokens {
     ends,
     keys,
     sentences,
+    sentenceStarts: Int32Array.from(sentenceStarts),
     clauses,
     lines,
+    lineStarts: Int32Array.from(lineStarts),
     lineFacts: Uint8Array.from(lineFacts),
     questions: Uint8Array.from(questions),
     quoted: quotedColumn.subarray(0, count),
