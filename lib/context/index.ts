@@ -13,7 +13,7 @@ import type { Tokens } from '../text';
 import { inLeadInBlocks } from './blocks';
 import { genreOf, type Genre } from './genre';
 import type { CompiledContext } from './rules';
-import { resolveScopes, type TokenSpan } from './scope';
+import { anyWithin, resolveScopes, type TokenSpan } from './scope';
 import { readVoices } from './voice';
 
 export { compileContext, type CompiledContext } from './rules';
@@ -45,17 +45,8 @@ export function assignContexts(
   const genre = options.genre ?? genreOf(tokens, context.genreKeys);
   const { voices, writerTokens, personTokens } = readVoices(tokens, spans, context, genre);
   const categories = resolveScopes(tokens, spans, context.cues, personTokens);
-  const writers = [...writerTokens].sort((a, b) => a - b);
-  const isWriterLine = (first: number, end: number) => {
-    let low = 0;
-    let high = writers.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (writers[middle]! < first) low = middle + 1;
-      else high = middle;
-    }
-    return low < writers.length && writers[low]! < end;
-  };
+  const writers = Int32Array.from(writerTokens).sort();
+  const isWriterLine = (first: number, end: number) => anyWithin(writers, first, end);
   const inBlocks = inLeadInBlocks(
     tokens,
     spans.map((span) => span.firstToken),

@@ -138,7 +138,7 @@ function inConditionList(cueEnd: number, target: number, span: TokenSpan, tokens
   if (target - itemStart > LIST_ITEM_TOKENS) return false;
   for (let i = itemStart; i <= span.endToken && i < tokens.count; i++) {
     if (clauses[i] !== clauses[target]) break;
-    if (LIST_ENDERS.has(keys[i]!) && keys[i] === 'or') return true;
+    if (keys[i] === 'or') return true;
   }
   return false;
 }
@@ -166,7 +166,7 @@ interface Scene {
 }
 
 /** Is one of the sorted `tokens` in [low, high)? */
-function anyWithin(tokens: Int32Array, low: number, high: number): boolean {
+export function anyWithin(tokens: Int32Array, low: number, high: number): boolean {
   let first = 0;
   let last = tokens.length;
   while (first < last) {
@@ -246,10 +246,11 @@ function categoryOf(scene: Scene, whole: TokenSpan, span: TokenSpan, low: number
     if (directions.some((forward) => reaches(scene, at, rule, forward, span))) {
       found = category;
       if (category === 'hypothetical' && rule.direction === 'forward') conditionAt = Math.min(conditionAt, hit.start);
-      if (category === 'negated') negationAt = hit.start < span.firstToken ? hit.start : Infinity;
+      // Only a negation before the mention can be inside a condition that governs it.
+      if (category === 'negated') negationAt = hit.start < span.firstToken ? hit.start : -1;
     }
   }
-  return found === 'negated' && conditionAt < negationAt && negationAt !== Infinity ? 'hypothetical' : found;
+  return found === 'negated' && conditionAt < negationAt ? 'hypothetical' : found;
 }
 
 /**

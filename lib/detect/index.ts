@@ -33,10 +33,6 @@ function healthKeysOf(source: LexiconSource): Set<string> {
   return new Set(words.map(phraseKeys).filter((keys) => keys.length === 1).map((keys) => keys[0]!));
 }
 
-/** Does the whole text (a page, a file) speak of health, so that it is read for signs at all? */
-export function readsAsHealth(text: string, lexicon: Lexicon): boolean {
-  return talksOfHealth(tokenize(text.slice(0, windowEnd(text, GENRE_SAMPLE_CHARS))), lexicon.healthKeys);
-}
 
 /** The matches of a whole text in its genre, offsets into it. */
 function matchesOf(text: string, lexicon: Lexicon, genre: Genre, tokens = tokenize(text)): Match[] {
@@ -58,9 +54,18 @@ function matchesOf(text: string, lexicon: Lexicon, genre: Genre, tokens = tokeni
   });
 }
 
+/**
+ * How `detect` reads a whole text (a page, a file) from its beginning, tokenised once: its genre,
+ * and whether it speaks of health, so that it is read for signs at all (see `talksOfHealth`).
+ */
+export function readText(text: string, lexicon: Lexicon): { genre: Genre; health: boolean } {
+  const tokens = tokenize(text.slice(0, windowEnd(text, GENRE_SAMPLE_CHARS)));
+  return { genre: genreOf(tokens, lexicon.context.genreKeys), health: talksOfHealth(tokens, lexicon.healthKeys) };
+}
+
 /** The genre of a text, read as `detect` reads it (from its beginning). */
 export function textGenre(text: string, lexicon: Lexicon): Genre {
-  return genreOf(tokenize(text.slice(0, windowEnd(text, GENRE_SAMPLE_CHARS))), lexicon.context.genreKeys);
+  return readText(text, lexicon).genre;
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   type ThreadDetection,
   type TriageReason,
 } from '../types';
-import { detectMatches, detectRange, readsAsHealth, summarizeMatches, type Lexicon } from './index';
+import { detectMatches, detectRange, readText, summarizeMatches, type Lexicon } from './index';
 
 /** Between two runs of one post's words (a quote or a reply sat there): a paragraph break. */
 const RUN_SEPARATOR = '\n\n';
@@ -138,7 +138,7 @@ export function summarizeThread(
 /**
  * A thread's posts, each detected alone; the page sums them up. `keep`: which matches count at all
  * (the page leaves out ordinary terms in its furniture, see lib/page/term-marks.ts). A page that
- * never speaks of health has none (see `readsAsHealth`): the gate is the page's, not each post's,
+ * never speaks of health has none (see `readText`): the gate is the page's, not each post's,
  * so that a short reply ("same, bladder going too") is read as the thread is.
  */
 export function detectThread(
@@ -148,8 +148,7 @@ export function detectThread(
   lexicon: Lexicon,
   keepMatch: (match: Match) => boolean = () => true,
 ): ThreadDetection {
-  const health = readsAsHealth(text, lexicon);
-  const keep = (match: Match) => health && keepMatch(match);
+  const keep = readText(text, lexicon).health ? keepMatch : () => false;
   const found = posts.map((post, index): PostMatches => {
     const { matches, genre } = detectSpans(text, post.own, lexicon, index > 0 && posts.length > 1);
     return { index, author: post.author, time: post.time, matches: matches.filter(keep), genre };

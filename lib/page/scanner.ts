@@ -6,7 +6,7 @@
  */
 import type { LexiconSource } from '../../content-data/schema';
 import { GENRE_SAMPLE_CHARS } from '../context';
-import { detectRange, type Genre, postGenre, readsAsHealth, summarizeMatches, textGenre, type Lexicon } from '../detect';
+import { detectRange, type Genre, postGenre, readText, summarizeMatches, textGenre, type Lexicon } from '../detect';
 import { detectSpansRange, summarizeThread, type PostMatches } from '../detect/posts';
 import type { Detection, Match, TextSpan } from '../types';
 import type { Segmentation } from './posts/types';
@@ -517,8 +517,7 @@ export class PageScanner {
       sample.push(next.text.slice(next.from, next.to));
       length += next.to - next.from + 1;
     }
-    const text = sample.join('\n');
-    return { genre: textGenre(text, this.#lexicon.lexicon), health: readsAsHealth(text, this.#lexicon.lexicon) };
+    return readText(sample.join('\n'), this.#lexicon.lexicon);
   }
 
   /**
