@@ -45,6 +45,26 @@ async function listenForMessages(page: Page): Promise<void> {
   });
 }
 
+
+/**
+ * Click the middle of the page's first term mark (its highlight named in our style sheet's first
+ * rule) and wait until the hover card's host shows a rendered card.
+ */
+async function openCardOnFirstTerm(page: Page): Promise<void> {
+  const point = await page.evaluate(() => {
+    const sheet = document.adoptedStyleSheets.find((candidate) => candidate.cssRules.length === 3)!;
+    const term = /^::highlight\(([^)]+)\)/.exec((sheet.cssRules[0] as CSSStyleRule).selectorText)![1]!;
+    const [range] = [...CSS.highlights.get(term)!];
+    const live = new Range();
+    live.setStart(range!.startContainer, range!.startOffset);
+    live.setEnd(range!.endContainer, range!.endOffset);
+    const rect = live.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.click(point.x, point.y);
+  await page.waitForFunction(() => (document.querySelector('bpl-hover-card')?.getBoundingClientRect().height ?? 0) > 40, { timeout: 10_000 });
+}
+
 describe('marks in Firefox ESR', () => {
   let firefox: FirefoxSession;
   let server: FixtureServer;
@@ -84,21 +104,8 @@ describe('marks in Firefox ESR', () => {
     const page = await firefox.browser.newPage();
     await page.goto(server.url(path));
     await scanned(page);
-    const point = await page.evaluate(() => {
-      const sheet = document.adoptedStyleSheets.find((candidate) => candidate.cssRules.length === 3)!;
-      const term = /^::highlight\(([^)]+)\)/.exec((sheet.cssRules[0] as CSSStyleRule).selectorText)![1]!;
-      const [range] = [...CSS.highlights.get(term)!];
-      const live = new Range();
-      live.setStart(range!.startContainer, range!.startOffset);
-      live.setEnd(range!.endContainer, range!.endOffset);
-      const rect = live.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
-    await page.mouse.click(point.x, point.y);
+    await openCardOnFirstTerm(page);
     // The card's shadow root is closed: page script sees only a host it cannot look into.
-    await page.waitForFunction(() => (document.querySelector('bpl-hover-card')?.getBoundingClientRect().height ?? 0) > 40, {
-      timeout: 10_000,
-    });
     expect(await page.evaluate(() => document.querySelector('bpl-hover-card')!.shadowRoot)).toBeNull();
     // Opened by a click, the card has focus (inside it, the page only sees its host).
     expect(await page.evaluate(() => document.activeElement?.localName)).toBe('bpl-hover-card');
@@ -259,17 +266,8 @@ describe('what a page can learn in Firefox ESR by default', () => {
     await page.goto(server.url('/demo-forum.html'));
     await page.waitForFunction(() => [...CSS.highlights.values()].some((highlight) => highlight.size > 0), { timeout: 20_000 });
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))));
-    const point = await page.evaluate(() => {
-      const [range] = [...[...CSS.highlights.values()].find((highlight) => highlight.size > 0)!] as AbstractRange[];
-      const live = new Range();
-      live.setStart(range!.startContainer, range!.startOffset);
-      live.setEnd(range!.endContainer, range!.endOffset);
-      const rect = live.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
-    await page.mouse.click(point.x, point.y);
     // The card is a part injected on first use: its host shows with the card rendered inside.
-    await page.waitForFunction(() => (document.querySelector('bpl-hover-card')?.getBoundingClientRect().height ?? 0) > 40, { timeout: 10_000 });
+    await openCardOnFirstTerm(page);
     const probe = await page.evaluate(
       async ({ base, files }) => {
         const fetched: string[] = [];
