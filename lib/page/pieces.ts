@@ -96,10 +96,21 @@ export function marksOf(piece: Piece, matches: readonly Match[] = piece.matches)
   const marks: Mark[] = [];
   for (const match of matches) {
     const range = rangeForOffsets(offsets, match.start, match.end);
-    if (textOf(range) === match.text) marks.push({ range, match, kind: markKindOf(match) });
+    if (sameText(textOf(range), match.text)) marks.push({ range, match, kind: markKindOf(match) });
   }
   return marks;
 }
+
+/**
+ * Does the page's text now (`found`) still say what was matched? A line break in a paragraph's
+ * source is read as the space the page shows (see text-index.ts), so it is a space here too: "lost
+ * about\n 5 kg" is the "lost about  5 kg" matched.
+ */
+function sameText(found: string | null, matched: string): boolean {
+  if (found === matched) return true;
+  return found !== null && found.length === matched.length && found.replace(LINE_BREAK, ' ') === matched.replace(LINE_BREAK, ' ');
+}
+const LINE_BREAK = /[\r\n]/g;
 
 /** A place between nodes: just before `node`, or just after it and everything inside it. */
 export interface Boundary {

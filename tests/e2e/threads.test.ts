@@ -73,6 +73,10 @@ describe('threads in Chromium', () => {
     for (const reason of detection.reasons) {
       expect(reason.redFlagIds.includes('rf-cancer-history') && reason.redFlagIds.includes('rf-leg-weakness')).toBe(false);
     }
+    // A writer's own sign whose words run over a line break of the HTML source is marked too.
+    await expect
+      .poll(() => page.evaluate(() => window.bplMarks('red-flag').map((range) => window.bplRangeText(range).replace(/\s+/g, ' '))))
+      .toEqual(expect.arrayContaining(['lost about 5 kg without trying', 'pins and needles in my foot']));
     const { live, pristine } = await page.evaluate(async () => {
       const source = await (await fetch(location.href)).text();
       return { live: document.documentElement.outerHTML, pristine: new DOMParser().parseFromString(source, 'text/html').documentElement.outerHTML };

@@ -40,6 +40,13 @@ describe('PageScanner', () => {
     expect(registry.size).toBe(0);
   });
 
+  it('marks a red flag whose words run over a line break of the page\'s source', async () => {
+    const { scanner, started, redFlags } = startScanner('<article><p>My back has been bad for weeks and I have lost about\n        5 kg without trying.</p></article>');
+    await started;
+    expect(redFlags()).toEqual(['lost about\n        5 kg without trying']);
+    scanner.stop();
+  });
+
   it('marks nothing on a page that never speaks of health, and reads the same words on one that does', async () => {
     const gear = '<article><p>The new hydration pack holds three litres. Its bladder can leak at the seam, so check the cap before every ride and keep it out of the sun. We tested it on a long climb and then on a muddy descent.</p></article>';
     const quiet = startScanner(gear);
