@@ -153,6 +153,8 @@ describe('marks in Firefox ESR', () => {
 
   it('registers marks only near the viewport of a long thread, follows the reader and marks an appended post', async () => {
     const page = await firefox.browser.newPage();
+    // The intersection observer reports only while the tab is rendered: make sure it is the selected one.
+    await page.bringToFront();
     await page.goto(server.url('/page-long-thread.html'));
     await scanned(page, 30_000);
     const matches = await page.evaluate(() => ((performance.getEntriesByName('bpl:scan')[0] as PerformanceMeasure).detail as { matches: number }).matches);
@@ -187,6 +189,7 @@ describe('marks in Firefox ESR', () => {
 
   it('scans a 2 MB text node and marks its end once the reader gets there', async () => {
     const page = await firefox.browser.newPage();
+    await page.bringToFront();
     await page.goto(server.url('/page-text-node.html'));
     await scanned(page, 60_000);
     await expect.poll(async () => (await markTexts(page, 'term')).length, { timeout: 10_000 }).toBeGreaterThan(10);
