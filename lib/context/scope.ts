@@ -143,6 +143,28 @@ function inConditionList(cueEnd: number, target: number, span: TokenSpan, tokens
   return false;
 }
 
+/** The most words of one item in a series of conditions: "steadily getting worse and not helped by painkillers". */
+const SERIES_ITEM_TOKENS = 8;
+
+/**
+ * "If the pain is constant, not eased by rest, worse at night..., see a doctor": a condition that
+ * opens its clause reaches over the clauses after it while each is a short item that names no one;
+ * the first that is longer or names someone ("we need to look further") is what follows from it.
+ */
+function inConditionSeries(cueStart: number, target: number, tokens: Tokens, personTokens: Int32Array): boolean {
+  const { clauses } = tokens;
+  if (cueStart > 0 && clauses[cueStart - 1] === clauses[cueStart]) return false;
+  let itemStart = cueStart;
+  for (let i = cueStart + 1; i < tokens.count; i++) {
+    const ended = clauses[i] !== clauses[i - 1];
+    if (!ended) continue;
+    if (itemStart !== cueStart && (i - itemStart > SERIES_ITEM_TOKENS || anyWithin(personTokens, itemStart, i))) return false;
+    if (i > target) return true;
+    itemStart = i;
+  }
+  return itemStart === cueStart || (tokens.count - itemStart <= SERIES_ITEM_TOKENS && !anyWithin(personTokens, itemStart, tokens.count));
+}
+
 /**
  * The mention's word a cue would govern: the first one after a forward cue, the last one before a
  * backward one (a cue may overlap the mention: "no history of" before "history of cancer").
@@ -184,9 +206,11 @@ function reaches(scene: Scene, at: number, rule: CompiledRule, forward: boolean,
   const target = targetOf(hit, forward, span);
   if (target < 0) return false;
   const near = forward ? hit.end - 1 : hit.start;
-  if (Math.abs(target - near) > rule.maxScope) return false;
   if (tokens.sentences[near] !== tokens.sentences[target]) return false;
-  if (rule.reach === 'clause' && tokens.clauses[near] !== tokens.clauses[target]) {
+  const series = forward && rule.category === 'hypothetical' && tokens.clauses[near] !== tokens.clauses[target] &&
+    inConditionSeries(hit.start, target, tokens, personTokens);
+  if (!series && Math.abs(target - near) > rule.maxScope) return false;
+  if (!series && rule.reach === 'clause' && tokens.clauses[near] !== tokens.clauses[target]) {
     const list =
       forward &&
       (rule.category === 'negated'

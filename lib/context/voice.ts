@@ -125,7 +125,7 @@ class VoiceReader {
   /**
    * The reference a person word at `token` makes, given the genre and whether it is quoted: in a story or on an
    * information page, an "I" in quotes is the quoted person's; in a personal post, a "you" in quotes
-   * (what the GP said) is the writer.
+   * (what the GP said) is the writer, in a story its subject.
    */
   private refAt(token: number, kind: Ref['kind'], person: string | null): Ref {
     const clause = this.tokens.clauses[token]!;
@@ -135,6 +135,9 @@ class VoiceReader {
     const personal = this.genre === 'personal' || this.genre === 'reply' || this.genre === 'snippet';
     if (!personal && kind === 'writer') return { token, clause, kind: 'other', person: null };
     if (personal && kind === 'generic') return { token, clause, kind: 'writer', person: null };
+    // In a story, a "you" in quotes is whom the story is about, told something ("We think you have..."), not asked.
+    const asked = this.tokens.questions[this.tokens.sentences[token]!] === 1;
+    if (this.genre === 'story' && kind === 'generic' && !asked) return { token, clause, kind: 'other', person: null };
     return { token, clause, kind, person };
   }
 

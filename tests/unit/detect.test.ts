@@ -107,6 +107,13 @@ describe('detect on forum sentences', () => {
     // A condition reaches every item of its list, across the commas: "if A, B or C".
     ['She said if my bladder, my bowels or my legs stopped working to phone an ambulance.', 'rf-bladder-bowel', 'hypothetical'],
     ['If it hurts, I lie down or my legs go numb.', 'rf-leg-numbness', 'affirmed'],
+    // ...and over a series of short items naming no one, up to what follows from it.
+    ['I see many worried patients. If the ache never lets up, is no easier with rest, is bad at night and keeps getting worse, we arrange a scan.', 'rf-night-pain', 'hypothetical'],
+    ['I see many worried patients. If the ache never lets up, is no easier with rest, is bad at night and keeps getting worse, we arrange a scan.', 'rf-progressive-pain', 'hypothetical'],
+    ['If I sit for an hour, my legs go numb.', 'rf-leg-numbness', 'affirmed'],
+    // In a story (a text long enough to tell), a quoted "you" is whom the story is about, unless it asks.
+    ['Brian had aches for a year before his scan and a lot of worry about it. The consultant sat him down in a small room. "We think you have cancer in your spine," she said.', 'rf-cancer-history', 'other-person'],
+    ['Brian had aches for a year before his scan and a lot of worry about it. The nurse sat him down in a small room. "Do you have any numbness around your bottom?" she asked.', 'rf-saddle-numbness', 'hypothetical'],
     // A sign said to be absent, supposed: "you may be able to walk again" says nothing of anyone's legs now.
     ['You may be able to walk again after a few weeks.', 'rf-leg-weakness', 'hypothetical'],
     ['I have lost the use of my left leg since Sunday.', 'rf-leg-weakness', 'affirmed'],
