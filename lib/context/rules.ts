@@ -19,6 +19,8 @@ export interface CompiledRule {
   endsAtPerson: boolean;
   /** Red-flag ids it governs; null for all mentions. */
   targets: ReadonlySet<string> | null;
+  /** It governs only frames that say a sign is absent. */
+  absentOnly: boolean;
 }
 
 export type Cue = { rule: CompiledRule } | { terminate: true } | { pseudo: true };
@@ -62,6 +64,7 @@ function compileRule(rule: ContextRule): CompiledRule | null {
     maxScope: rule.maxScope ?? DEFAULT_MAX_SCOPE,
     endsAtPerson: rule.endsAtPerson ?? false,
     targets: rule.targets ? new Set(rule.targets) : null,
+    absentOnly: rule.absentOnly ?? false,
   };
 }
 

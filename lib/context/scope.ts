@@ -230,7 +230,8 @@ function reaches(scene: Scene, at: number, rule: CompiledRule, forward: boolean,
 }
 
 const targets = (rule: CompiledRule, span: TokenSpan) =>
-  rule.targets === null || (span.redFlagIds ?? []).some((id) => rule.targets!.has(id));
+  (!rule.absentOnly || span.absent === true) &&
+  (rule.targets === null || (span.redFlagIds ?? []).some((id) => rule.targets!.has(id)));
 
 /** Which category wins where several govern a mention. */
 const STRENGTH: Category[] = ['negated', 'resolved', 'hypothetical'];
@@ -258,9 +259,10 @@ function categoryOf(scene: Scene, whole: TokenSpan, span: TokenSpan, low: number
     if (othersWords) continue;
     const { rule } = cue;
     // A frame saying a sign is absent ("my legs feel normal") is denied only from within or right
-    // before it ("legs aren't fine", "not walking fine"), not by a "no" that belongs to an earlier noun.
+    // before it ("legs aren't fine", "not walking fine"), not by a "no" that belongs to an earlier noun;
+    // words that deny only such frames reach a little further ("stopped his legs from working").
     if (span.absent && rule.category === 'negated') {
-      if (hit.end < span.firstToken) continue;
+      if (hit.end < span.firstToken && !rule.absentOnly) continue;
       // Nor by a cue made of its own words: "is normal" says what the frame says, not its opposite.
       if (slotsOf(span).some(([first, end]) => hit.start < end && first < hit.end)) continue;
     }
