@@ -120,6 +120,8 @@ describe('detect on forum sentences', () => {
     // Words that deny a part works ("stopped his legs from working") state the sign; before other signs they deny nothing.
     ['The tumour has stopped his legs from working.', 'rf-leg-weakness', 'other-person'],
     ['Since I stopped running my numb legs are worse.', 'rf-leg-numbness', 'affirmed'],
+    ['My right leg has no power at all.', 'rf-leg-weakness', 'affirmed'],
+    ['I felt nothing when the nurse touched my foot.', 'rf-leg-numbness', 'affirmed'],
     // A sign said to be fine shares no word with one said to be there.
     ['There is a lot of back pain in my family and my bladder is fine.', 'rf-bladder-bowel', 'negated'],
     ['Since the op the feeling in her legs is deteriorating again, my sister says.', 'rf-leg-numbness', 'other-person'],
