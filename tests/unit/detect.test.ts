@@ -121,6 +121,8 @@ describe('detect on forum sentences', () => {
     ['The tumour has stopped his legs from working.', 'rf-leg-weakness', 'other-person'],
     ['Since I stopped running my numb legs are worse.', 'rf-leg-numbness', 'affirmed'],
     ['My right leg has no power at all.', 'rf-leg-weakness', 'affirmed'],
+    ["I couldn't straighten my legs or extend them.", 'rf-leg-weakness', 'affirmed'],
+    ['My dad has a gait disturbance now.', 'rf-leg-weakness', 'other-person'],
     ['I felt nothing when the nurse touched my foot.', 'rf-leg-numbness', 'affirmed'],
     // A sign said to be fine shares no word with one said to be there.
     ['There is a lot of back pain in my family and my bladder is fine.', 'rf-bladder-bowel', 'negated'],
