@@ -158,6 +158,10 @@ export const ContextRuleSchema = v.strictObject({
    * legs work, so the sign is there); before any other mention these words deny nothing.
    */
   absentOnly: v.optional(v.boolean()),
+  /** Only in texts of these genres ("can" supposes on a health page or in a story, not in a personal post). */
+  genres: v.optional(v.array(v.picklist(['personal', 'reply', 'snippet', 'story', 'info'], 'must be a genre'))),
+  /** Only where no person is named in the cue's clause before it: "this can stop the legs", not "he can barely walk". */
+  impersonal: v.optional(v.boolean()),
   phrases,
 });
 

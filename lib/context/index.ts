@@ -44,7 +44,7 @@ export function assignContexts(
   if (spans.length === 0) return [];
   const genre = options.genre ?? genreOf(tokens, context.genreKeys);
   const { voices, writerTokens, personTokens } = readVoices(tokens, spans, context, genre);
-  const categories = resolveScopes(tokens, spans, context.cues, personTokens);
+  const categories = resolveScopes(tokens, spans, context.cues, personTokens, genre);
   const writers = Int32Array.from(writerTokens).sort();
   const isWriterLine = (first: number, end: number) => anyWithin(writers, first, end);
   const inBlocks = inLeadInBlocks(

@@ -6,7 +6,7 @@
 import type { ContextData, ContextRule, People } from '../../content-data/schema';
 import { createTrie, insertPhrase, type TrieNode } from '../match/trie';
 import { phraseKeys } from '../text';
-import type { GenreKeys } from './genre';
+import type { Genre, GenreKeys } from './genre';
 
 export type Category = 'negated' | 'hypothetical' | 'resolved';
 
@@ -21,6 +21,10 @@ export interface CompiledRule {
   targets: ReadonlySet<string> | null;
   /** It governs only frames that say a sign is absent. */
   absentOnly: boolean;
+  /** The genres it governs in; null for all. */
+  genres: ReadonlySet<Genre> | null;
+  /** It governs only where no person is named in its clause before it. */
+  impersonal: boolean;
 }
 
 export type Cue = { rule: CompiledRule } | { terminate: true } | { pseudo: true };
@@ -65,6 +69,8 @@ function compileRule(rule: ContextRule): CompiledRule | null {
     endsAtPerson: rule.endsAtPerson ?? false,
     targets: rule.targets ? new Set(rule.targets) : null,
     absentOnly: rule.absentOnly ?? false,
+    genres: rule.genres ? new Set(rule.genres) : null,
+    impersonal: rule.impersonal ?? false,
   };
 }
 

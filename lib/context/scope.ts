@@ -6,6 +6,7 @@
  */
 import { scanPhrases, type RangeHit } from '../match/trie';
 import { phraseKeys, type Tokens } from '../text';
+import type { Genre } from './genre';
 import type { Category, CompiledRule, Cue } from './rules';
 import type { TrieNode } from '../match/trie';
 
@@ -185,6 +186,7 @@ interface Scene {
   hits: CueHit[];
   /** Where a person is named, in order. */
   personTokens: Int32Array;
+  genre: Genre;
 }
 
 /** Is one of the sorted `tokens` in [low, high)? */
@@ -233,6 +235,18 @@ const targets = (rule: CompiledRule, span: TokenSpan) =>
   (!rule.absentOnly || span.absent === true) &&
   (rule.targets === null || (span.redFlagIds ?? []).some((id) => rule.targets!.has(id)));
 
+/** Is a person named in the clause of the cue at `start`, before it? */
+function personBefore(scene: Scene, start: number): boolean {
+  const { clauses } = scene.tokens;
+  let clauseStart = start;
+  while (clauseStart > 0 && clauses[clauseStart - 1] === clauses[start]) clauseStart--;
+  return anyWithin(scene.personTokens, clauseStart, start);
+}
+
+/** Whether a rule may govern here at all: in this genre, and where it asks for no person before it. */
+const applies = (scene: Scene, rule: CompiledRule, start: number) =>
+  (rule.genres === null || rule.genres.has(scene.genre)) && !(rule.impersonal && personBefore(scene, start));
+
 /** Which category wins where several govern a mention. */
 const STRENGTH: Category[] = ['negated', 'resolved', 'hypothetical'];
 
@@ -249,6 +263,7 @@ function categoryOf(scene: Scene, whole: TokenSpan, span: TokenSpan, low: number
     const cue = scene.hits[at]!.value;
     if (!('rule' in cue) || !targets(cue.rule, span)) continue;
     const hit = scene.hits[at]!;
+    if (!applies(scene, cue.rule, hit.start)) continue;
     if (wordOfMention(hit.start, scene.spans, whole, span)) continue;
     // A cue that ends in another mention's own words is that mention's ("is normal" in "walking is normal").
     let othersWords = false;
@@ -313,15 +328,16 @@ function governed(category: Category | null, absent: boolean): Governed {
 
 /**
  * What governs each span (spans sorted and disjoint). `personTokens`: where a person is named
- * (the writer or another), for rules whose scope ends there.
+ * (the writer or another), for rules whose scope ends there; `genre`: the text's, for rules of some genres only.
  */
 export function resolveScopes(
   tokens: Tokens,
   spans: readonly TokenSpan[],
   trie: TrieNode<Cue[]>,
   personTokens: ReadonlySet<number>,
+  genre: Genre,
 ): Governed[] {
-  const scene: Scene = { tokens, spans, hits: cueHits(tokens, spans, trie), personTokens: Int32Array.from(personTokens).sort() };
+  const scene: Scene = { tokens, spans, hits: cueHits(tokens, spans, trie), personTokens: Int32Array.from(personTokens).sort(), genre };
   const resolvedSentences = resolvedBySentenceAfter(scene);
   let low = 0;
   let high = 0;

@@ -28,7 +28,7 @@ function spanOf(text: string, tokens: Tokens, phrase: string): TokenSpan {
 
 function scopeOf(text: string, phrase: string): string | null {
   const tokens = tokenize(text);
-  return resolveScopes(tokens, [spanOf(text, tokens, phrase)], tiny.cues, new Set())[0]!;
+  return resolveScopes(tokens, [spanOf(text, tokens, phrase)], tiny.cues, new Set(), 'personal')[0]!;
 }
 
 describe('scope stage (ConText cues)', () => {
