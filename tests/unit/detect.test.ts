@@ -121,6 +121,9 @@ describe('detect on forum sentences', () => {
     ['The tumour has stopped his legs from working.', 'rf-leg-weakness', 'other-person'],
     ['Since I stopped running my numb legs are worse.', 'rf-leg-numbness', 'affirmed'],
     ['My right leg has no power at all.', 'rf-leg-weakness', 'affirmed'],
+    // "The wee hours" are small, not a bladder's.
+    ['My sciatica has been bad for weeks. I have struggled each night, and in the wee hours I just lie there.', 'rf-bladder-bowel', 'absent'],
+    ['My sciatica has been bad for weeks. I have struggled to wee since Monday.', 'rf-bladder-bowel', 'affirmed'],
     // "Can't sit long without having to pee": what one cannot do without, happens.
     ["My lower back has been sore since the summer. I can't sit for very long without having to pee, which is new.", 'rf-bladder-bowel', 'affirmed'],
     // "can" supposes on a health page or in a story when no one is its subject; in a personal post it is the writer's.
