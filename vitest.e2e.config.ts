@@ -9,6 +9,6 @@ export default defineConfig({
     hookTimeout: 90_000,
     fileParallelism: false,
     // A real browser on a busy 2-core machine: polls wait for it longer than vitest's 1 s default.
-    expect: { poll: { timeout: 10_000 } },
+    expect: { poll: { timeout: 20_000 } },
   },
 });

@@ -176,14 +176,14 @@ describe('marks in Firefox ESR', () => {
     expect(Math.max(...atTop.posts)).toBeLessThan(600);
 
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
-    await expect.poll(async () => (await shown()).inView, { timeout: 10_000 }).toBe(true);
-    await expect.poll(async () => Math.min(...(await shown()).posts), { timeout: 10_000 }).toBeGreaterThan(600);
+    await expect.poll(async () => (await shown()).inView).toBe(true);
+    await expect.poll(async () => Math.min(...(await shown()).posts)).toBeGreaterThan(600);
 
     await page.evaluate(() => {
       window.scrollTo(0, document.documentElement.scrollHeight);
       (window as unknown as { appendPost(text: string): void }).appendPost('New here: since Monday I have numbness down there.');
     });
-    await expect.poll(() => markTexts(page, 'red-flag'), { timeout: 10_000 }).toEqual(['numbness down there']);
+    await expect.poll(() => markTexts(page, 'red-flag')).toEqual(['numbness down there']);
     await page.close();
   });
 
@@ -192,10 +192,10 @@ describe('marks in Firefox ESR', () => {
     await page.bringToFront();
     await page.goto(server.url('/page-text-node.html'));
     await scanned(page, 60_000);
-    await expect.poll(async () => (await markTexts(page, 'term')).length, { timeout: 10_000 }).toBeGreaterThan(10);
+    await expect.poll(async () => (await markTexts(page, 'term')).length).toBeGreaterThan(10);
     expect(await markTexts(page, 'red-flag')).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await expect.poll(() => markTexts(page, 'red-flag'), { timeout: 10_000 }).toEqual(['numbness down there']);
+    await expect.poll(() => markTexts(page, 'red-flag')).toEqual(['numbness down there']);
     await page.close();
   });
 
@@ -228,7 +228,7 @@ describe('marks in Firefox ESR', () => {
       post.innerHTML = '<p>My sciatica flared up again today.</p>';
       document.getElementById('thread')!.append(post);
     }, ADDON_ID);
-    await expect.poll(async () => (await markTexts(page, 'term')).length, { timeout: 10_000 }).toBe(before + 1);
+    await expect.poll(async () => (await markTexts(page, 'term')).length).toBe(before + 1);
     await page.close();
   });
 });

@@ -99,7 +99,7 @@ describe('the content script over a page’s life', () => {
     expect((await markTexts(page, 'term')).length).toBeGreaterThan(0);
     await session.serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
     // The orphaned script notices within its liveness check and takes its marks away.
-    await expect.poll(() => markTexts(page, 'term'), { timeout: 10_000 }).toEqual([]);
+    await expect.poll(() => markTexts(page, 'term')).toEqual([]);
     await page.evaluate(() => {
       const post = document.createElement('article');
       post.innerHTML = '<p>My sciatica is back.</p>';

@@ -111,7 +111,7 @@ describe('threads in Chromium', () => {
     await show.waitFor({ timeout: 15_000 });
     await show.focus();
     await panel.keyboard.press('Enter');
-    await expect.poll(() => forum.evaluate(() => window.bplMarks('flash').length), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => forum.evaluate(() => window.bplMarks('flash').length)).toBeGreaterThan(0);
     await expect
       .poll(() => forum.evaluate(() => {
         const box = document.getElementById('post-4')!.getBoundingClientRect();

@@ -72,9 +72,9 @@ describe('getting to help, calmly, in Firefox ESR', () => {
     const site = await popup.waitForSelector('::-p-aria(Pause on 127.0.0.1)');
     await site!.click();
     await untilText(popup, '.bpl-page-line', 'Paused on this site: nothing is highlighted here.');
-    await expect.poll(marks, { timeout: 10_000 }).toBe(0);
+    await expect.poll(marks).toBe(0);
     await site!.click();
-    await expect.poll(marks, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(marks).toBeGreaterThan(0);
     await Promise.all([popup.close(), page.close()]);
   });
 
