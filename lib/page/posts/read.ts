@@ -44,8 +44,8 @@ export function cleanName(words: string | null): string | null {
 /** The first element under `root` matching any of `selectors` (tried in order), or null. */
 export function firstOf(root: ParentNode, selectors: readonly string[]): Element | null {
   for (const selector of selectors) {
-    const found = root.querySelector(selector);
-    if (found !== null) return found;
+    const found = allOf(root, selector)[0];
+    if (found !== undefined) return found;
   }
   return null;
 }
@@ -57,9 +57,66 @@ export function timeOf(post: Element, fallback: readonly string[] = []): string 
   return wordsOf(firstOf(post, fallback));
 }
 
-/** Elements matching `selector` under `root` in page order, `root` itself excluded. */
+/**
+ * The last compound of each selector in a list (`.names .first, cite` gives `.first, cite`): what
+ * an element matching the list must match itself. Null when the list has no combinator or uses
+ * `:scope` (which means another element in `matches`).
+ */
+export function lastCompounds(selector: string): string | null {
+  if (selector.includes(':scope')) return null;
+  const compounds: string[] = [];
+  let start = 0;
+  let depth = 0;
+  let quote = '';
+  // Whether the compound being read has begun, and whether a combinator followed it.
+  let begun = false;
+  let combinator = false;
+  let combined = false;
+  for (let at = 0; at < selector.length; at++) {
+    const char = selector[at]!;
+    if (quote !== '') {
+      if (char === '\\') at++;
+      else if (char === quote) quote = '';
+      continue;
+    }
+    if (depth === 0 && char === ',') {
+      compounds.push(selector.slice(start, at).trim());
+      start = at + 1;
+      begun = combinator = false;
+      continue;
+    }
+    if (depth === 0 && /[\s>+~]/.test(char)) {
+      combinator = begun;
+      continue;
+    }
+    if (combinator) {
+      start = at;
+      combined = true;
+      combinator = false;
+    }
+    begun = true;
+    if (char === '"' || char === "'") quote = char;
+    else if (char === '[' || char === '(') depth++;
+    else if (char === ']' || char === ')') depth--;
+  }
+  compounds.push(selector.slice(start).trim());
+  return combined ? compounds.join(', ') : null;
+}
+
+const lastCompoundsOf = new Map<string, string | null>();
+
+/**
+ * Elements matching `selector` under `root` in page order, `root` itself excluded. Under an
+ * element, a selector with combinators is looked up by its last compounds and checked with
+ * `matches`: Chromium answers `element.querySelectorAll('.a .b')` in time that grows with the
+ * whole document (7.9 s for one query per post on a 9,000-post page, against 14 ms this way).
+ */
 export function allOf(root: ParentNode, selector: string): Element[] {
-  return Array.from(root.querySelectorAll(selector));
+  if (root.nodeType === root.DOCUMENT_NODE) return Array.from(root.querySelectorAll(selector));
+  let last = lastCompoundsOf.get(selector);
+  if (last === undefined) lastCompoundsOf.set(selector, (last = lastCompounds(selector)));
+  if (last === null) return Array.from(root.querySelectorAll(selector));
+  return Array.from(root.querySelectorAll(last)).filter((element) => element.matches(selector));
 }
 
 /** "Marta wrote:", "Quote from Marta", "Marta said:": the name in a quote's header, or null. */
