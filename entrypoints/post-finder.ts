@@ -1,4 +1,4 @@
-import { findPosts } from '../lib/page/posts';
+import { findPostsInSteps } from '../lib/page/posts';
 import { providePart } from '../lib/page/parts';
 
 /**
@@ -9,6 +9,6 @@ import { providePart } from '../lib/page/parts';
 export default defineUnlistedScript({
   globalName: false,
   main() {
-    providePart('post-finder', findPosts);
+    providePart('post-finder', findPostsInSteps);
   },
 });

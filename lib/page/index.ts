@@ -32,7 +32,9 @@ import { throttleLatest } from './throttle';
 import { publishTiming, setTimingsPublished, TIMELINE_SETTING_KEY } from './timeline';
 
 /** A page with no sign of posts is read as one text. */
-const NO_POSTS: PostFinder = () => ({ engine: null, posts: [] });
+const NO_POSTS: PostFinder = function* () {
+  return { engine: null, posts: [], around: () => [] };
+};
 
 /** Live pages rescan often; the background hears of it at most this often. */
 const REPORT_INTERVAL_MS = 1_000;

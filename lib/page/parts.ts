@@ -7,13 +7,13 @@
  */
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import type { MountHoverCard } from '../../components/HoverCard';
-import type { findPosts } from './posts';
+import type { findPostsInSteps } from './posts';
 
 /** Each part by name, and what it hands over. */
 export interface Parts {
   'hover-card': MountHoverCard;
   /** The engines' recognisers and the generic reader of a thread's posts. */
-  'post-finder': typeof findPosts;
+  'post-finder': typeof findPostsInSteps;
 }
 export type PartName = keyof Parts;
 

@@ -9,9 +9,10 @@ import { GENRE_SAMPLE_CHARS } from '../context';
 import { detectRange, type Genre, postGenre, readText, summarizeMatches, textGenre, type Lexicon } from '../detect';
 import { detectSpansRange, summarizeThread, type PostMatches } from '../detect/posts';
 import type { Detection, Match, TextSpan } from '../types';
-import type { Segmentation } from './posts/types';
-import { NOBODY, ownerLookup, runsByOwner } from './posts/ownership';
-import { type PagePost, reconcilePosts } from './posts/registry';
+import type { Steps } from './posts/steps';
+import type { PageChange, Segmentation } from './posts/types';
+import { NOBODY, PostOwners, runsByOwner } from './posts/ownership';
+import { PostRegistry } from './posts/registry';
 import { caretAt } from './caret';
 import { type Mark, MarkStore, markKindOf } from './marks';
 import { BatchedObserver, reduceMutations } from './mutations';
@@ -124,6 +125,29 @@ function contextPointBefore(root: Node, point: TextPoint): TextPoint {
   return found;
 }
 
+/**
+ * Where a batch of mutations may have brought a live thread new posts: the elements added or given
+ * attributes, and the text added (not white space), none inside another (text changed in place
+ * brings no post).
+ */
+function pageChanges(records: readonly MutationRecord[]): PageChange[] {
+  const elements = new Set<Element>();
+  const texts: Text[] = [];
+  for (const record of records) {
+    if (record.type === 'attributes') elements.add(record.target as Element);
+    if (record.type !== 'childList') continue;
+    for (const node of record.addedNodes) {
+      if (node.nodeType === node.ELEMENT_NODE) elements.add(node as Element);
+      else if (node.nodeType === node.TEXT_NODE && (node as Text).data.trim() !== '') texts.push(node as Text);
+    }
+  }
+  const inChanged = (from: Element | null) => {
+    for (let at = from; at !== null; at = at.parentElement) if (elements.has(at)) return true;
+    return false;
+  };
+  return [...[...elements].filter((element) => !inChanged(element.parentElement)), ...texts.filter((text) => !inChanged(text.parentElement))];
+}
+
 /** What detection and triage need, loaded and compiled together. */
 export interface ScanLexicon {
   lexicon: Lexicon;
@@ -143,7 +167,8 @@ export interface PageScannerOptions {
   onScanned(detection: () => Detection): void;
 }
 
-export type PostFinder = (document: Document) => Segmentation;
+/** Reads the page's posts in steps (lib/page/posts: `findPostsInSteps`). */
+export type PostFinder = (document: Document) => Steps<Segmentation>;
 
 type PassTotals = Pick<ScanStats, 'chars' | 'nodes' | 'matches' | 'stretches' | 'longestStretchChars'>;
 
@@ -169,10 +194,11 @@ export class PageScanner {
   #genre: Genre | null = null;
   /** Whether the page speaks of health at all, read with its genre: a page that never does has no marks. */
   #talksOfHealth = true;
-  /** The posts of a thread (none on a page that is not one), and whose each text node is. */
-  #posts: PagePost[] = [];
+  /** The posts of a thread (none on a page that is not one), how more are read, and whose each text node is. */
+  readonly #posts = new PostRegistry();
   #findPosts: PostFinder | null = null;
-  #ownerOf: ((node: Text) => number) | null = null;
+  #thread: Segmentation | null = null;
+  #owners: PostOwners | null = null;
   /** Each post's genre, read from its words when first needed. */
   readonly #postGenres = new Map<number, Genre>();
   /** One copy of each matched text: a slice of a stretch's text would keep all of it alive. */
@@ -269,7 +295,7 @@ export class PageScanner {
 
   /** Scroll post `index` into view and flash its marks; false if it is gone. */
   revealPost(index: number): boolean {
-    const post = this.#posts.find((candidate) => candidate.index === index);
+    const post = this.#posts.get(index);
     if (!post?.element.isConnected) return false;
     post.element.scrollIntoView({ block: 'start', behavior: 'smooth' });
     const ranges = this.#pieces.all().flatMap((piece) => {
@@ -281,23 +307,44 @@ export class PageScanner {
   }
 
   /**
-   * Find the page's posts again: the posts already read keep their number and reading, new ones
-   * join (see posts/registry). A page that is not a thread reads as one text.
+   * Read the page's posts afresh, in slices (a page that is not a thread reads as one text); false
+   * if the pass was cancelled.
    */
-  #segment(fresh: boolean): void {
-    const previous = fresh ? [] : this.#posts;
-    if (fresh) this.#postGenres.clear();
-    const posts = reconcilePosts(previous, this.#findPosts?.(this.#document).posts ?? []);
-    this.#posts = posts;
-    if (posts.length === 0) {
-      this.#ownerOf = null;
-      return;
+  async #readThread(slicer: Slicer, generation: number): Promise<boolean> {
+    this.#posts.clear();
+    this.#postGenres.clear();
+    this.#thread = null;
+    this.#owners = null;
+    const steps = this.#findPosts?.(this.#document);
+    if (!steps) return true;
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        if (step.value.posts.length > 0) this.#thread = step.value;
+        break;
+      }
+      if (slicer.timeIsUp()) {
+        await slicer.nextSlice();
+        if (generation !== this.#generation) return false;
+      }
     }
-    const positionOf = ownerLookup(posts);
-    this.#ownerOf = (node) => {
-      const position = positionOf(node);
-      return position === NOBODY ? NOBODY : posts[position]!.index;
-    };
+    if (this.#thread) {
+      this.#owners = new PostOwners();
+      this.#owners.add(this.#posts.join(this.#thread.posts));
+    }
+    return true;
+  }
+
+  /**
+   * Posts loaded later (infinite scroll, "load more") join as posts of their own, found at the
+   * elements that changed only: the posts already read keep their number and reading.
+   */
+  #readChangedPosts(changes: readonly PageChange[]): void {
+    if (!this.#thread || !this.#owners) return;
+    // Elements may have moved between posts since the last pass.
+    this.#owners.forgetPaths();
+    for (const change of changes) {
+      if (change.isConnected && this.#isScanned(change)) this.#owners.add(this.#posts.join(this.#thread.around(change)));
+    }
   }
 
   #postGenre(index: number): Genre {
@@ -312,13 +359,14 @@ export class PageScanner {
 
   /** The first words of post `index` that are its own (not its quotes, not replies inside it), as detection reads them. */
   #ownWords(index: number): string {
-    const post = this.#posts.find((candidate) => candidate.index === index);
-    if (!post || !this.#ownerOf) return '';
+    const post = this.#posts.get(index);
+    const owners = this.#owners;
+    if (!post || !owners) return '';
     const words: string[] = [];
     let length = 0;
     const walker = this.#document.createTreeWalker(post.element, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node && length < GENRE_SAMPLE_CHARS; node = walker.nextNode()) {
-      if (this.#ownerOf(node as Text) !== index || isInSkippedSubtree(node)) continue;
+      if (owners.ownerOf(node as Text) !== index || isInSkippedSubtree(node)) continue;
       words.push((node as Text).data);
       length += (node as Text).data.length + 1;
     }
@@ -377,17 +425,19 @@ export class PageScanner {
       void this.scanAll();
       return;
     }
-    if (work.regions.length > 0) void this.#enqueue(() => this.#rescan(work.regions, generation));
+    if (work.regions.length > 0) {
+      const changes = pageChanges(records);
+      void this.#enqueue(() => this.#rescan(work.regions, changes, generation));
+    }
   }
 
-  /** Scan again the gaps around changed regions. */
-  async #rescan(regions: readonly Region[], generation: number): Promise<void> {
+  /** Scan again the gaps around changed regions; `changes`: where posts may have been added. */
+  async #rescan(regions: readonly Region[], changes: readonly PageChange[], generation: number): Promise<void> {
     if (generation !== this.#generation) return;
     const start = performance.now();
     const slicer = createSlicer();
     const totals = noTotals();
-    // Posts loaded later (infinite scroll, "load more") join as posts of their own.
-    if (this.#posts.length > 0) this.#segment(false);
+    this.#readChangedPosts(changes);
     for (const gap of this.#pieces.gapsFor(regions)) {
       if (!gap.tree.isConnected) continue;
       if (!(await this.#scanGap(gap, slicer, generation, totals))) return;
@@ -414,7 +464,7 @@ export class PageScanner {
       this.#genre = reading.genre;
       this.#talksOfHealth = reading.health;
       this.#findPosts = findPosts;
-      this.#segment(true);
+      if (!(await this.#readThread(slicer, generation))) return;
     }
     const visible = editable ? null : visibleStart(this.#document, root);
     const walks: WalkBounds[] = editable ? [] : visible
@@ -529,9 +579,9 @@ export class PageScanner {
     if (!this.#talksOfHealth) return [];
     const { lexicon } = this.#lexicon;
     const pageGenre = this.#genre ?? textGenre('', lexicon);
-    const matches = this.#ownerOf === null
+    const matches = this.#owners === null
       ? detectRange(stretch.text, stretch.from, stretch.to, lexicon, pageGenre)
-      : this.#detectByPost(stretch, this.#ownerOf, pageGenre);
+      : this.#detectByPost(stretch, this.#owners.ownerOf, pageGenre);
     const kept: Match[] = [];
     const carriesTerms = new Map<Element | null, boolean>();
     for (const match of matches) {
@@ -634,7 +684,7 @@ export class PageScanner {
     this.marks.remove(leaving);
     slicer.finish();
     this.#recordFirstMark();
-    if (changed.length > 0) void this.#enqueue(() => this.#rescan(changed, generation));
+    if (changed.length > 0) void this.#enqueue(() => this.#rescan(changed, [], generation));
   }
 
   /**
@@ -668,7 +718,7 @@ export class PageScanner {
     this.#options.onScanned(() => {
       this.#reported = this.#pieces.all().flatMap((piece) => piece.matches);
       const redFlags = this.#loaded?.redFlags ?? [];
-      if (this.#posts.length === 0) return summarizeMatches(this.#reported, redFlags, this.#genre ?? undefined);
+      if (this.#thread === null) return summarizeMatches(this.#reported, redFlags, this.#genre ?? undefined);
       return this.#threadSummary(redFlags);
     });
   }
@@ -685,9 +735,10 @@ export class PageScanner {
         else byPost.set(match.post, [match]);
       }
     }
-    const posts: PostMatches[] = this.#posts
-      .filter((post) => post.element.isConnected)
-      .map((post) => ({ index: post.index, author: post.author, time: post.time, matches: byPost.get(post.index) ?? [], genre: this.#postGenre(post.index) }));
+    const { posts: current, left } = this.#posts.current();
+    this.#owners?.remove(left);
+    for (const post of left) this.#postGenres.delete(post.index);
+    const posts: PostMatches[] = current.map((post) => ({ index: post.index, author: post.author, time: post.time, matches: byPost.get(post.index) ?? [], genre: this.#postGenre(post.index) }));
     const thread = summarizeThread(posts, unowned, redFlags);
     return {
       ...thread,

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { detect } from '../../lib/detect';
 import type { Detection } from '../../lib/types';
 import { MUTATION_WINDOW_MS } from '../../lib/page/mutations';
-import { findPosts } from '../../lib/page/posts';
+import { findPostsInSteps } from '../../lib/page/posts';
 import { PageScanner } from '../../lib/page/scanner';
 import { holdIntersectionReports, marked, registry, scrollTo, useHighlightFakes } from './page-dom-fakes';
 import { scanLexicon } from './page-lexicon';
@@ -18,7 +18,7 @@ function startScanner(html: string) {
   const scanner = new PageScanner({
     document,
     loadLexicon: () => Promise.resolve(scanLexicon()),
-    postFinder: () => Promise.resolve(findPosts),
+    postFinder: () => Promise.resolve(findPostsInSteps),
     onScanned: (detection) => reports.push(detection()),
   });
   const names = scanner.marks.highlightNames;
@@ -216,7 +216,7 @@ describe('PageScanner', () => {
     // Every slice is over after one chunk, so the first marks shown are those of the first chunk.
     let now = 0;
     const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 5));
-    const scanner = new PageScanner({ document, loadLexicon: () => Promise.resolve(scanLexicon()), postFinder: () => Promise.resolve(findPosts), onScanned: () => undefined });
+    const scanner = new PageScanner({ document, loadLexicon: () => Promise.resolve(scanLexicon()), postFinder: () => Promise.resolve(findPostsInSteps), onScanned: () => undefined });
     const name = scanner.marks.highlightNames.term;
     try {
       const started = scanner.start();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Detection } from '../../lib/types';
-import { findPosts } from '../../lib/page/posts';
+import { findPostsInSteps } from '../../lib/page/posts';
 import { PageScanner } from '../../lib/page/scanner';
 import { detect, summarizeMatches, textGenre } from '../../lib/detect';
 import { markKindOf } from '../../lib/page/marks';
@@ -92,7 +92,7 @@ describe('a page scan', () => {
     const expected = summarizeMatches(inProse, redFlags, textGenre(index.text, lexicon));
     expect(inProse.length).toBeGreaterThan(100);
     let report: Detection | null = null;
-    const scanner = new PageScanner({ document, loadLexicon: () => Promise.resolve(scanLexicon()), postFinder: () => Promise.resolve(findPosts), onScanned: (detection) => (report = detection()) });
+    const scanner = new PageScanner({ document, loadLexicon: () => Promise.resolve(scanLexicon()), postFinder: () => Promise.resolve(findPostsInSteps), onScanned: (detection) => (report = detection()) });
     await scanner.start();
     const essentials = (detection: Detection) => ({
       matches: detection.matches.map(({ text, termId, context, experiencer }) => ({ text, termId, context, experiencer })),

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MUTATION_WINDOW_MS } from '../../lib/page/mutations';
-import { PageScanner } from '../../lib/page/scanner';
+import { PageScanner, type PostFinder } from '../../lib/page/scanner';
 import type { Detection } from '../../lib/types';
 import { detectThread } from '../../lib/detect/posts';
-import { findPosts, threadSpansOf } from '../../lib/page/posts';
+import { findPostsInSteps, threadSpansOf } from '../../lib/page/posts';
 import { buildTextIndex } from '../../lib/page/text-index';
 import { useHighlightFakes } from './page-dom-fakes';
 import { scanLexicon } from './page-lexicon';
@@ -22,7 +22,7 @@ async function scan(html: string) {
   const scanner = new PageScanner({
     document,
     loadLexicon: () => Promise.resolve(scanLexicon()),
-    postFinder: () => Promise.resolve(findPosts),
+    postFinder: () => Promise.resolve(findPostsInSteps),
     onScanned: (detection) => reports.push(detection()),
   });
   await scanner.start();
@@ -81,6 +81,53 @@ describe('a thread scanned in the page', () => {
     }
     expect(scanner.revealPost(2)).toBe(true);
     expect(scanner.revealPost(7)).toBe(false);
+    scanner.stop();
+  });
+
+  it('reads a big thread’s posts in slices, giving the page its turns', async () => {
+    const post = (i: number) => `<article class="post"><b class="author">user${i}</b><p>My back aches a little after gardening, day ${i}.</p></article>`;
+    document.documentElement.innerHTML = `<body><main>${Array.from({ length: 60 }, (_, i) => post(i)).join('')}</main></body>`;
+    let turns = 0;
+    let turnsWhileReading = 0;
+    // Each post read takes a millisecond here: 60 ms in all, which the page must not wait through.
+    const slowFinder: PostFinder = function* (page) {
+      const steps = findPostsInSteps(page);
+      const turnsBefore = turns;
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          turnsWhileReading = turns - turnsBefore;
+          return step.value;
+        }
+        const end = performance.now() + 1;
+        while (performance.now() < end);
+        yield;
+      }
+    };
+    const ticker = setInterval(() => turns++, 0);
+    const reports: Detection[] = [];
+    const scanner = new PageScanner({ document, loadLexicon: () => Promise.resolve(scanLexicon()), postFinder: () => Promise.resolve(slowFinder), onScanned: (detection) => reports.push(detection()) });
+    await scanner.start();
+    clearInterval(ticker);
+    expect(reports.at(-1)!.posts).toHaveLength(60);
+    expect(turnsWhileReading).toBeGreaterThanOrEqual(4);
+    scanner.stop();
+  });
+
+  it('finds a post whose words arrive after it, and lets go of a post that left', async () => {
+    const post = (name: string, words: string) => `<article class="post"><b class="author">${name}</b><p>${words}</p></article>`;
+    const { scanner, reports } = await scan(
+      `<body><main>${post('ann', 'My back aches a little after gardening, nothing more.')}${post('bob', 'Mine too after digging, it eases with a hot bath.')}</main></body>`,
+    );
+    // A skeleton first (too short to be a post), its words a batch later, as a framework renders it.
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', '<article class="post"><b class="author">cy</b><p></p></article>');
+    await settle();
+    expect(postLines(reports.at(-1)!)).toEqual([[0, 'ann', 'routine'], [1, 'bob', 'none']]);
+    document.querySelector('article:last-child p')!.append('Since yesterday my legs have gone weak and I keep stumbling.');
+    document.querySelector('article')!.remove();
+    await settle();
+    expect(postLines(reports.at(-1)!)).toEqual([[1, 'bob', 'none'], [2, 'cy', 'emergency']]);
+    expect(scanner.revealPost(0)).toBe(false);
     scanner.stop();
   });
 });

@@ -217,8 +217,22 @@ describe.each(Object.entries(FIXTURES))('thread fixture %s', (name, expected) =>
   it('is rejected by every other recogniser', () => {
     const document = fixture('threads', name);
     for (const recogniser of RECOGNISERS.filter((other) => other.engine !== expected.engine)) {
-      expect(recogniser.posts(document), recogniser.engine).toBeNull();
+      expect(recogniser.read(document), recogniser.engine).toBeNull();
     }
+  });
+
+  it('reads a post appended later from its own element as the whole page reads it', () => {
+    const document = fixture('threads', name);
+    const whole = findPosts(document).posts;
+    const last = whole.findLast((post) => !whole.some((other) => other !== post && other.element.contains(post.element)))!;
+    const [parent, next] = [last.element.parentNode!, last.element.nextSibling];
+    last.element.remove();
+    const before = findPosts(document);
+    expect(before.engine).toBe(expected.engine);
+    parent.insertBefore(last.element, next);
+    const appended = whole.filter((post) => last.element.contains(post.element));
+    expect(reading(before.around(last.element))).toEqual(reading(appended));
+    expect(before.around(last.element).map((post) => [post.element, post.time])).toEqual(appended.map((post) => [post.element, post.time]));
   });
 
   it(`is ${expected.generic ? 'also' : 'not'} read the same by the generic reader alone`, () => {
@@ -232,7 +246,7 @@ describe.each(Object.entries(FIXTURES))('thread fixture %s', (name, expected) =>
 describe('pages that are no engine thread', () => {
   it.each(['page-confusables.html', 'demo-forum.html'])('%s is rejected by every recogniser', (name) => {
     const document = fixture('pages', name);
-    for (const recogniser of RECOGNISERS) expect(recogniser.posts(document), recogniser.engine).toBeNull();
+    for (const recogniser of RECOGNISERS) expect(recogniser.read(document), recogniser.engine).toBeNull();
   });
 });
 

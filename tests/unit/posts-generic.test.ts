@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findPosts, ownershipOf } from '../../lib/page/posts';
-import { reconcilePosts } from '../../lib/page/posts/registry';
+import { PostRegistry } from '../../lib/page/posts/registry';
 import { buildTextIndex } from '../../lib/page/text-index';
 
 function load(html: string): void {
@@ -52,7 +52,7 @@ describe('generic post segmentation', () => {
 
   it('leaves a page without posts as one unit', () => {
     load(fixture('page-confusables.html'));
-    expect(findPosts(document)).toEqual({ engine: null, posts: [] });
+    expect(findPosts(document)).toMatchObject({ engine: null, posts: [] });
     load('<body><article><h1>Back pain</h1><p>Most back pain gets better within a few weeks on its own.</p></article></body>');
     expect(findPosts(document).posts).toEqual([]);
   });
@@ -90,12 +90,45 @@ describe('live posts', () => {
 
   it('keeps the posts already read and numbers the ones added later after them', () => {
     load(`<body><main>${post('ann', 'My lower back has ached for a week after gardening.')}${post('bob', 'Try gentle walks, it helped me within days.')}</main></body>`);
-    const first = reconcilePosts([], findPosts(document).posts);
+    const registry = new PostRegistry();
+    const reading = findPosts(document);
+    const first = registry.join(reading.posts);
     expect(first.map((found) => [found.index, found.author])).toEqual([[0, 'ann'], [1, 'bob']]);
     document.querySelector('main')!.insertAdjacentHTML('beforeend', post('cy', 'Same here, and a warm bath in the evening.'));
     document.querySelector('article')!.remove();
-    const second = reconcilePosts(first, findPosts(document).posts);
-    expect(second.map((found) => [found.index, found.author])).toEqual([[1, 'bob'], [2, 'cy']]);
-    expect(second[0]).toBe(first[1]);
+    const added = document.querySelector('main')!.lastElementChild!;
+    expect(registry.join([...reading.around(added), ...findPosts(document).posts]).map((found) => found.author)).toEqual(['cy']);
+    const { posts, left } = registry.current();
+    expect(posts.map((found) => [found.index, found.author])).toEqual([[1, 'bob'], [2, 'cy']]);
+    expect(posts[0]).toBe(first[1]);
+    expect(left).toEqual([first[0]]);
+    expect(registry.get(0)).toBeUndefined();
+  });
+
+  it('finds an added post from its own subtree, by the evidence the page was read by', () => {
+    const block = (name: string, words: string) => `<div class="entry"><span class="username">${name}</span><p>${words}</p></div>`;
+    load(`<body><div id="list">${block('ann', 'My lower back has ached for a week after gardening.')}${block('bob', 'Try gentle walks, it helped me within days.')}</div>
+      <aside><div class="entry"><span class="username">ad</span><p>An advert that also names someone and is long enough.</p></div></aside></body>`);
+    const reading = findPosts(document);
+    expect(reading.posts.map((found) => found.author)).toEqual(['ann', 'bob']);
+    const list = document.getElementById('list')!;
+    list.insertAdjacentHTML('beforeend', block('cy', 'Same here, and a warm bath in the evening helps.'));
+    expect(reading.around(list.lastElementChild!).map((found) => found.author)).toEqual(['cy']);
+    // Text added inside the new post finds the post around it; a block elsewhere is not one of the posts.
+    expect(reading.around(list.lastElementChild!.querySelector('p')!).map((found) => found.author)).toEqual(['cy']);
+    expect(reading.around(document.querySelector('aside .entry')!)).toEqual([]);
+  });
+
+  it('finds marked posts at, inside and around a changed element', () => {
+    load(`<body><main>${post('ann', 'My lower back has ached for a week after gardening.')}${post('bob', 'Try gentle walks, it helped me within days.')}</main></body>`);
+    const reading = findPosts(document);
+    const main = document.querySelector('main')!;
+    main.insertAdjacentHTML('beforeend', `<section>${post('cy', 'Same here, and a warm bath in the evening.')}${post('di', 'Me too, the physio exercises helped me most.')}</section>`);
+    expect(reading.around(main.lastElementChild!).map((found) => found.author)).toEqual(['cy', 'di']);
+    expect(reading.around(main.querySelector('section article p')!).map((found) => found.author)).toEqual(['cy']);
+    // Text added: the post around it, never every post beside it.
+    expect(reading.around(main.querySelector('section article p')!.firstChild as Text).map((found) => found.author)).toEqual(['cy']);
+    main.append('words between the posts');
+    expect(reading.around(main.lastChild as Text)).toEqual([]);
   });
 });

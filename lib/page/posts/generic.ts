@@ -4,8 +4,9 @@
  * blocks that each name an author and hold some prose. A page with fewer than two posts is not a
  * thread.
  */
-import { allOf, cleanName, firstOf, nameOf, quotedName, quotesIn, timeOf, wordsOf } from './read';
-import type { FoundPost, FoundQuote } from './types';
+import { allOf, cleanName, firstOf, matchingIn, nameOf, quotedName, quotesIn, timeOf, wordsOf } from './read';
+import { filterInSteps, mapInSteps, runNow, type Steps } from './steps';
+import type { FoundPost, FoundQuote, PageChange, ThreadReading } from './types';
 
 const MIN_POSTS = 2;
 /** A block shorter than this is a link, a card or a control, not a post. */
@@ -75,10 +76,10 @@ function innermostPost(element: Element, posts: ReadonlySet<Element>): Element |
 }
 
 /** Posts from a set of elements, each its own unit; nested ones stay (a reply inside a comment). */
-export function postsFrom(elements: readonly Element[], quoteSelector = QUOTE_SELECTOR): FoundPost[] {
+function postsFrom(elements: readonly Element[]): Steps<FoundPost[]> {
   const set = new Set(elements);
-  return elements.map((element) => {
-    const quotes = quotesIn(element, quoteSelector, quoteAuthor).filter(
+  return mapInSteps(elements, (element) => {
+    const quotes = quotesIn(element, QUOTE_SELECTOR, quoteAuthor).filter(
       (quote) => innermostPost(quote.element, set) === element,
     );
     return {
@@ -113,16 +114,31 @@ function sameKind(a: Element, b: Element): boolean {
   return Array.from(a.classList).some((name) => b.classList.contains(name));
 }
 
+/** The elements that are posts by one kind of evidence: the page's, and those at a changed element. */
+interface Evidence {
+  elements: Element[];
+  around(changed: PageChange): Element[];
+}
+
+function* bySelector(document: Document, selector: string, isPost: (element: Element) => boolean): Steps<Evidence> {
+  return {
+    elements: yield* filterInSteps(allOf(document, selector), isPost),
+    around: (changed) => matchingIn(changed, selector).filter(isPost),
+  };
+}
+
 /**
  * The largest group of same-shaped siblings that each name an author and hold prose: the posts of
- * a forum that marks them up with nothing but its own classes.
+ * a forum that marks them up with nothing but its own classes. A block added later is one of them
+ * when it joins their parent and is of their kind.
  */
-function repeatedBlocks(root: ParentNode): Element[] {
+function* repeatedBlocks(document: Document): Steps<Evidence> {
   let best: Element[] = [];
   let bestChars = 0;
   const grouped = new Map<string, boolean>();
   const parents = new Map<Element, number>();
-  for (const author of allOf(root, AUTHOR_SELECTORS.join(','))) {
+  for (const author of allOf(document, AUTHOR_SELECTORS.join(','))) {
+    yield;
     // Climb from an author element to the block that repeats: its ancestor with same-shaped siblings.
     for (let block: Element | null = author.parentElement; block?.parentElement; block = block.parentElement) {
       const parent = block.parentElement;
@@ -132,9 +148,7 @@ function repeatedBlocks(root: ParentNode): Element[] {
       const known = grouped.get(key);
       if (known === true) break;
       if (known === false) continue;
-      const group = Array.from(parent.children).filter(
-        (sibling) => sameKind(sibling, block) && namesAnAuthor(sibling) && hasProse(sibling),
-      );
+      const group = Array.from(parent.children).filter((sibling) => sameKind(sibling, block) && isAuthoredProse(sibling));
       grouped.set(key, group.length >= MIN_POSTS);
       if (group.length < MIN_POSTS) continue;
       const chars = group.reduce((sum, post) => sum + (post.textContent?.length ?? 0), 0);
@@ -142,19 +156,44 @@ function repeatedBlocks(root: ParentNode): Element[] {
       break;
     }
   }
-  return best;
+  const [sample] = best;
+  const parent = sample?.parentElement;
+  return {
+    elements: best,
+    around: (changed) => {
+      let block: Element | null = changed.nodeType === changed.ELEMENT_NODE ? (changed as Element) : changed.parentElement;
+      while (block !== null && block.parentElement !== parent) block = block.parentElement;
+      return block !== null && sameKind(block, sample!) && isAuthoredProse(block) ? [block] : [];
+    },
+  };
 }
 
+/** A block that names an author and holds prose. */
+const isAuthoredProse = (element: Element) => hasProse(element) && namesAnAuthor(element);
+
+const NO_EVIDENCE: Evidence = { elements: [], around: () => [] };
+
 /** The elements that are posts, by the first kind of evidence the page has enough of. */
-export function genericPostElements(document: Document): Element[] {
-  const schema = allOf(document, SCHEMA_POST).filter(hasProse);
-  if (schema.length >= MIN_POSTS) return schema;
-  const marked = allOf(document, MARKED_POST).filter((post) => hasProse(post) && namesAnAuthor(post));
-  if (marked.length >= MIN_POSTS) return marked;
-  const repeated = repeatedBlocks(document);
-  return repeated.length >= MIN_POSTS ? repeated : [];
+function* evidenceOf(document: Document): Steps<Evidence> {
+  const kinds = [
+    () => bySelector(document, SCHEMA_POST, hasProse),
+    () => bySelector(document, MARKED_POST, isAuthoredProse),
+    () => repeatedBlocks(document),
+  ];
+  for (const kind of kinds) {
+    const evidence = yield* kind();
+    if (evidence.elements.length >= MIN_POSTS) return evidence;
+  }
+  return NO_EVIDENCE;
+}
+
+/** The posts of a page by the generic reading, and the ones a change brings, by the same evidence. */
+export function* genericReading(document: Document): Steps<ThreadReading> {
+  const evidence = yield* evidenceOf(document);
+  const posts = yield* postsFrom(evidence.elements);
+  return { posts, around: (changed) => runNow(postsFrom(evidence.around(changed))) };
 }
 
 export function genericPosts(document: Document): FoundPost[] {
-  return postsFrom(genericPostElements(document));
+  return runNow(genericReading(document)).posts;
 }

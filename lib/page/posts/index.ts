@@ -5,21 +5,28 @@
 import type { PostSpans } from '../../detect/posts';
 import type { TextSpan } from '../../types';
 import { RECOGNISERS } from './engines';
-import { genericPosts } from './generic';
+import { genericReading } from './generic';
+import { runNow, type Steps } from './steps';
 import type { Segmentation } from './types';
 
-export type { FoundPost, FoundQuote, Recogniser, Segmentation } from './types';
+export type { FoundPost, FoundQuote, PageChange, Recogniser, Segmentation, ThreadReading } from './types';
 import { ownershipOf } from './ownership';
 
 export { ownershipOf, type PostText, type TextOwnership } from './ownership';
 
-export function findPosts(document: Document): Segmentation {
+/** The page's posts, read in steps (see ./steps): the content script reads a big thread in time slices. */
+export function* findPostsInSteps(document: Document): Steps<Segmentation> {
   for (const recogniser of RECOGNISERS) {
-    const posts = recogniser.posts(document);
-    if (posts !== null && posts.length > 0) return { engine: recogniser.engine, posts };
+    const steps = recogniser.read(document);
+    const reading = steps && (yield* steps);
+    if (reading && reading.posts.length > 0) return { engine: recogniser.engine, ...reading };
   }
-  const posts = genericPosts(document);
-  return { engine: posts.length > 0 ? 'generic' : null, posts };
+  const reading = yield* genericReading(document);
+  return { engine: reading.posts.length > 0 ? 'generic' : null, ...reading };
+}
+
+export function findPosts(document: Document): Segmentation {
+  return runNow(findPostsInSteps(document));
 }
 
 /** A page's text as the posts that own it, ready for `detectThread`; a page with no posts is one post by no one named. */

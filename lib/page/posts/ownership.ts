@@ -22,35 +22,71 @@ export interface TextOwnership {
 /** A post's index in the list; NOBODY for text outside every post or inside a quote. */
 export const NOBODY = -1;
 
+/** A post as its owner index knows it: its element, its quotes and its number. */
+export interface NumberedPost extends Pick<FoundPost, 'element' | 'quotes'> {
+  index: number;
+}
+
 /**
- * Who owns a text node: the index of the innermost post around it, or NOBODY. Answers are kept per
- * element, so a page's text nodes cost about one step each, however deep the page.
+ * Who owns a text node: the number of the innermost post around it, or NOBODY. Posts join and
+ * leave one by one (a live thread). Answers are kept per element, so a page's text nodes cost
+ * about one step each, however deep the page, until posts join or leave or `forgetPaths` is called
+ * (the page's elements may have moved).
  */
-export function ownerLookup(posts: readonly Pick<FoundPost, 'element' | 'quotes'>[]): (node: Text) => number {
-  const known = new Map<Element, number>();
-  const quotes = new Set(posts.flatMap((post) => post.quotes.map((quote) => quote.element)));
-  const postOf = new Map<Element, number>();
-  posts.forEach((post, i) => postOf.set(post.element, i));
-  return (node) => {
+export class PostOwners {
+  readonly #numbers = new Map<Element, number>();
+  readonly #quotes = new Set<Element>();
+  #known = new Map<Element, number>();
+
+  add(posts: readonly NumberedPost[]): void {
+    if (posts.length === 0) return;
+    for (const post of posts) {
+      this.#numbers.set(post.element, post.index);
+      for (const quote of post.quotes) this.#quotes.add(quote.element);
+    }
+    this.forgetPaths();
+  }
+
+  remove(posts: readonly NumberedPost[]): void {
+    if (posts.length === 0) return;
+    for (const post of posts) {
+      this.#numbers.delete(post.element);
+      for (const quote of post.quotes) this.#quotes.delete(quote.element);
+    }
+    this.forgetPaths();
+  }
+
+  forgetPaths(): void {
+    if (this.#known.size > 0) this.#known = new Map();
+  }
+
+  readonly ownerOf = (node: Text): number => {
     const path: Element[] = [];
     let owner = NOBODY;
     for (let at = node.parentElement; at !== null; at = at.parentElement) {
-      const cached = known.get(at);
+      const cached = this.#known.get(at);
       if (cached !== undefined) {
         owner = cached;
         break;
       }
       path.push(at);
-      if (quotes.has(at)) break;
-      const post = postOf.get(at);
+      if (this.#quotes.has(at)) break;
+      const post = this.#numbers.get(at);
       if (post !== undefined) {
         owner = post;
         break;
       }
     }
-    for (const element of path) known.set(element, owner);
+    for (const element of path) this.#known.set(element, owner);
     return owner;
   };
+}
+
+/** Who owns a text node: the index in `posts` of the innermost post around it, or NOBODY. */
+export function ownerLookup(posts: readonly Pick<FoundPost, 'element' | 'quotes'>[]): (node: Text) => number {
+  const owners = new PostOwners();
+  owners.add(posts.map((post, index) => ({ element: post.element, quotes: post.quotes, index })));
+  return owners.ownerOf;
 }
 
 /** The runs of text each owner holds, by owner (NOBODY included), in text order. */

@@ -2,7 +2,7 @@
  * Small readers the recognisers share: an element's visible words, a post's time, its quotes.
  * Everything read from the page is plain text, never markup.
  */
-import type { FoundQuote } from './types';
+import type { FoundQuote, PageChange } from './types';
 
 const MAX_NAME_CHARS = 80;
 
@@ -117,6 +117,21 @@ export function allOf(root: ParentNode, selector: string): Element[] {
   if (last === undefined) lastCompoundsOf.set(selector, (last = lastCompounds(selector)));
   if (last === null) return Array.from(root.querySelectorAll(selector));
   return Array.from(root.querySelectorAll(last)).filter((element) => element.matches(selector));
+}
+
+/**
+ * The elements matching `selector` in `root`: all of a document's; for an element that changed,
+ * the innermost one around it (or itself) and all inside that, in page order; for added text, the
+ * innermost one around it.
+ */
+export function matchingIn(root: Document | PageChange, selector: string): Element[] {
+  if (root.nodeType === root.DOCUMENT_NODE) return allOf(root as Document, selector);
+  if (root.nodeType !== root.ELEMENT_NODE) {
+    const around = root.parentElement?.closest(selector);
+    return around ? [around] : [];
+  }
+  const scope = (root as Element).closest(selector) ?? (root as Element);
+  return scope.matches(selector) ? [scope, ...allOf(scope, selector)] : allOf(scope, selector);
 }
 
 /** "Marta wrote:", "Quote from Marta", "Marta said:": the name in a quote's header, or null. */

@@ -1,7 +1,8 @@
 /**
  * The posts of a live page. Posts are numbered as they are found; when more arrive (infinite
  * scroll, "load more"), the posts already read keep their number and their reading, and only the
- * new ones join, so a reply loaded later never changes whose the earlier words are.
+ * new ones join, so a reply loaded later never changes whose the earlier words are. A post that
+ * left the page is let go of when the posts still there are next asked for.
  */
 import type { FoundPost } from './types';
 
@@ -10,11 +11,52 @@ export interface PagePost extends FoundPost {
   index: number;
 }
 
-/** `previous` with the posts that left the page dropped and the newly found ones added. */
-export function reconcilePosts(previous: readonly PagePost[], found: readonly FoundPost[]): PagePost[] {
-  const known = new Set(previous.map((post) => post.element));
-  let next = previous.reduce((highest, post) => Math.max(highest, post.index + 1), 0);
-  const kept = previous.filter((post) => post.element.isConnected);
-  const added = found.filter((post) => !known.has(post.element)).map((post) => ({ ...post, index: next++ }));
-  return [...kept, ...added];
+export class PostRegistry {
+  readonly #byElement = new Map<Element, PagePost>();
+  readonly #byIndex = new Map<number, PagePost>();
+  #next = 0;
+
+  get size(): number {
+    return this.#byIndex.size;
+  }
+
+  /** Post number `index`, if it is still known. */
+  get(index: number): PagePost | undefined {
+    return this.#byIndex.get(index);
+  }
+
+  /** Add the found posts not read before, numbered after all the others; returns those. */
+  join(found: readonly FoundPost[]): PagePost[] {
+    const joined: PagePost[] = [];
+    for (const post of found) {
+      if (this.#byElement.has(post.element)) continue;
+      const numbered: PagePost = { ...post, index: this.#next++ };
+      this.#byElement.set(post.element, numbered);
+      this.#byIndex.set(numbered.index, numbered);
+      joined.push(numbered);
+    }
+    return joined;
+  }
+
+  /** The posts still on the page, in the order they were found, and those that left it (let go of). */
+  current(): { posts: PagePost[]; left: PagePost[] } {
+    const posts: PagePost[] = [];
+    const left: PagePost[] = [];
+    for (const post of this.#byIndex.values()) {
+      if (post.element.isConnected) {
+        posts.push(post);
+        continue;
+      }
+      left.push(post);
+      this.#byElement.delete(post.element);
+      this.#byIndex.delete(post.index);
+    }
+    return { posts, left };
+  }
+
+  clear(): void {
+    this.#byElement.clear();
+    this.#byIndex.clear();
+    this.#next = 0;
+  }
 }

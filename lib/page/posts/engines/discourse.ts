@@ -6,7 +6,7 @@
  */
 import { firstOf, nameOf } from '../read';
 import type { Recogniser } from '../types';
-import { generatorOf, readPosts, type Markup } from './markup';
+import { generatorOf, readThread, type Markup } from './markup';
 
 const EMBEDDED_REPLY = '.embedded-posts .reply';
 
@@ -24,5 +24,5 @@ function isDiscourse(document: Document): boolean {
 
 export const discourse: Recogniser = {
   engine: 'discourse',
-  posts: (document) => (isDiscourse(document) ? readPosts(document, DISCOURSE) : null),
+  read: (document) => (isDiscourse(document) ? readThread(document, DISCOURSE) : null),
 };

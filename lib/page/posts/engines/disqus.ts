@@ -5,7 +5,7 @@
  * reach. Quotes are `blockquote`s, which do not say whom they quote.
  */
 import type { Recogniser } from '../types';
-import { readPosts, type Markup } from './markup';
+import { readThread, type Markup } from './markup';
 
 const DISQUS: Markup = {
   post: '.post-list li.post',
@@ -16,5 +16,5 @@ const DISQUS: Markup = {
 
 export const disqus: Recogniser = {
   engine: 'disqus',
-  posts: (document) => (document.querySelector('.post-list li.post .post-message') !== null ? readPosts(document, DISQUS) : null),
+  read: (document) => (document.querySelector('.post-list li.post .post-message') !== null ? readThread(document, DISQUS) : null),
 };

@@ -6,9 +6,9 @@
  * (name and age only) is not taken for the post, and a reply nested in a post stays its own.
  * Quotes are `blockquote`s, which do not say whom they quote.
  */
-import { allOf } from '../read';
-import type { Recogniser } from '../types';
-import { isFrom, readPosts, type Markup } from './markup';
+import { allOf, matchingIn } from '../read';
+import type { PageChange, Recogniser } from '../types';
+import { isFrom, readThread, type Markup } from './markup';
 
 const WRITER = 'a[href^="/user/"]';
 const COMPONENT = '[data-sentry-component]';
@@ -19,9 +19,10 @@ function isPost(component: Element): boolean {
   return component.querySelector('time') !== null && (component.textContent?.trim().length ?? 0) >= MIN_POST_CHARS;
 }
 
-function postElements(root: ParentNode): Element[] {
+/** The components that hold a writer's link and a time, in a document or at a change. */
+function postElements(root: Document | PageChange): Element[] {
   const posts = new Set<Element>();
-  for (const writer of allOf(root, WRITER)) {
+  for (const writer of matchingIn(root, WRITER)) {
     for (let at = writer.closest(COMPONENT); at !== null; at = at.parentElement?.closest(COMPONENT) ?? null) {
       if (posts.has(at)) break;
       if (isPost(at)) {
@@ -30,7 +31,8 @@ function postElements(root: ParentNode): Element[] {
       }
     }
   }
-  return allOf(root, COMPONENT).filter((component) => posts.has(component));
+  if (root.nodeType === root.DOCUMENT_NODE) return allOf(root as Document, COMPONENT).filter((component) => posts.has(component));
+  return [...posts].sort((a, b) => (a.compareDocumentPosition(b) & a.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
 const HEALTHUNLOCKED: Markup = {
@@ -42,5 +44,5 @@ const HEALTHUNLOCKED: Markup = {
 
 export const healthUnlocked: Recogniser = {
   engine: 'healthunlocked',
-  posts: (document) => (isFrom(document, 'healthunlocked.com') ? readPosts(document, HEALTHUNLOCKED) : null),
+  read: (document) => (isFrom(document, 'healthunlocked.com') ? readThread(document, HEALTHUNLOCKED) : null),
 };

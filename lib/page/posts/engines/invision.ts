@@ -6,7 +6,7 @@
  */
 import { cleanName, firstOf, quotedName, wordsOf } from '../read';
 import type { Recogniser } from '../types';
-import { readPosts, type Markup } from './markup';
+import { readThread, type Markup } from './markup';
 
 const INVISION: Markup = {
   post: 'article[id^="elComment_"]',
@@ -20,5 +20,5 @@ const INVISION: Markup = {
 
 export const invision: Recogniser = {
   engine: 'invision',
-  posts: (document) => (document.body?.classList.contains('ipsApp') ? readPosts(document, INVISION) : null),
+  read: (document) => (document.body?.classList.contains('ipsApp') ? readThread(document, INVISION) : null),
 };

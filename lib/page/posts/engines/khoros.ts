@@ -5,7 +5,7 @@
  */
 import { quotedName, wordsOf } from '../read';
 import type { Recogniser } from '../types';
-import { readPosts, type Markup } from './markup';
+import { readThread, type Markup } from './markup';
 
 const KHOROS: Markup = {
   post: '.lia-message-view-display',
@@ -21,5 +21,5 @@ const KHOROS: Markup = {
 
 export const khoros: Recogniser = {
   engine: 'khoros',
-  posts: (document) => (document.querySelector('.lia-message-view-display') !== null ? readPosts(document, KHOROS) : null),
+  read: (document) => (document.querySelector('.lia-message-view-display') !== null ? readThread(document, KHOROS) : null),
 };

@@ -4,8 +4,9 @@
  * its own post, so a post's name, time and quotes are never taken from a reply inside it, nor from
  * inside one of its quotes.
  */
-import { allOf, nameOf, quotesIn, wordsOf } from '../read';
-import type { FoundPost, FoundQuote } from '../types';
+import { allOf, matchingIn, nameOf, quotesIn, wordsOf } from '../read';
+import { mapInSteps, runNow, type Steps } from '../steps';
+import type { FoundPost, FoundQuote, PageChange, ThreadReading } from '../types';
 
 /**
  * The post's own elements matching the first of `selectors` that matches any, in page order:
@@ -14,8 +15,11 @@ import type { FoundPost, FoundQuote } from '../types';
 export type Own = (selectors: readonly string[]) => Element[];
 
 export interface Markup {
-  /** The elements that are posts (nested replies included): a selector, or how to find them. */
-  post: string | ((root: ParentNode) => Element[]);
+  /**
+   * The elements that are posts (nested replies included): a selector, or how to find them in a
+   * document or at a changed element (see `matchingIn`).
+   */
+  post: string | ((root: Document | PageChange) => Element[]);
   /** Where a post names its writer, most specific first; or how to read the name. */
   author: readonly string[] | ((post: Element, own: Own) => string | null);
   /** Where a post shows when it was posted, most specific first (a `<time>` gives its datetime). */
@@ -32,15 +36,21 @@ export function timeWords(element: Element | null | undefined): string | null {
   return (element.tagName === 'TIME' ? element.getAttribute('datetime') : null) ?? wordsOf(element);
 }
 
-/** The posts of `root` as `markup` describes them, in page order. */
-export function readPosts(root: ParentNode, markup: Markup): FoundPost[] {
-  const elements = typeof markup.post === 'string' ? allOf(root, markup.post) : markup.post(root);
+/** A thread read as `markup` describes it, in steps: the document's posts, and the ones a change brings. */
+export function* readThread(document: Document, markup: Markup): Steps<ThreadReading> {
+  const posts = yield* readPosts(document, markup);
+  return { posts, around: (changed) => runNow(readPosts(changed, markup)) };
+}
+
+/** The posts of a document, or those a change brought, as `markup` describes them, in page order. */
+function readPosts(root: Document | PageChange, markup: Markup): Steps<FoundPost[]> {
+  const elements = typeof markup.post === 'string' ? matchingIn(root, markup.post) : markup.post(root);
   const posts = new Set(elements);
   const postOf = (element: Element): Element | null => {
     for (let at = element.parentElement; at !== null; at = at.parentElement) if (posts.has(at)) return at;
     return null;
   };
-  return elements.map((element) => {
+  return mapInSteps(elements, (element) => {
     const quotes: FoundQuote[] =
       markup.quote === undefined
         ? []

@@ -5,8 +5,9 @@
  * that message's writer; other bold is the poster's own emphasis.
  */
 import { allOf, wordsOf } from '../read';
-import type { FoundPost, FoundQuote, Recogniser } from '../types';
-import { readPosts, type Markup } from './markup';
+import { mapInSteps, runNow, type Steps } from '../steps';
+import type { FoundPost, FoundQuote, Recogniser, ThreadReading } from '../types';
+import { readThread, type Markup } from './markup';
 
 const MIN_QUOTED_WORDS = 4;
 
@@ -20,23 +21,30 @@ function comparable(words: string | null): string {
   return (words ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** The bold runs of each message that repeat an earlier message, as quotes of its writer. */
-function withPastedQuotes(posts: FoundPost[]): FoundPost[] {
+/**
+ * The bold runs of each message that repeat an earlier message, as quotes of its writer: the page's
+ * messages, then the ones a change brings, each read against all the messages read before it.
+ */
+function* withPastedQuotes(thread: Steps<ThreadReading>): Steps<ThreadReading> {
   const earlier: { author: string | null; words: string }[] = [];
-  return posts.map((post) => {
-    const quotes: FoundQuote[] = [];
-    for (const bold of allOf(post.element, '.talk-post strong, .talk-post b')) {
-      const words = comparable(wordsOf(bold));
-      if (words.split(' ').length < MIN_QUOTED_WORDS) continue;
-      const source = earlier.findLast((message) => message.words.includes(words));
-      if (source !== undefined) quotes.push({ element: bold, author: source.author });
-    }
-    earlier.push({ author: post.author, words: comparable(wordsOf(post.element.querySelector('.talk-post'))) });
-    return { ...post, quotes };
-  });
+  const withQuotes = (posts: FoundPost[]) =>
+    mapInSteps(posts, (post) => {
+      const quotes: FoundQuote[] = [];
+      for (const bold of allOf(post.element, '.talk-post strong, .talk-post b')) {
+        const words = comparable(wordsOf(bold));
+        if (words.split(' ').length < MIN_QUOTED_WORDS) continue;
+        const source = earlier.findLast((message) => message.words.includes(words));
+        if (source !== undefined) quotes.push({ element: bold, author: source.author });
+      }
+      earlier.push({ author: post.author, words: comparable(wordsOf(post.element.querySelector('.talk-post'))) });
+      return { ...post, quotes };
+    });
+  const reading = yield* thread;
+  const posts = yield* withQuotes(reading.posts);
+  return { posts, around: (changed) => runNow(withQuotes(reading.around(changed))) };
 }
 
 export const mumsnet: Recogniser = {
   engine: 'mumsnet',
-  posts: (document) => (document.querySelector('div.post .talk-post') !== null ? withPastedQuotes(readPosts(document, MUMSNET)) : null),
+  read: (document) => (document.querySelector('div.post .talk-post') !== null ? withPastedQuotes(readThread(document, MUMSNET)) : null),
 };

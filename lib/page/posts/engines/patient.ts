@@ -5,7 +5,7 @@
  * say whom they quote.
  */
 import type { Recogniser } from '../types';
-import { readPosts, type Markup } from './markup';
+import { readThread, type Markup } from './markup';
 
 const PATIENT: Markup = {
   post: 'article.post',
@@ -16,5 +16,5 @@ const PATIENT: Markup = {
 
 export const patient: Recogniser = {
   engine: 'patient',
-  posts: (document) => (document.querySelector('article.post a.author__name') !== null ? readPosts(document, PATIENT) : null),
+  read: (document) => (document.querySelector('article.post a.author__name') !== null ? readThread(document, PATIENT) : null),
 };

@@ -6,7 +6,7 @@
  */
 import { firstOf, quotedName, wordsOf } from '../read';
 import type { Recogniser } from '../types';
-import { readPosts, type Markup } from './markup';
+import { readThread, type Markup } from './markup';
 
 const PHPBB: Markup = {
   post: 'div.post[id^="p"]',
@@ -25,5 +25,5 @@ function isPhpbb(document: Document): boolean {
 
 export const phpbb: Recogniser = {
   engine: 'phpbb',
-  posts: (document) => (isPhpbb(document) ? readPosts(document, PHPBB) : null),
+  read: (document) => (isPhpbb(document) ? readThread(document, PHPBB) : null),
 };

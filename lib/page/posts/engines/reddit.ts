@@ -7,7 +7,7 @@
  */
 import { cleanName } from '../read';
 import type { Recogniser } from '../types';
-import { readPosts, timeWords, type Markup } from './markup';
+import { readThread, timeWords, type Markup } from './markup';
 
 const NEW_REDDIT: Markup = {
   post: 'shreddit-post, shreddit-comment',
@@ -31,8 +31,8 @@ function markupOf(document: Document): Markup | null {
 
 export const reddit: Recogniser = {
   engine: 'reddit',
-  posts: (document) => {
+  read: (document) => {
     const markup = markupOf(document);
-    return markup === null ? null : readPosts(document, markup);
+    return markup === null ? null : readThread(document, markup);
   },
 };

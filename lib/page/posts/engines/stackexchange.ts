@@ -7,7 +7,7 @@
  */
 import { nameOf, wordsOf } from '../read';
 import type { Recogniser } from '../types';
-import { readPosts, type Markup, type Own } from './markup';
+import { readThread, type Markup, type Own } from './markup';
 
 function writerSignature(own: Own): Element | undefined {
   const signatures = own(['.post-signature']);
@@ -25,5 +25,5 @@ const STACK_EXCHANGE: Markup = {
 
 export const stackExchange: Recogniser = {
   engine: 'stackexchange',
-  posts: (document) => (document.querySelector('#question[data-questionid]') !== null ? readPosts(document, STACK_EXCHANGE) : null),
+  read: (document) => (document.querySelector('#question[data-questionid]') !== null ? readThread(document, STACK_EXCHANGE) : null),
 };

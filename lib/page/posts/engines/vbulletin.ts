@@ -8,7 +8,7 @@
  */
 import { firstOf, nameOf } from '../read';
 import type { Recogniser } from '../types';
-import { generatorOf, readPosts, type Markup } from './markup';
+import { generatorOf, readThread, type Markup } from './markup';
 
 const VBULLETIN: Markup = {
   post: 'li.postcontainer[id^="post_"], li.b-post[data-node-id]',
@@ -28,5 +28,5 @@ function isVbulletin(document: Document): boolean {
 
 export const vbulletin: Recogniser = {
   engine: 'vbulletin',
-  posts: (document) => (isVbulletin(document) ? readPosts(document, VBULLETIN) : null),
+  read: (document) => (isVbulletin(document) ? readThread(document, VBULLETIN) : null),
 };

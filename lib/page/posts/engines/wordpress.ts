@@ -5,7 +5,7 @@
  * Quotes are `blockquote`s, which do not say whom they quote.
  */
 import type { Recogniser } from '../types';
-import { readPosts, type Markup } from './markup';
+import { readThread, type Markup } from './markup';
 
 const WORDPRESS: Markup = {
   post: 'article.type-post, article.type-page, li.comment, div.comment',
@@ -20,5 +20,5 @@ function hasComments(document: Document): boolean {
 
 export const wordpress: Recogniser = {
   engine: 'wordpress',
-  posts: (document) => (hasComments(document) ? readPosts(document, WORDPRESS) : null),
+  read: (document) => (hasComments(document) ? readThread(document, WORDPRESS) : null),
 };

@@ -7,7 +7,7 @@
  */
 import { cleanName, firstOf, nameOf, quotedName, wordsOf } from '../read';
 import type { Recogniser } from '../types';
-import { readPosts, type Markup } from './markup';
+import { readThread, type Markup } from './markup';
 
 const QUOTE = 'blockquote.bbCodeBlock--quote, .bbCodeQuote';
 
@@ -30,5 +30,5 @@ function isXenforo(document: Document): boolean {
 
 export const xenforo: Recogniser = {
   engine: 'xenforo',
-  posts: (document) => (isXenforo(document) ? readPosts(document, XENFORO) : null),
+  read: (document) => (isXenforo(document) ? readThread(document, XENFORO) : null),
 };
