@@ -31,6 +31,8 @@ const args = process.argv.slice(2);
 const option = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
 const RUNS = Number(option('--runs') ?? 3);
 const BEFORE_BUILD = option('--before');
+/** `--only WORDS`: measure only the pages whose name holds WORDS (the aims need every page). */
+const ONLY = option('--only');
 
 const MARK_JS = join(import.meta.dirname, '../node_modules/mark.js/dist/mark.min.js');
 /** The content script as the build's manifest declares it (wxt.config.ts). */
@@ -428,7 +430,8 @@ interface PageResult {
   >;
 }
 
-async function measurePage(name: string, url: string, browsers: Browser[], baseline: Browser, live?: LivePhase): Promise<PageResult> {
+async function measurePage(name: string, url: string, browsers: Browser[], baseline: Browser, live?: LivePhase): Promise<PageResult | null> {
+  if (ONLY !== undefined && !name.includes(ONLY)) return null;
   const result: PageResult = { page: name, builds: {} };
   for (const browser of browsers) {
     const runs: { ext: LoadFigures; base: LoadFigures }[] = [];
@@ -638,24 +641,29 @@ async function main() {
   for (const build of builds) browsers.push(await openBrowser(build));
   try {
     const livePost = post(0).replace('id="p0"', 'id="live-{n}"');
-    const results: PageResult[] = [];
-    results.push(await measurePage('60 kB thread', server.url('/thread-60kB.html'), browsers, baseline));
-    results.push(await measurePage('1 MB thread', server.url('/thread-1MB.html'), browsers, baseline));
-    results.push(await measurePage('5 MB thread', server.url('/thread-5MB.html'), browsers, baseline));
-    results.push(await measurePage('2 MB text node', server.url('/text-node-2MB.html'), browsers, baseline));
+    const measured: (PageResult | null)[] = [];
+    measured.push(await measurePage('60 kB thread', server.url('/thread-60kB.html'), browsers, baseline));
+    measured.push(await measurePage('1 MB thread', server.url('/thread-1MB.html'), browsers, baseline));
+    measured.push(await measurePage('5 MB thread', server.url('/thread-5MB.html'), browsers, baseline));
+    measured.push(await measurePage('2 MB text node', server.url('/text-node-2MB.html'), browsers, baseline));
     const livePosts = 50;
-    results.push(
+    measured.push(
       await measurePage('live thread (1 MB, +50 posts, 1 per 100 ms)', server.url('/thread-1MB.html'), browsers, baseline, {
         run: new Function(`return (${appendPosts.toString()})([${livePosts}, 100, ${JSON.stringify(livePost)}])`) as () => void,
         posts: livePosts,
       }),
     );
-    results.push(
+    measured.push(
       await measurePage('live chat (+50 messages every 16 ms, 3 s)', server.url('/chat.html'), browsers, baseline, {
         run: new Function(`return (${chatter.toString()})([50, 3000])`) as () => void,
         posts: Math.round((3_000 / 16) * 50),
       }),
     );
+    if (ONLY !== undefined) {
+      printTable(measured.filter((result) => result !== null));
+      return;
+    }
+    const results = measured as PageResult[];
     const scrollTimes = await scrollToMarks(browsers.at(-1)!, server.url('/thread-5MB.html'));
     const yields = await yieldStrategies(server.url('/yields.html'));
     const markJs = args.includes('--markjs')
