@@ -1,7 +1,8 @@
 /**
  * Threads in real Chromium: each engine's fixture read as the same posts as `detect --html` reads
  * from the saved file (authors, per-post urgency), quotes counted for no one, the page's DOM
- * untouched, a post loaded later read as its own post, and the side panel's button that shows a post.
+ * untouched, a post loaded later read as its own post (its words arriving after it too), and the side
+ * panel's button that shows a post.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -99,6 +100,27 @@ describe('threads in Chromium', () => {
     await expect
       .poll(async () => (await storedDetection(session, page)).posts?.map((post) => [post.author, post.urgency]), { timeout: 15_000 })
       .toEqual([...before.map((post) => [post.author, post.urgency]), ['late_reply', 'emergency']]);
+    await page.close();
+  });
+
+  it('reads a post whose words arrive after it (a framework renders the post, then its text), and lets go of one removed', async () => {
+    const page = await openScanned(session, server.url('/pages/demo-forum.html'));
+    const before = (await storedDetection(session, page)).posts!;
+    await page.evaluate(() => {
+      const last = document.querySelectorAll('article.post')[5]!;
+      const added = last.cloneNode(true) as HTMLElement;
+      added.id = 'post-7';
+      added.querySelector('.author b')!.textContent = 'late_reply';
+      added.querySelector('.body')!.innerHTML = '<p></p>';
+      last.after(added);
+      setTimeout(() => {
+        added.querySelector('.body p')!.append('Since this morning my legs have gone weak and I keep tripping on the stairs.');
+        document.querySelectorAll('article.post')[1]!.remove();
+      }, 300);
+    });
+    await expect
+      .poll(async () => (await storedDetection(session, page)).posts?.map((post) => [post.author, post.urgency]), { timeout: 15_000 })
+      .toEqual([...before.filter((_, i) => i !== 1).map((post) => [post.author, post.urgency]), ['late_reply', 'emergency']]);
     await page.close();
   });
 
