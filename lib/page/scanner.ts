@@ -196,7 +196,6 @@ export class PageScanner {
   #talksOfHealth = true;
   /** The posts of a thread (none on a page that is not one), how more are read, and whose each text node is. */
   readonly #posts = new PostRegistry();
-  #findPosts: PostFinder | null = null;
   #thread: Segmentation | null = null;
   #owners: PostOwners | null = null;
   /** Each post's genre, read from its words when first needed. */
@@ -310,13 +309,12 @@ export class PageScanner {
    * Read the page's posts afresh, in slices (a page that is not a thread reads as one text); false
    * if the pass was cancelled.
    */
-  async #readThread(slicer: Slicer, generation: number): Promise<boolean> {
+  async #readThread(findPosts: PostFinder, slicer: Slicer, generation: number): Promise<boolean> {
     this.#posts.clear();
     this.#postGenres.clear();
     this.#thread = null;
     this.#owners = null;
-    const steps = this.#findPosts?.(this.#document);
-    if (!steps) return true;
+    const steps = findPosts(this.#document);
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) {
         if (step.value.posts.length > 0) this.#thread = step.value;
@@ -463,8 +461,7 @@ export class PageScanner {
       if (reading === null || generation !== this.#generation) return;
       this.#genre = reading.genre;
       this.#talksOfHealth = reading.health;
-      this.#findPosts = findPosts;
-      if (!(await this.#readThread(slicer, generation))) return;
+      if (!(await this.#readThread(findPosts, slicer, generation))) return;
     }
     const visible = editable ? null : visibleStart(this.#document, root);
     const walks: WalkBounds[] = editable ? [] : visible
