@@ -121,10 +121,6 @@ describe('detect on forum sentences', () => {
     ['The tumour has stopped his legs from working.', 'rf-leg-weakness', 'other-person'],
     ['Since I stopped running my numb legs are worse.', 'rf-leg-numbness', 'affirmed'],
     ['My right leg has no power at all.', 'rf-leg-weakness', 'affirmed'],
-    // "They", "them" stand for legs named just before: "My legs... I couldn't straighten them."
-    ['My legs have been awful since Friday. I could not straighten them and they feel numb.', 'rf-leg-weakness', 'affirmed'],
-    ['My legs have been awful since Friday. I could not straighten them and they feel numb.', 'rf-leg-numbness', 'affirmed'],
-    ['My kids were home all week. They were so tired and I could not lift them into the car.', 'rf-leg-weakness', 'absent'],
     // "The wee hours" are small, not a bladder's.
     ['My sciatica has been bad for weeks. I have struggled each night, and in the wee hours I just lie there.', 'rf-bladder-bowel', 'absent'],
     ['My sciatica has been bad for weeks. I have struggled to wee since Monday.', 'rf-bladder-bowel', 'affirmed'],
