@@ -39,3 +39,19 @@ export function unpackPosts({ names, rows }: PackedPosts): { index: number; auth
   }
   return posts;
 }
+
+/** Words that make a late reply on the demo thread an emergency. */
+export const LATE_REPLY_WORDS = 'Since this morning my legs have gone weak and I keep tripping on the stairs.';
+
+/**
+ * Run in the demo thread's page: adds a copy of its last post by "late_reply" whose body is `body`
+ * (HTML of our own), the way a live thread grows.
+ */
+export function addLateReply(body: string): void {
+  const last = document.querySelectorAll('article.post')[5]!;
+  const added = last.cloneNode(true) as HTMLElement;
+  added.id = 'post-7';
+  added.querySelector('.author b')!.textContent = 'late_reply';
+  added.querySelector('.body')!.innerHTML = body;
+  last.after(added);
+}

@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateOnceLoaded, launchFirefox, openFirefoxExtensionPage, startFixtureServer, type FirefoxSession, type FixtureServer } from './harness';
-import { FIXTURES, type PackedPosts, type PostLine, savedPosts, unpackPosts } from './thread-helpers';
+import { addLateReply, FIXTURES, LATE_REPLY_WORDS, type PackedPosts, type PostLine, savedPosts, unpackPosts } from './thread-helpers';
 
 describe('threads in Firefox ESR', () => {
   let firefox: FirefoxSession;
@@ -62,14 +62,7 @@ describe('threads in Firefox ESR', () => {
   it('reads a post loaded later as a post of its own', async () => {
     const page = await open('/pages/demo-forum.html');
     await expect.poll(() => storedPosts(page.url()).then((posts) => posts?.length), { timeout: 15_000 }).toBe(6);
-    await page.evaluate(() => {
-      const last = document.querySelectorAll('article.post')[5]!;
-      const added = last.cloneNode(true) as HTMLElement;
-      added.id = 'post-7';
-      added.querySelector('.author b')!.textContent = 'late_reply';
-      added.querySelector('.body')!.innerHTML = '<p>Since this morning my legs have gone weak and I keep tripping on the stairs.</p>';
-      last.after(added);
-    });
+    await page.evaluate(addLateReply, `<p>${LATE_REPLY_WORDS}</p>`);
     await expect
       .poll(() => storedPosts(page.url()).then((posts) => posts?.at(-1)), { timeout: 15_000 })
       .toEqual(['late_reply', 'emergency']);

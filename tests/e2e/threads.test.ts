@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
 import { installRangeHelpers } from './page-helpers';
-import { FIXTURES, type PackedPosts, savedPosts, unpackPosts } from './thread-helpers';
+import { addLateReply, FIXTURES, LATE_REPLY_WORDS, type PackedPosts, savedPosts, unpackPosts } from './thread-helpers';
 import { openExtensionPage, tabOfPage } from './ui-helpers';
 
 const THREADS = readdirSync(join(FIXTURES, 'threads')).filter((name) => name.endsWith('.html')).sort();
@@ -89,14 +89,7 @@ describe('threads in Chromium', () => {
   it('reads a post loaded later as a post of its own, the earlier ones unchanged', async () => {
     const page = await openScanned(session, server.url('/pages/demo-forum.html'));
     const before = (await storedDetection(session, page)).posts!;
-    await page.evaluate(() => {
-      const last = document.querySelectorAll('article.post')[5]!;
-      const added = last.cloneNode(true) as HTMLElement;
-      added.id = 'post-7';
-      added.querySelector('.author b')!.textContent = 'late_reply';
-      added.querySelector('.body')!.innerHTML = '<p>Since this morning my legs have gone weak and I keep tripping on the stairs.</p>';
-      last.after(added);
-    });
+    await page.evaluate(addLateReply, `<p>${LATE_REPLY_WORDS}</p>`);
     await expect
       .poll(async () => (await storedDetection(session, page)).posts?.map((post) => [post.author, post.urgency]), { timeout: 15_000 })
       .toEqual([...before.map((post) => [post.author, post.urgency]), ['late_reply', 'emergency']]);
@@ -106,18 +99,13 @@ describe('threads in Chromium', () => {
   it('reads a post whose words arrive after it (a framework renders the post, then its text), and lets go of one removed', async () => {
     const page = await openScanned(session, server.url('/pages/demo-forum.html'));
     const before = (await storedDetection(session, page)).posts!;
-    await page.evaluate(() => {
-      const last = document.querySelectorAll('article.post')[5]!;
-      const added = last.cloneNode(true) as HTMLElement;
-      added.id = 'post-7';
-      added.querySelector('.author b')!.textContent = 'late_reply';
-      added.querySelector('.body')!.innerHTML = '<p></p>';
-      last.after(added);
+    await page.evaluate(addLateReply, '<p></p>');
+    await page.evaluate((words) => {
       setTimeout(() => {
-        added.querySelector('.body p')!.append('Since this morning my legs have gone weak and I keep tripping on the stairs.');
+        document.querySelector('#post-7 .body p')!.append(words);
         document.querySelectorAll('article.post')[1]!.remove();
       }, 300);
-    });
+    }, LATE_REPLY_WORDS);
     await expect
       .poll(async () => (await storedDetection(session, page)).posts?.map((post) => [post.author, post.urgency]), { timeout: 15_000 })
       .toEqual([...before.filter((_, i) => i !== 1).map((post) => [post.author, post.urgency]), ['late_reply', 'emergency']]);
