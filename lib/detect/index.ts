@@ -33,7 +33,6 @@ function healthKeysOf(source: LexiconSource): Set<string> {
   return new Set(words.map(phraseKeys).filter((keys) => keys.length === 1).map((keys) => keys[0]!));
 }
 
-
 /** The matches of a whole text in its genre, offsets into it. */
 function matchesOf(text: string, lexicon: Lexicon, genre: Genre, tokens = tokenize(text)): Match[] {
   const raw = findMatches(tokens, lexicon);

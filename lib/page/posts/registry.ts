@@ -16,10 +16,6 @@ export class PostRegistry {
   readonly #byIndex = new Map<number, PagePost>();
   #next = 0;
 
-  get size(): number {
-    return this.#byIndex.size;
-  }
-
   /** Post number `index`, if it is still known. */
   get(index: number): PagePost | undefined {
     return this.#byIndex.get(index);
