@@ -465,6 +465,13 @@ function checkCoverage(entries: Entries, problems: Problems): void {
   }
 }
 
+/** The concept with its combined phrases written out among its words (the matcher knows only words). */
+export function withCombinations({ combine, ...concept }: Concept): Concept {
+  if (!combine) return concept;
+  const combined = combine.reduce<string[]>((heads, list) => heads.flatMap((head) => list.map((word) => `${head} ${word}`)), ['']);
+  return { ...concept, words: [...new Set([...concept.words, ...combined.map((phrase) => phrase.trim())])] };
+}
+
 const fixedTopicOrder = (id: string): number => {
   const index = (TOPIC_IDS as readonly string[]).indexOf(id);
   return index === -1 ? TOPIC_IDS.length : index;
@@ -482,7 +489,7 @@ function assemble(entries: Entries): KnowledgeBase {
     topics,
     redFlags: entries.redFlags.map((r) => r.entry),
     terms,
-    concepts: entries.concepts.map((c) => c.entry),
+    concepts: entries.concepts.map((c) => withCombinations(c.entry)),
     // Present: a missing context.json is reported above, and assemble runs only without problems.
     context: entries.context!.entry,
     sources: entries.sources.map((s) => s.entry),

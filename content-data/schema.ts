@@ -121,6 +121,11 @@ export const ConceptSchema = v.strictObject({
   label: text,
   words: v.pipe(v.array(text), v.minLength(1, 'must list at least one word')),
   /**
+   * More phrases, each one word of every list in turn: counted things such as time spans ("three" +
+   * "months", "few" + "weeks") without writing out every number.
+   */
+  combine: v.optional(v.pipe(v.array(v.pipe(v.array(text), v.minLength(1, 'must list at least one word'))), v.minLength(2, 'must combine at least two lists'))),
+  /**
    * Its phrases are found only to hide the words inside them ("came back" is not the body's back,
    * "pain points" no pain): the longest phrase at a word wins. No term needs to use it.
    */

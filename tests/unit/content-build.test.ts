@@ -53,6 +53,22 @@ describe('buildKnowledgeBase on valid content', () => {
   });
 });
 
+describe('concepts that combine lists', () => {
+  it('write out one word of every list in turn among their words, once each', () => {
+    const files = baseWith('concepts.json', (concepts: Json[]) => [
+      { ...concepts[0], words: ['back', 'few months'], combine: [['few', 'six'], ['months', 'years']] },
+    ]);
+    const [concept] = buildKnowledgeBase(toContentFiles(files)).concepts;
+    expect(concept?.words).toEqual(['back', 'few months', 'few years', 'six months', 'six years']);
+    expect(concept).not.toHaveProperty('combine');
+  });
+
+  it('need at least two lists, none empty', () => {
+    const problems = problemsOf(baseWith('concepts.json', (concepts: Json[]) => [{ ...concepts[0], combine: [['few'], []] }]));
+    expect(problems.join('\n')).toMatch(/combine.*(two lists|at least one word)/);
+  });
+});
+
 describe('buildKnowledgeBase reports each problem with file, entry and field', () => {
   it('schema problems in an array entry name the entry by id, or by index when the id is unusable', () => {
     const files = baseWith('sources.json', (sources: Json[]) => [

@@ -148,6 +148,20 @@ describe('detect on forum sentences', () => {
     ['my back is killin me, cant get out of bed lol. prob slept funny. no numbness or nothin', 'rf-leg-numbness', 'negated'],
     ["Back's been sore since I moved house. Mostly when I bend. Took some paracetamol. For the record, no numbness. No weakness either. Peeing normally.", 'rf-leg-weakness', 'negated'],
     ["Back's been sore since I moved house. Mostly when I bend. Took some paracetamol. For the record, no numbness. No weakness either. Peeing normally.", 'rf-bladder-bowel', 'negated'],
+    // A named cancer is a cancer history when it is someone's; what a cancer can do is no one's.
+    ['The scan showed myeloma and my back has ached ever since.', 'rf-cancer-history', 'affirmed'],
+    ['Her lung cancer was found in spring and her back is sore.', 'rf-cancer-history', 'other-person'],
+    ['Could my back pain be myeloma?', 'rf-cancer-history', 'hypothetical'],
+    ['Lung cancer can spread to the spine and cause back pain.', 'rf-cancer-history', 'hypothetical'],
+    ['As a Cancer I am loyal and moody, my horoscope says, and my back aches from yoga.', 'rf-cancer-history', 'absent'],
+    // Pain that has lasted a few weeks or longer; a time ago, a short spell or "within" says nothing of how long.
+    ["I've had a sore back for about four months now.", 'rf-progressive-pain', 'affirmed'],
+    ['My back has hurt since last October.', 'rf-progressive-pain', 'affirmed'],
+    ['After several weeks of sciatica I finally saw someone.', 'rf-progressive-pain', 'affirmed'],
+    ['I hurt my back three years ago and it healed.', 'rf-progressive-pain', 'absent'],
+    ['My back ached for a couple of days.', 'rf-progressive-pain', 'absent'],
+    ['My back ached for two weeks.', 'rf-progressive-pain', 'absent'],
+    ['Most back pain settles within six weeks.', 'rf-progressive-pain', 'absent'],
   ];
   it.each(cases)('%s -> %s is %s', (text, id, context) => {
     expect(redFlagContext(text, id)).toBe(context);
@@ -228,7 +242,7 @@ describe('detect results', () => {
 
   it('matches through invisible characters and full-width letters, offsets on the page text', () => {
     for (const written of ['sci\u00adatica', 'sci\u200bat\u200dica', 'ｓｃｉａｔｉｃａ', 'numb\u00adness down th\u200bere']) {
-      const text = `Since March I have ${written}.`;
+      const text = `Since Monday I have ${written}.`;
       const [match] = detect(text, lexicon).matches;
       expect(match, written).toBeDefined();
       expect(text.slice(match!.start, match!.end)).toBe(written);
