@@ -210,6 +210,18 @@ export const PeopleSchema = v.strictObject({
   advice: phrases,
 });
 
+/** How a personal post tells an episode that is over: in the past, then a recovery. */
+export const EndingsSchema = v.strictObject({
+  /** Phrases saying the writer is well again ("made a full recovery", "the surgery was a success"). */
+  recoveries: phrases,
+  /** Words that tell a sentence in the past ("was", "had", "went"), besides any word ending in "-ed". */
+  past: phrases,
+  /** Words that tell a sentence in the present or as still so ("am", "still", "now"). */
+  present: phrases,
+  /** Times too recent for an episode to be over ("yesterday", "last night"). */
+  recent: phrases,
+});
+
 export const ContextSchema = v.strictObject({
   rules: v.pipe(v.array(ContextRuleSchema), v.minLength(1, 'must have at least one rule')),
   people: PeopleSchema,
@@ -227,9 +239,11 @@ export const ContextSchema = v.strictObject({
    * one-word variants, a page that has none of them is not read for signs.
    */
   healthWords: phrases,
+  endings: EndingsSchema,
 });
 
 export type Source = v.InferOutput<typeof SourceSchema>;
+export type Endings = v.InferOutput<typeof EndingsSchema>;
 export type Section = v.InferOutput<typeof SectionSchema>;
 /** A topic as written in its file; `terms` is filled in by the loader from the terms that point to it. */
 export type TopicFile = v.InferOutput<typeof TopicSchema>;

@@ -6,11 +6,14 @@
  *   blocks (./blocks)  lists and paragraphs under a lead-in ("Call 999 if you have:")
  *   genre  (./genre)   personal post, story of another person or information page: the context of
  *                      what nothing else governs
+ *   endings (./endings) a personal post's recovery ("the operation was a success"): the signs told
+ *                      in the past before it are over
  * Negated wins over hypothetical, which wins over another person's, which wins over affirmed.
  */
 import { ADDRESSEE, type MentionContext } from '../types';
 import type { Tokens } from '../text';
 import { inLeadInBlocks } from './blocks';
+import { overByEnding } from './endings';
 import { genreOf, type Genre } from './genre';
 import type { CompiledContext } from './rules';
 import { anyWithin, resolveScopes, type TokenSpan } from './scope';
@@ -53,6 +56,7 @@ export function assignContexts(
     context.leadIns,
     isWriterLine,
   );
+  const over = genre === 'personal' || genre === 'snippet' ? overByEnding(tokens, spans, context) : null;
   return spans.map((_, i): MentionVerdict => {
     const voice = voices[i]!;
     const category = categories[i];
@@ -71,6 +75,7 @@ export function assignContexts(
     // A reply's "you" is the person it answers: their signs, told back to them.
     if (voice.experiencer === 'generic' && genre === 'reply') return { context: 'other-person', experiencer: 'other', person: ADDRESSEE };
     if (voice.experiencer === 'other') return { context: 'other-person', experiencer, person };
+    if (over?.[i] && experiencer === 'writer') return { context: 'negated', experiencer, person };
     if (voice.experiencer === 'writer') return { context: 'affirmed', experiencer, person };
     if (genre === 'story') return { context: 'other-person', experiencer: 'other', person: null };
     return { context: genre === 'info' ? 'hypothetical' : 'affirmed', experiencer, person };

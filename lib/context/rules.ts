@@ -6,6 +6,7 @@
 import type { ContextData, ContextRule, People } from '../../content-data/schema';
 import { createTrie, insertPhrase, type TrieNode } from '../match/trie';
 import { phraseKeys } from '../text';
+import { compileEndings, type CompiledEndings } from './endings';
 import type { Genre, GenreKeys } from './genre';
 
 export type Category = 'negated' | 'hypothetical' | 'resolved';
@@ -55,6 +56,7 @@ export interface CompiledContext {
   questionOpeners: TrieNode<true>;
   /** The one-word keys that genre counts. */
   genreKeys: GenreKeys;
+  endings: CompiledEndings;
 }
 
 const DEFAULT_MAX_SCOPE = 8;
@@ -133,7 +135,7 @@ function compilePeople(people: People): TrieNode<PersonWord> {
   return trie;
 }
 
-function compilePhrases(phrases: string[]): TrieNode<true> {
+export function compilePhrases(phrases: string[]): TrieNode<true> {
   const trie = createTrie<true>();
   for (const phrase of phrases) {
     const keys = phraseKeys(phrase);
@@ -152,5 +154,6 @@ export function compileContext(data: ContextData): CompiledContext {
     leadIns: compilePhrases(data.leadIns),
     questionOpeners: compilePhrases(data.questionOpeners),
     genreKeys: { firstPerson: singleKeys(data.people.writer), thirdPerson: singleKeys([...data.people.female, ...data.people.male]) },
+    endings: compileEndings(data.endings),
   };
 }

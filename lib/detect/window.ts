@@ -1,17 +1,18 @@
 /**
  * The window of text a range is detected in. Every stage that reads across sentences reads at most
  * LOOKBACK_CHARS before a mention (a story carried over, a lead-in above a list, an open quotation
- * mark) and one sentence
- * after it ("It went away"), so detecting a range inside this window gives it the contexts the
- * whole text gives it. The window is cut at line breaks (or spaces, in one huge line), where a
- * token and the line facts of the tokenizer start afresh.
+ * mark) and LOOKAHEAD_CHARS after it (the sentence after, "It went away"; a story's recovery), so
+ * detecting a range inside this window gives it the contexts the whole text gives it. The window is
+ * cut at line breaks (or spaces, in one huge line), where a token and the line facts of the
+ * tokenizer start afresh.
  */
 import { MAX_BLOCK_CHARS } from '../context/blocks';
+import { MAX_ENDING_CHARS } from '../context/endings';
 import { MAX_CARRIED_CHARS } from '../context/voice';
 import { MAX_QUOTE_CHARS } from '../text';
 
 export const LOOKBACK_CHARS = Math.max(MAX_BLOCK_CHARS, MAX_CARRIED_CHARS, MAX_QUOTE_CHARS) + 200;
-export const LOOKAHEAD_CHARS = 600;
+export const LOOKAHEAD_CHARS = MAX_ENDING_CHARS + 200;
 /** How far past the wanted cut a line break is looked for before a space is taken instead. */
 const SNAP_CHARS = 1_000;
 

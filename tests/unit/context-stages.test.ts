@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileContext } from '../../lib/context';
 import { inLeadInBlocks } from '../../lib/context/blocks';
+import { overByEnding } from '../../lib/context/endings';
 import { genreOf } from '../../lib/context/genre';
 import { resolveScopes, type TokenSpan } from '../../lib/context/scope';
 import { readVoices } from '../../lib/context/voice';
@@ -81,6 +82,28 @@ describe('blocks stage (lead-ins)', () => {
     const other = 'Some notes:\n- numb legs';
     const otherTokens = tokenize(other);
     expect(inLeadInBlocks(otherTokens, [spanOf(other, otherTokens, 'numb').firstToken], tiny.leadIns, () => false)).toEqual([false]);
+  });
+});
+
+describe('endings stage (an episode that is over)', () => {
+  const overOf = (text: string, phrase: string) => {
+    const tokens = tokenize(text);
+    return overByEnding(tokens, [spanOf(text, tokens, phrase)], tiny)[0];
+  };
+  it('ends what a sentence told in the past said, once a later one says the writer recovered', () => {
+    expect(overOf('My leg was numb. I fully recovered.', 'numb')).toBe(true);
+    expect(overOf('My leg numbed. I fully recovered.', 'numb')).toBe(true);
+  });
+  it('leaves what is told as still so, too recent, after the recovery, or a recovery denied', () => {
+    expect(overOf('My leg is numb. I fully recovered.', 'numb')).toBe(false);
+    expect(overOf('My leg was still numb. I fully recovered.', 'numb')).toBe(false);
+    expect(overOf('My leg was numb yesterday. I fully recovered.', 'numb')).toBe(false);
+    expect(overOf('I fully recovered. My leg was numb.', 'numb')).toBe(false);
+    expect(overOf('My leg was numb. I have not fully recovered.', 'numb')).toBe(false);
+    expect(overOf('My leg was numb. Then mum fully recovered.', 'numb')).toBe(false);
+  });
+  it('knows only the recoveries it was given', () => {
+    expect(overOf('My leg was numb. I made a full recovery.', 'numb')).toBe(false);
   });
 });
 

@@ -47,6 +47,15 @@ const LONG_POST = [
   'My dad had prostate cancer, but that was years ago.',
 ].join('\n');
 
+/** A personal story told in the past that ends in a recovery a thousand characters later. */
+const RECOVERY_STORY = [
+  'Two years ago my back went while I was lifting a wardrobe.',
+  'Within a week I could not lift my left foot and my leg was numb from the knee down.',
+  ...Array.from({ length: 12 }, (_, i) => `Week ${i + 2}: physio, heat packs and walks round the block, each a little longer.`),
+  'The operation was a success and I am back to normal.',
+  'My right foot is still numb though.',
+].join('\n');
+
 const key = (match: Match) => `${match.start}-${match.end} ${match.context} ${match.experiencer} ${match.redFlagIds.join('+')} ${match.topicIds.join('+')}`;
 
 /** Detection of `text` in ranges cut at every `step` characters, each read in its window. */
@@ -62,6 +71,7 @@ describe('detectRange: the same answer however the text arrives', () => {
     ['a health page with warning lists under headings', HEALTH_PAGE],
     ['a forum thread of several posts', FORUM_THREAD],
     ['a long personal post with a list at its end', LONG_POST],
+    ['a story told in the past that ends in a recovery', RECOVERY_STORY],
   ])('%s, cut anywhere, gives the matches and contexts of the whole', (_, text) => {
     const whole = detect(text, lexicon).matches.map(key);
     expect(whole.length).toBeGreaterThan(3);

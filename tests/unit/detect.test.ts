@@ -162,6 +162,12 @@ describe('detect on forum sentences', () => {
     ['My back ached for a couple of days.', 'rf-progressive-pain', 'absent'],
     ['My back ached for two weeks.', 'rf-progressive-pain', 'absent'],
     ['Most back pain settles within six weeks.', 'rf-progressive-pain', 'absent'],
+    // A personal story told in the past that ends in a recovery: its signs are over, unless still so or too recent.
+    ['I could not walk and my legs were numb before the operation. The surgery was a success and I am back to normal.', 'rf-leg-weakness', 'negated'],
+    ['My left foot was numb for a while. The surgery was a success, but my right foot is still numb.', 'rf-leg-numbness', 'affirmed'],
+    ['My legs went numb last night. Feeling much better now.', 'rf-leg-numbness', 'affirmed'],
+    ['My legs gave way on the stairs and I fell. I have not fully recovered.', 'rf-leg-weakness', 'affirmed'],
+    ['My legs gave way on the stairs and I fell. Then she made a full recovery.', 'rf-leg-weakness', 'affirmed'],
   ];
   it.each(cases)('%s -> %s is %s', (text, id, context) => {
     expect(redFlagContext(text, id)).toBe(context);

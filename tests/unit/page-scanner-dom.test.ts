@@ -41,7 +41,7 @@ describe('PageScanner', () => {
   });
 
   it('marks a red flag whose words run over a line break of the page\'s source', async () => {
-    const { scanner, started, redFlags } = startScanner('<article><p>My back has been bad for weeks and I have lost about\n        5 kg without trying.</p></article>');
+    const { scanner, started, redFlags } = startScanner('<article><p>My back has been bad since Monday and I have lost about\n        5 kg without trying.</p></article>');
     await started;
     expect(redFlags()).toEqual(['lost about\n        5 kg without trying']);
     scanner.stop();
