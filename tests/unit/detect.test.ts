@@ -132,6 +132,8 @@ describe('detect on forum sentences', () => {
     ["I couldn't straighten my legs or extend them.", 'rf-leg-weakness', 'affirmed'],
     ['My dad has a gait disturbance now.', 'rf-leg-weakness', 'other-person'],
     ['I felt nothing when the nurse touched my foot.', 'rf-leg-numbness', 'affirmed'],
+    ["I didn't have any feeling in my right leg after the fall.", 'rf-leg-numbness', 'affirmed'],
+    ['By the evening he was unable to void at all.', 'rf-bladder-bowel', 'other-person'],
     // A sign said to be fine shares no word with one said to be there.
     ['There is a lot of back pain in my family and my bladder is fine.', 'rf-bladder-bowel', 'negated'],
     ['Since the op the feeling in her legs is deteriorating again, my sister says.', 'rf-leg-numbness', 'other-person'],
