@@ -23,20 +23,24 @@ export interface GenreKeys {
   firstPerson: ReadonlySet<string>;
   /** "she", "her", "he", "his"... */
   thirdPerson: ReadonlySet<string>;
+  /** "people", "patients", "anyone"...: a text that names them more than its writer informs (a clinician's page). */
+  general: ReadonlySet<string>;
 }
 
 export function genreOf(tokens: Tokens, keys: GenreKeys): Genre {
   let sample = 0;
   let first = 0;
   let third = 0;
+  let general = 0;
   for (; sample < tokens.count && tokens.starts[sample]! < GENRE_SAMPLE_CHARS; sample++) {
     if (tokens.quoted[sample]) continue;
     const key = tokens.keys[sample]!;
     if (keys.firstPerson.has(key)) first++;
     else if (keys.thirdPerson.has(key)) third++;
+    else if (keys.general.has(key)) general++;
   }
   if (sample < SHORT_TEXT_TOKENS) return 'snippet';
-  if (first > third && first / sample >= PERSON_RATE) return 'personal';
+  if (first > third && first > general && first / sample >= PERSON_RATE) return 'personal';
   if (third > first && third / sample >= PERSON_RATE) return 'story';
   return 'info';
 }

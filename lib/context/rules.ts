@@ -153,7 +153,11 @@ export function compileContext(data: ContextData): CompiledContext {
     people: compilePeople(data.people),
     leadIns: compilePhrases(data.leadIns),
     questionOpeners: compilePhrases(data.questionOpeners),
-    genreKeys: { firstPerson: singleKeys(data.people.writer), thirdPerson: singleKeys([...data.people.female, ...data.people.male]) },
+    genreKeys: {
+      firstPerson: singleKeys(data.people.writer),
+      thirdPerson: singleKeys([...data.people.female, ...data.people.male]),
+      general: singleKeys(data.people.anyone),
+    },
     endings: compileEndings(data.endings),
   };
 }

@@ -115,4 +115,9 @@ describe('genre stage', () => {
     expect(genreOf(tokenize(filler.repeat(4)), tiny.genreKeys)).toBe('info');
     expect(genreOf(tokenize('numb legs'), tiny.genreKeys)).toBe('snippet');
   });
+  it('reads a text that names people in general more than its writer as information (a clinician writing)', () => {
+    const clinician = `I see people with back pain every week. Most people get better, and people worry. ${filler.repeat(3)}`;
+    expect(genreOf(tokenize(clinician), tiny.genreKeys)).toBe('info');
+    expect(genreOf(tokenize(`I hurt my back and I worry, people say it gets better. ${filler.repeat(3)}`), tiny.genreKeys)).toBe('personal');
+  });
 });

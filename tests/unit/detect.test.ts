@@ -155,6 +155,8 @@ describe('detect on forum sentences', () => {
     ['Her lung cancer was found in spring and her back is sore.', 'rf-cancer-history', 'other-person'],
     ['Could my back pain be myeloma?', 'rf-cancer-history', 'hypothetical'],
     ['Lung cancer can spread to the spine and cause back pain.', 'rf-cancer-history', 'hypothetical'],
+    // "Have to" is what must be done, not a cancer one has.
+    ['My back hurts and I have to see a cancer specialist about my dad.', 'rf-cancer-history', 'absent'],
     ['As a Cancer I am loyal and moody, my horoscope says, and my back aches from yoga.', 'rf-cancer-history', 'absent'],
     // Pain that has lasted a few weeks or longer; a time ago, a short spell or "within" says nothing of how long.
     ["I've had a sore back for about four months now.", 'rf-progressive-pain', 'affirmed'],
