@@ -34,9 +34,6 @@ import {
 import { publishTiming } from './timeline';
 import { NearViewport } from './viewport';
 
-/** A post's summary with no reasons shares this one. */
-const NO_REASONS: PostVerdict['reasons'] = [];
-
 /** What one pass scanned and what it cost. */
 export interface ScanStats {
   /** Characters detected (each in its own stretch), text nodes read, matches found. */
@@ -214,6 +211,11 @@ export class PageScanner {
   readonly #packer = new DetectionPacker();
   /** One copy of each matched text: a slice of a stretch's text would keep all of it alive. */
   readonly #matchTexts = new Map<string, string>();
+  /**
+   * One array of each list of ids a match or a post's summary holds: most are fresh arrays from
+   * detection, thousands of copies of the same few on a long page (about 0.25 MB on a 1 MB thread).
+   */
+  readonly #lists = new Map<string, readonly unknown[]>();
   /** The marks `redFlagMarks` gave, by match (a match leaves with its piece). */
   readonly #stepMarks = new WeakMap<Match, Mark>();
   /** The page is being edited as a whole (design mode): nothing is marked. */
@@ -457,7 +459,7 @@ export class PageScanner {
     const { slices, longestSliceMs } = slicer.finish();
     const stats: ScanStats = { ...totals, pieces: this.#pieces.size, slices, longestSliceMs };
     publishTiming(PASS_MEASURE, { start, detail: stats });
-    this.#report();
+    this.#endPass();
     await this.#showNear(generation);
   }
 
@@ -490,7 +492,7 @@ export class PageScanner {
     const { slices, longestSliceMs } = slicer.finish();
     const stats: ScanStats = { ...totals, pieces: this.#pieces.size, slices, longestSliceMs };
     publishTiming(SCAN_MEASURE, { start, detail: stats });
-    this.#report();
+    this.#endPass();
     await this.#showNear(generation);
   }
 
@@ -605,6 +607,8 @@ export class PageScanner {
         if (!carriesTerms.get(element)) continue;
       }
       match.text = this.#ownCopy(match.text);
+      match.topicIds = this.#shared(match.topicIds, match.topicIds.join(' '));
+      match.redFlagIds = this.#shared(match.redFlagIds, match.redFlagIds.join(' '));
       kept.push(match);
     }
     return kept;
@@ -629,6 +633,14 @@ export class PageScanner {
       }
     }
     return matches.sort((a, b) => a.start - b.start);
+  }
+
+  /** The one array like `list`, which `key` names (its items as text). */
+  #shared<T>(list: T[], key: string): T[] {
+    const known = this.#lists.get(key);
+    if (known !== undefined) return known as T[];
+    this.#lists.set(key, list);
+    return list;
   }
 
   #ownCopy(text: string): string {
@@ -727,6 +739,16 @@ export class PageScanner {
     publishTiming(FIRST_MARK_MARK);
   }
 
+  /**
+   * After a pass: report, and let go of the owners' answers for the page's elements (one entry and
+   * one JS wrapper per element, 0.5 MB and more on a 1 MB thread); the next pass finds the few it
+   * needs again.
+   */
+  #endPass(): void {
+    this.#owners?.forgetPaths();
+    this.#report();
+  }
+
   #report(): void {
     this.#options.onScanned(() => {
       const groups = this.#pieces.all().map((piece) => piece.matches);
@@ -764,7 +786,7 @@ export class PageScanner {
         // A post never noted has no matches.
         const matches = changed.get(index) ?? [];
         const { urgency, reasons, subject } = summarizePost({ index, author, time, matches, genre: this.#postGenre(index) }, redFlags);
-        verdict = { urgency, reasons: reasons.length === 0 ? NO_REASONS : reasons, subject };
+        verdict = { urgency, reasons: this.#shared(reasons, `reasons ${reasons.map((reason) => reason.redFlagIds.join('+')).join(' ')}`), subject };
         this.#postVerdicts.set(index, verdict);
       }
       return { index, author, time, ...verdict };

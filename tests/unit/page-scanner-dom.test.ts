@@ -161,6 +161,7 @@ describe('PageScanner', () => {
     const post = document.createElement('article');
     post.innerHTML = '<p>New: lower back pain since Monday.</p>';
     document.querySelector('main')!.append(post);
+    await vi.waitFor(() => expect(performance.getEntriesByName(PASS_MEASURE)).not.toHaveLength(0), { timeout: 5_000 });
     await settle();
     const after = reports.at(-1)!.matches;
     expect(after.map((match) => match.text)).toEqual([...before.map((match) => match.text), 'lower back pain']);
