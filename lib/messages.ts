@@ -11,6 +11,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Detection } from './types';
+import type { PackedDetection } from './packed-detection';
 import type { SearchResult } from './search/types';
 import type { StoredLexicon } from './lexicon-store';
 import type { PartName } from './page/parts';
@@ -64,8 +65,8 @@ type CallMap = Record<string, Call<object, unknown>>;
 
 /** Content script -> background. */
 export const CONTENT_TO_BACKGROUND = {
-  /** After each scan of the page (the top frame only speaks for the tab). */
-  findings: call<{ detection: Detection; url: string; title: string; english: boolean }>(),
+  /** After each scan of the page (the top frame only speaks for the tab); packed, see lib/packed-detection.ts. */
+  findings: call<{ detection: PackedDetection; url: string; title: string; english: boolean }>(),
   /**
    * From a click in the hover card: show `request` in the sender's window's side panel, opening it
    * (the click's user gesture travels with the message).

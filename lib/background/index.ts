@@ -130,8 +130,8 @@ export function startBackground(options: BackgroundOptions) {
       const tabId = sender.tab?.id;
       // Frames other than the top one mark their own text but do not speak for the tab.
       if (tabId === undefined || (sender.frameId ?? 0) !== 0) return;
-      await findings.set({ tabId, url, title, detection, english, scannedAt: Date.now() });
-      await showBadge(tabId, detection);
+      const stored = await findings.set({ tabId, url, title, detection, english, scannedAt: Date.now() });
+      await showBadge(tabId, stored.detection);
       panels.tabFindingsChanged(tabId);
     },
     'open-panel': ({ request }, sender) => {

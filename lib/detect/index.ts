@@ -136,7 +136,7 @@ export function summarizeMatches(
   };
 }
 
-function strongestContexts(matches: readonly Match[]): Detection['redFlags'] {
+export function strongestContexts(matches: readonly Match[]): Detection['redFlags'] {
   const strongest = new Map<string, Match>();
   for (const match of matches) {
     for (const id of match.redFlagIds) {
@@ -149,7 +149,7 @@ function strongestContexts(matches: readonly Match[]): Detection['redFlags'] {
 }
 
 /** Topic ids, most mentioned first; ties keep the order of first mention. */
-function topicsByMentions(matches: readonly Match[]): string[] {
+export function topicsByMentions(matches: readonly Match[]): string[] {
   const counts = new Map<string, number>();
   for (const match of matches) for (const id of match.topicIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1]).map(([id]) => id);

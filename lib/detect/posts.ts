@@ -10,12 +10,13 @@ import {
   type Genre,
   type Level,
   type Match,
+  type Detection,
   type PostDetection,
   type TextSpan,
   type ThreadDetection,
   type TriageReason,
 } from '../types';
-import { detectMatches, detectRange, readText, summarizeMatches, type Lexicon } from './index';
+import { detectMatches, detectRange, readText, strongestContexts, summarizeMatches, topicsByMentions, type Lexicon } from './index';
 
 /** Between two runs of one post's words (a quote or a reply sat there): a paragraph break. */
 const RUN_SEPARATOR = '\n\n';
@@ -101,13 +102,9 @@ export interface PostMatches {
   genre: Genre;
 }
 
-/** Each post summarised on its own, and the page summed up from them (see `ThreadDetection`). */
-export function summarizeThread(
-  posts: readonly PostMatches[],
-  unowned: readonly Match[],
-  redFlags: LexiconSource['redFlags'],
-): ThreadDetection {
-  const found: PostDetection[] = posts.map(({ index, author, time, matches, genre }) => ({
+/** One post summarised on its own; its matches are given the post's number. */
+export function summarizePost({ index, author, time, matches, genre }: PostMatches, redFlags: LexiconSource['redFlags']): PostDetection {
+  return {
     ...summarizeMatches(
       matches.map((match) => (match.post === index ? match : { ...match, post: index })),
       redFlags,
@@ -116,23 +113,47 @@ export function summarizeThread(
     index,
     author,
     time,
-  }));
-  const matches = [...found.flatMap((post) => post.matches), ...unowned].sort((a, b) => a.start - b.start);
-  const all = summarizeMatches(matches, redFlags);
-  const mostUrgent = found.reduce<PostDetection | null>(
+  };
+}
+
+/** What the page's summary needs of each post's (see `mergeThread`). */
+export type PostVerdict = Pick<PostDetection, 'urgency' | 'reasons' | 'subject'>;
+
+/**
+ * The page summed up from its posts' summaries, however each was made (a page keeps them and
+ * summarises again only the posts that changed); `matches`: all of the page's, the posts' and
+ * those no post owns, in page order.
+ */
+export function mergeThread<Post extends PostVerdict>(
+  posts: readonly Post[],
+  matches: readonly Match[],
+): Omit<Detection, 'posts'> & { posts: Post[] } {
+  const mostUrgent = posts.reduce<Post | null>(
     (best, post) => (best === null || urgencyRank(post.urgency) < urgencyRank(best.urgency) ? post : best),
     null,
   );
   const reasons = new Map<string, TriageReason>();
-  for (const post of found) for (const reason of post.reasons) reasons.set(reason.redFlagIds.join('+'), reason);
-  const urgency: Level = mostUrgent?.urgency ?? (matches.length > 0 ? 'routine' : 'none');
+  for (const post of posts) for (const reason of post.reasons) reasons.set(reason.redFlagIds.join('+'), reason);
+  const urgency: Level = mostUrgent?.urgency ?? 'none';
   return {
-    ...all,
     urgency: urgency === 'none' && matches.length > 0 ? 'routine' : urgency,
     reasons: [...reasons.values()].sort((a, b) => urgencyRank(a.urgency) - urgencyRank(b.urgency)),
+    matches: [...matches],
+    redFlags: strongestContexts(matches),
+    topics: topicsByMentions(matches),
     subject: mostUrgent?.subject ?? 'writer',
-    posts: found,
+    posts: [...posts],
   };
+}
+
+/** Each post summarised on its own, and the page summed up from them (see `ThreadDetection`). */
+export function summarizeThread(
+  posts: readonly PostMatches[],
+  unowned: readonly Match[],
+  redFlags: LexiconSource['redFlags'],
+): ThreadDetection {
+  const found = posts.map((post) => summarizePost(post, redFlags));
+  return mergeThread(found, [...found.flatMap((post) => post.matches), ...unowned].sort((a, b) => a.start - b.start));
 }
 
 /**

@@ -7,7 +7,7 @@ import type { LexiconSource } from '../../content-data/schema';
 import { compileLexicon, summarizeMatches } from '../detect';
 import { languageOf } from '../language';
 import { lexiconLoader } from '../lexicon-store';
-import type { Detection } from '../types';
+import { packDetection, type PackedDetection } from '../packed-detection';
 import {
   dispatch,
   type MessageOf,
@@ -104,7 +104,7 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
           return undefined;
         });
 
-  const report = (detection: Detection) => {
+  const report = (detection: PackedDetection) => {
     if (!isTopFrame) return;
     const english = languageOf(pageTextSample(document), document.documentElement.lang) !== 'other';
     void send({ type: 'findings', detection, url: location.href, title: document.title, english });
@@ -114,7 +114,7 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
   // A report still waiting when the page gets paused must not bring its marks back to the badge.
   // The page's detection is summarised only when a report goes out, not after every pass.
   const reportScan = throttleLatest(
-    (detection: () => Detection) => {
+    (detection: () => PackedDetection) => {
       if (!paused) report(detection());
     },
     REPORT_INTERVAL_MS,
@@ -143,7 +143,7 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
     if (paused) {
       scanner.stop();
       // No matches: no red flag to triage.
-      report(summarizeMatches([], []));
+      report(packDetection(summarizeMatches([], [])));
     } else {
       void scanner.start();
     }

@@ -7,8 +7,9 @@
 import type { LexiconSource } from '../../content-data/schema';
 import { GENRE_SAMPLE_CHARS } from '../context';
 import { detectRange, type Genre, postGenre, readText, summarizeMatches, textGenre, type Lexicon } from '../detect';
-import { detectSpansRange, summarizeThread, type PostMatches } from '../detect/posts';
-import type { Detection, Match, TextSpan } from '../types';
+import { detectSpansRange, mergeThread, summarizePost, type PostVerdict } from '../detect/posts';
+import { DetectionPacker, type PackedDetection } from '../packed-detection';
+import type { Detection, Match, PostSummary, TextSpan } from '../types';
 import type { Steps } from './posts/steps';
 import type { PageChange, Segmentation } from './posts/types';
 import { NOBODY, PostOwners, runsByOwner } from './posts/ownership';
@@ -161,10 +162,10 @@ export interface PageScannerOptions {
   /** What reads the page's posts, asked for at each full pass (lib/page/posts; loaded when the page may be a thread). */
   postFinder(): Promise<PostFinder>;
   /**
-   * Called after every pass. `detection` summarises the whole page: call it when a report is due,
-   * not after every pass of a live page.
+   * Called after every pass. `detection` summarises the whole page, packed for the background
+   * (lib/packed-detection.ts): call it when a report is due, not after every pass of a live page.
    */
-  onScanned(detection: () => Detection): void;
+  onScanned(detection: () => PackedDetection): void;
 }
 
 /** Reads the page's posts in steps (lib/page/posts: `findPostsInSteps`). */
@@ -200,8 +201,21 @@ export class PageScanner {
   #owners: PostOwners | null = null;
   /** Each post's genre, read from its words when first needed. */
   readonly #postGenres = new Map<number, Genre>();
+  /**
+   * What each post's summary said when last made, kept until a piece with matches of that post
+   * comes or goes (`#changedPosts`): a report summarises only the posts that changed.
+   */
+  readonly #postVerdicts = new Map<number, PostVerdict>();
+  readonly #changedPosts = new Set<number>();
+  /** Packs each report; a piece's matches are written once (see DetectionPacker). */
+  readonly #packer = new DetectionPacker();
   /** One copy of each matched text: a slice of a stretch's text would keep all of it alive. */
   readonly #matchTexts = new Map<string, string>();
+  /**
+   * One array of each list of ids a match or a post's summary holds: most are fresh arrays from
+   * detection, thousands of copies of the same few on a long page (about 0.25 MB on a 1 MB thread).
+   */
+  readonly #lists = new Map<string, readonly unknown[]>();
   /** The marks `redFlagMarks` gave, by match (a match leaves with its piece). */
   readonly #stepMarks = new WeakMap<Match, Mark>();
   /** The page is being edited as a whole (design mode): nothing is marked. */
@@ -312,6 +326,8 @@ export class PageScanner {
   async #readThread(findPosts: PostFinder, slicer: Slicer, generation: number): Promise<boolean> {
     this.#posts.clear();
     this.#postGenres.clear();
+    this.#postVerdicts.clear();
+    this.#changedPosts.clear();
     this.#thread = null;
     this.#owners = null;
     const steps = findPosts(this.#document);
@@ -443,7 +459,7 @@ export class PageScanner {
     const { slices, longestSliceMs } = slicer.finish();
     const stats: ScanStats = { ...totals, pieces: this.#pieces.size, slices, longestSliceMs };
     publishTiming(PASS_MEASURE, { start, detail: stats });
-    this.#report();
+    this.#endPass();
     await this.#showNear(generation);
   }
 
@@ -476,7 +492,7 @@ export class PageScanner {
     const { slices, longestSliceMs } = slicer.finish();
     const stats: ScanStats = { ...totals, pieces: this.#pieces.size, slices, longestSliceMs };
     publishTiming(SCAN_MEASURE, { start, detail: stats });
-    this.#report();
+    this.#endPass();
     await this.#showNear(generation);
   }
 
@@ -536,6 +552,7 @@ export class PageScanner {
       const cursor = cursors.get(next.tree) ?? this.#pieces.cursorAtStart(next.tree);
       cursors.set(next.tree, cursor);
       this.#pieces.insert(cursor, piece);
+      this.#noteChangedPosts(piece);
       this.#viewport.track(piece);
       if (totals.stretches === 0) onFirstPiece?.(piece);
       totals.chars += piece.length;
@@ -590,6 +607,8 @@ export class PageScanner {
         if (!carriesTerms.get(element)) continue;
       }
       match.text = this.#ownCopy(match.text);
+      match.topicIds = this.#shared(match.topicIds, match.topicIds.join(' '));
+      match.redFlagIds = this.#shared(match.redFlagIds, match.redFlagIds.join(' '));
       kept.push(match);
     }
     return kept;
@@ -616,6 +635,14 @@ export class PageScanner {
     return matches.sort((a, b) => a.start - b.start);
   }
 
+  /** The one array like `list`, which `key` names (its items as text). */
+  #shared<T>(list: T[], key: string): T[] {
+    const known = this.#lists.get(key);
+    if (known !== undefined) return known as T[];
+    this.#lists.set(key, list);
+    return list;
+  }
+
   #ownCopy(text: string): string {
     let copy = this.#matchTexts.get(text);
     if (copy === undefined) {
@@ -631,6 +658,7 @@ export class PageScanner {
     this.#viewport.untrack(pieces);
     const marks: Mark[] = [];
     for (const piece of pieces) {
+      this.#noteChangedPosts(piece);
       const shown = this.#shown.get(piece);
       if (!shown) continue;
       this.#shown.delete(piece);
@@ -711,35 +739,59 @@ export class PageScanner {
     publishTiming(FIRST_MARK_MARK);
   }
 
+  /**
+   * After a pass: report, and let go of the owners' answers for the page's elements (one entry and
+   * one JS wrapper per element, 0.5 MB and more on a 1 MB thread); the next pass finds the few it
+   * needs again.
+   */
+  #endPass(): void {
+    this.#owners?.forgetPaths();
+    this.#report();
+  }
+
   #report(): void {
     this.#options.onScanned(() => {
-      this.#reported = this.#pieces.all().flatMap((piece) => piece.matches);
+      const groups = this.#pieces.all().map((piece) => piece.matches);
+      this.#reported = groups.flat();
       const redFlags = this.#loaded?.redFlags ?? [];
-      if (this.#thread === null) return summarizeMatches(this.#reported, redFlags, this.#genre ?? undefined);
-      return this.#threadSummary(redFlags);
+      const { matches: _, ...summary } = this.#thread === null
+        ? summarizeMatches(this.#reported, redFlags, this.#genre ?? undefined)
+        : this.#threadSummary(redFlags);
+      return this.#packer.pack(summary, groups);
     });
   }
 
-  /** The page summed up from its posts; each post's summary without its matches (the page has them). */
+  /** The posts whose matches a piece that came or went held. */
+  #noteChangedPosts(piece: Piece): void {
+    for (const match of piece.matches) if (match.post !== undefined) this.#changedPosts.add(match.post);
+  }
+
+  /**
+   * The page summed up from its posts (each post's summary without its matches: the page has
+   * them), summarising again only the posts whose matches changed since the last report.
+   */
   #threadSummary(redFlags: ScanLexicon['redFlags']): Detection {
-    const byPost = new Map<number, Match[]>();
-    const unowned: Match[] = [];
-    for (const match of this.#reported) {
-      if (match.post === undefined) unowned.push(match);
-      else {
-        const own = byPost.get(match.post);
-        if (own) own.push(match);
-        else byPost.set(match.post, [match]);
-      }
-    }
     const { posts: current, left } = this.#posts.current();
     this.#owners?.remove(left);
-    for (const post of left) this.#postGenres.delete(post.index);
-    const posts: PostMatches[] = current.map((post) => ({ index: post.index, author: post.author, time: post.time, matches: byPost.get(post.index) ?? [], genre: this.#postGenre(post.index) }));
-    const thread = summarizeThread(posts, unowned, redFlags);
-    return {
-      ...thread,
-      posts: thread.posts.map(({ index, author, time, urgency, subject }) => ({ index, author, time, urgency, subject })),
-    };
+    for (const post of left) {
+      this.#postGenres.delete(post.index);
+      this.#postVerdicts.delete(post.index);
+    }
+    const changed = new Map<number, Match[]>([...this.#changedPosts].map((index) => [index, []]));
+    this.#changedPosts.clear();
+    if (changed.size > 0) for (const match of this.#reported) if (match.post !== undefined) changed.get(match.post)?.push(match);
+    const posts = current.map(({ index, author, time }): PostSummary & PostVerdict => {
+      let verdict = this.#postVerdicts.get(index);
+      if (verdict === undefined || changed.has(index)) {
+        // A post never noted has no matches.
+        const matches = changed.get(index) ?? [];
+        const { urgency, reasons, subject } = summarizePost({ index, author, time, matches, genre: this.#postGenre(index) }, redFlags);
+        verdict = { urgency, reasons: this.#shared(reasons, `reasons ${reasons.map((reason) => reason.redFlagIds.join('+')).join(' ')}`), subject };
+        this.#postVerdicts.set(index, verdict);
+      }
+      return { index, author, time, ...verdict };
+    });
+    const thread = mergeThread(posts, this.#reported);
+    return { ...thread, posts: thread.posts.map(({ index, author, time, urgency, subject }) => ({ index, author, time, urgency, subject })) };
   }
 }

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { FindingsStore, packFindings, unpackFindings } from '../../lib/background/findings-store';
+import { FindingsStore, type PackedFindings } from '../../lib/background/findings-store';
 import { lookUp, MAX_LOOKUP_CHARS } from '../../lib/background/lookup';
 import { type PanelPort, PanelPorts } from '../../lib/background/panel-ports';
 import type { Detection, Match } from '../../lib/types';
 import type { TabFindings } from '../../lib/messages';
+import { DetectionPacker, packDetection, unpackDetection } from '../../lib/packed-detection';
 
 const emptyDetection: Detection = { urgency: 'none', reasons: [], matches: [], redFlags: [], topics: [], subject: 'writer' };
 const findingsOf = (tabId: number, url = 'https://example.org/'): TabFindings => ({
@@ -16,13 +17,16 @@ const findingsOf = (tabId: number, url = 'https://example.org/'): TabFindings =>
   scannedAt: 1,
 });
 
+/** Findings as the content script sends them. */
+const packed = (findings: TabFindings): PackedFindings => ({ ...findings, detection: packDetection(findings.detection) });
+
 describe('FindingsStore', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('keeps findings per tab and clears them', async () => {
     const store = new FindingsStore();
-    await store.set(findingsOf(1));
-    await store.set(findingsOf(2, 'https://example.org/2'));
+    expect(await store.set(packed(findingsOf(1)))).toEqual(findingsOf(1));
+    await store.set(packed(findingsOf(2, 'https://example.org/2')));
     expect((await store.get(2))?.url).toBe('https://example.org/2');
     expect(await store.clear(1)).toBe(true);
     expect(await store.get(1)).toBeNull();
@@ -31,8 +35,8 @@ describe('FindingsStore', () => {
 
   it('survives a restarted service worker through storage.session, packed', async () => {
     const findings = { ...findingsOf(5), detection: longDetection(300) };
-    await new FindingsStore().set(findings);
-    expect((await fakeBrowser.storage.session.get('findings:5'))['findings:5']).toEqual(packFindings(findings));
+    await new FindingsStore().set(packed(findings));
+    expect((await fakeBrowser.storage.session.get('findings:5'))['findings:5']).toEqual(packed(findings));
     const restarted = new FindingsStore();
     expect(await restarted.get(5)).toEqual(findings);
     expect(await restarted.clear(5)).toBe(true);
@@ -60,11 +64,11 @@ function longDetection(mentions: number): Detection {
   return { urgency: 'emergency', reasons: [], matches, redFlags: [{ id: 'rf-saddle-numbness', context: 'affirmed', experiencer: 'writer' }], topics: ['sciatica'], subject: 'writer' };
 }
 
-describe('packFindings', () => {
+describe('packDetection', () => {
   it('round-trips a detection exactly, with no matches too', () => {
-    const findings = { ...findingsOf(3), detection: longDetection(500) };
-    expect(unpackFindings(packFindings(findings))).toEqual(findings);
-    expect(unpackFindings(packFindings(findingsOf(4)))).toEqual(findingsOf(4));
+    const detection = longDetection(500);
+    expect(unpackDetection(packDetection(detection))).toEqual(detection);
+    expect(unpackDetection(packDetection(emptyDetection))).toEqual(emptyDetection);
   });
 
   it("keeps a thread's matches as few kinds, each mention's post among its numbers", () => {
@@ -77,18 +81,31 @@ describe('packFindings', () => {
       subject: index === 4 ? ('other' as const) : ('writer' as const),
     }));
     const detection = { ...long, posts, matches: long.matches.map((match, i) => (i % 3 === 0 ? match : { ...match, post: i % 40 })) };
-    const findings = { ...findingsOf(3), detection };
-    const packed = packFindings(findings);
-    expect(packed.detection.kinds).toHaveLength(3);
-    expect(unpackFindings(packed)).toEqual(findings);
+    const packedDetection = packDetection(detection);
+    expect(packedDetection.kinds).toHaveLength(3);
+    expect(unpackDetection(packedDetection)).toEqual(detection);
   });
 
   it('stores each distinct match once and the mentions as numbers in one string', () => {
     const findings = { ...findingsOf(3), detection: longDetection(4000) };
-    const packed = packFindings(findings);
-    expect(packed.detection.kinds).toHaveLength(3);
-    expect(typeof packed.detection.spans).toBe('string');
-    expect(JSON.stringify(packed).length * 15).toBeLessThan(JSON.stringify(findings).length);
+    const packedFindings = packed(findings);
+    expect(packedFindings.detection.kinds).toHaveLength(3);
+    expect(typeof packedFindings.detection.spans).toBe('string');
+    expect(JSON.stringify(packedFindings).length * 15).toBeLessThan(JSON.stringify(findings).length);
+  });
+});
+
+describe('DetectionPacker', () => {
+  it('packs report after report from groups of matches as one detection of them all would be', () => {
+    const { matches, ...summary } = longDetection(90);
+    const groups = [matches.slice(0, 30), matches.slice(30, 31), [], matches.slice(31)];
+    const packer = new DetectionPacker();
+    expect(unpackDetection(packer.pack(summary, groups))).toEqual({ ...summary, matches });
+    // The next report: a group went, a new one came (a rescanned piece); the kinds keep their numbers.
+    const fresh = matches.slice(31).map((match) => ({ ...match, context: 'hypothetical' as const }));
+    const next = packer.pack(summary, [groups[0]!, fresh]);
+    expect(unpackDetection(next)).toEqual({ ...summary, matches: [...groups[0]!, ...fresh] });
+    expect(next.kinds.slice(0, 3)).toEqual(packDetection(longDetection(3)).kinds);
   });
 });
 

@@ -16,6 +16,7 @@ import {
 } from '../../lib/messages';
 import type { Detection } from '../../lib/types';
 import type { SerializedSearchIndex } from '../../lib/search';
+import { packDetection } from '../../lib/packed-detection';
 
 const knowledgeBase = {
   topics: [{ id: 'sciatica', title: 'Sciatica' }],
@@ -52,7 +53,8 @@ async function deliver(message: unknown, sender: object = {}) {
 }
 
 const fromTab = (tabId: number, frameId = 0) => ({ tab: { id: tabId, windowId: 1 }, frameId, url: 'https://forum.example/t/1' });
-const findings = { type: 'findings', detection, url: 'https://forum.example/t/1', title: 'Thread', english: true };
+/** As the content script sends them: packed. */
+const findings = { type: 'findings', detection: packDetection(detection), url: 'https://forum.example/t/1', title: 'Thread', english: true };
 
 /** A side panel's port, as the background sees it. */
 function panelPort(windowId: number) {

@@ -10,6 +10,7 @@ import { windowEnd, windowStart } from '../../lib/detect/window';
 import { buildTextIndex, CONTEXT_AFTER_MAX_CHARS, CONTEXT_BEFORE_MAX_CHARS, nodeAt, stretchesOf } from '../../lib/page/text-index';
 import { scanLexicon, stretchMatches } from './page-lexicon';
 import { useHighlightFakes } from './page-dom-fakes';
+import { unpackDetection } from '../../lib/packed-detection';
 
 useHighlightFakes();
 
@@ -92,7 +93,7 @@ describe('a page scan', () => {
     const expected = summarizeMatches(inProse, redFlags, textGenre(index.text, lexicon));
     expect(inProse.length).toBeGreaterThan(100);
     let report: Detection | null = null;
-    const scanner = new PageScanner({ document, loadLexicon: () => Promise.resolve(scanLexicon()), postFinder: () => Promise.resolve(findPostsInSteps), onScanned: (detection) => (report = detection()) });
+    const scanner = new PageScanner({ document, loadLexicon: () => Promise.resolve(scanLexicon()), postFinder: () => Promise.resolve(findPostsInSteps), onScanned: (detection) => (report = unpackDetection(detection())) });
     await scanner.start();
     const essentials = (detection: Detection) => ({
       matches: detection.matches.map(({ text, termId, context, experiencer }) => ({ text, termId, context, experiencer })),

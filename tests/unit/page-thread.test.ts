@@ -10,6 +10,7 @@ import { findPostsInSteps, threadSpansOf } from '../../lib/page/posts';
 import { buildTextIndex } from '../../lib/page/text-index';
 import { useHighlightFakes } from './page-dom-fakes';
 import { scanLexicon } from './page-lexicon';
+import { unpackDetection } from '../../lib/packed-detection';
 
 useHighlightFakes();
 
@@ -23,7 +24,7 @@ async function scan(html: string) {
     document,
     loadLexicon: () => Promise.resolve(scanLexicon()),
     postFinder: () => Promise.resolve(findPostsInSteps),
-    onScanned: (detection) => reports.push(detection()),
+    onScanned: (detection) => reports.push(unpackDetection(detection())),
   });
   await scanner.start();
   return { scanner, reports };
@@ -106,7 +107,7 @@ describe('a thread scanned in the page', () => {
     };
     const ticker = setInterval(() => turns++, 0);
     const reports: Detection[] = [];
-    const scanner = new PageScanner({ document, loadLexicon: () => Promise.resolve(scanLexicon()), postFinder: () => Promise.resolve(slowFinder), onScanned: (detection) => reports.push(detection()) });
+    const scanner = new PageScanner({ document, loadLexicon: () => Promise.resolve(scanLexicon()), postFinder: () => Promise.resolve(slowFinder), onScanned: (detection) => reports.push(unpackDetection(detection())) });
     await scanner.start();
     clearInterval(ticker);
     expect(reports.at(-1)!.posts).toHaveLength(60);

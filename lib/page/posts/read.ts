@@ -31,8 +31,10 @@ function seenWordsOf(element: Element): string | null {
  */
 export function nameOf(element: Element | null | undefined): string | null {
   if (element == null || element.matches(UNSEEN)) return null;
-  const named = Array.from(element.children).find((child) => seenWordsOf(child) !== null);
-  return named === undefined ? cleanName(seenWordsOf(element)) : nameOf(named);
+  // Not `children`: the collection it makes stays cached on the element (0.35 kB a post in Chromium).
+  let named = element.firstElementChild;
+  while (named !== null && seenWordsOf(named) === null) named = named.nextElementSibling;
+  return named === null ? cleanName(seenWordsOf(element)) : nameOf(named);
 }
 
 /** Words that name someone, without a leading "by" and cut to a sane length; null when empty. */
