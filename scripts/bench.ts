@@ -7,6 +7,7 @@
  *   npm run bench
  * Detection only, against the engine of another commit, in alternating processes:
  *   npm run bench -- --detect-only [--against REF] [--runs N]     (REF: main by default)
+ * (each of those processes is this script with `--engine DIR --runs N`: one engine's times, as JSON).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
