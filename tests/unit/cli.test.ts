@@ -140,3 +140,16 @@ describe('eval CLI', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('bench CLI', () => {
+  it('fails with one line on options that go with --detect-only alone', () => {
+    const result = run('bench.ts', ['--against', 'main']);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe('--against and --runs go with --detect-only');
+  });
+  it('fails with one line when the commit to compare with does not exist', () => {
+    const result = run('bench.ts', ['--detect-only', '--against', 'no-such-commit']);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe('--against no-such-commit: not a commit of this repository');
+  });
+});
