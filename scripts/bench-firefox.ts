@@ -8,35 +8,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchFirefox } from '../tests/e2e/harness';
-import { firefoxPath } from './browsers';
+import { launchFirefox, launchPlainFirefox } from '../tests/e2e/harness';
 import { type ExtensionWork, type GeckoProfile, extensionWork, markTime, tabThreads } from './gecko-profile';
 
 export interface FirefoxBench {
   withExtension: boolean;
   browser: Browser;
   close(): Promise<void>;
-}
-
-/** Firefox ESR without any add-on, driven the way the end-to-end tests drive it. */
-export async function launchPlainFirefox(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const puppeteer = (await import('puppeteer-core')).default;
-  const profile = mkdtempSync(join(tmpdir(), 'bpl-bench-firefox-'));
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefoxPath(),
-    headless: true,
-    protocol: 'webDriverBiDi',
-    userDataDir: profile,
-    args: ['--remote-allow-system-access'],
-  });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Firefox with the built add-on (its timings published, as the tests have them), or without. */

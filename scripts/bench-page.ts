@@ -26,8 +26,8 @@ import { type BrowserContext, chromium, type CDPSession, type Page } from 'playw
 import { toLexiconSource } from '../content-data/build';
 import { loadKnowledgeBase } from '../content-data/load';
 import { TIMELINE_SETTING_KEY } from '../lib/page/timeline';
-import { CHROME_BUILD, startFixtureServer } from '../tests/e2e/harness';
-import { type FirefoxBench, type FirefoxLoad, launchPlainFirefox, loadInFirefox, openFirefox } from './bench-firefox';
+import { CHROME_BUILD, launchPlainFirefox, startFixtureServer } from '../tests/e2e/harness';
+import { type FirefoxBench, type FirefoxLoad, loadInFirefox, openFirefox } from './bench-firefox';
 import { CHROMIUM_ARGS, chromiumPath } from './browsers';
 
 const args = process.argv.slice(2);

@@ -148,10 +148,8 @@ const FIREFOX_ADDON_ID = 'back-pain-lens@example.org';
 /** Firefox gives each add-on a random UUID unless the profile pins one; pinning makes its pages addressable. */
 const FIREFOX_ADDON_UUID = '6f1d2c3b-8a4e-4f5a-9b7c-0d1e2f3a4b5c';
 
-/** Firefox ESR over WebDriver BiDi with the built add-on installed temporarily. */
-export async function launchFirefox(opts: LaunchOptions = {}): Promise<FirefoxSession> {
-  const build = opts.build ?? FIREFOX_BUILD;
-  requireBuild(build, 'Firefox');
+/** Firefox ESR over WebDriver BiDi in a fresh profile, with no add-on; `prefs` are set in the profile. */
+export async function launchPlainFirefox(prefs: Record<string, unknown> = {}): Promise<{ browser: import('puppeteer-core').Browser; close(): Promise<void> }> {
   const puppeteer = (await import('puppeteer-core')).default;
   const profile = mkdtempSync(join(tmpdir(), 'bpl-firefox-'));
   const browser = await puppeteer.launch({
@@ -161,21 +159,28 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<FirefoxSe
     protocol: 'webDriverBiDi',
     userDataDir: profile,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }),
-    },
+    extraPrefsFirefox: prefs,
   });
-  await browser.installExtension(build);
-  const extensionBase = `moz-extension://${FIREFOX_ADDON_UUID}/`;
-  await setInExtensionPage(browser, extensionBase, TIMELINE_SETTING_KEY, opts.publishTimings ?? true);
   return {
     browser,
-    extensionBase,
     close: async () => {
       await browser.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Firefox ESR over WebDriver BiDi with the built add-on installed temporarily. */
+export async function launchFirefox(opts: LaunchOptions = {}): Promise<FirefoxSession> {
+  const build = opts.build ?? FIREFOX_BUILD;
+  requireBuild(build, 'Firefox');
+  const { browser, close } = await launchPlainFirefox({
+    'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }),
+  });
+  await browser.installExtension(build);
+  const extensionBase = `moz-extension://${FIREFOX_ADDON_UUID}/`;
+  await setInExtensionPage(browser, extensionBase, TIMELINE_SETTING_KEY, opts.publishTimings ?? true);
+  return { browser, extensionBase, close };
 }
 
 /**

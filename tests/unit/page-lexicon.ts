@@ -8,7 +8,10 @@ import { buildKnowledgeBase, type ContentFile, toLexiconSource } from '../../con
 import { compileLexicon, detectRange, textGenre } from '../../lib/detect';
 import type { Stretch } from '../../lib/page/text-index';
 import type { Match } from '../../lib/types';
-import type { ScanLexicon } from '../../lib/page/scanner';
+import { unpackDetection } from '../../lib/packed-detection';
+import { findPostsInSteps } from '../../lib/page/posts';
+import { PageScanner, type ScanLexicon } from '../../lib/page/scanner';
+import type { Detection } from '../../lib/types';
 
 function contentFiles(dir = join(process.cwd(), 'content-data')): ContentFile[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -36,4 +39,16 @@ export function stretchMatches(stretch: Stretch, genreText = stretch.text): Matc
     start: match.start - stretch.from,
     end: match.end - stretch.from,
   }));
+}
+
+/** A scanner of the test document with this lexicon and the real post finder; what it reports, unpacked, lands in `reports`. */
+export function documentScanner(): { scanner: PageScanner; reports: Detection[] } {
+  const reports: Detection[] = [];
+  const scanner = new PageScanner({
+    document,
+    loadLexicon: () => Promise.resolve(scanLexicon()),
+    postFinder: () => Promise.resolve(findPostsInSteps),
+    onScanned: (detection) => reports.push(unpackDetection(detection())),
+  });
+  return { scanner, reports };
 }

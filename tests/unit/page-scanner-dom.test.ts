@@ -1,14 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { detect } from '../../lib/detect';
-import type { Detection } from '../../lib/types';
 import { MUTATION_WINDOW_MS } from '../../lib/page/mutations';
 import { findPostsInSteps } from '../../lib/page/posts';
 import { PASS_MEASURE, PageScanner, type ScanStats } from '../../lib/page/scanner';
 import { setTimingsPublished } from '../../lib/page/timeline';
 import { holdIntersectionReports, marked, registry, scrollTo, useHighlightFakes } from './page-dom-fakes';
-import { scanLexicon } from './page-lexicon';
-import { unpackDetection } from '../../lib/packed-detection';
+import { documentScanner, scanLexicon } from './page-lexicon';
 
 useHighlightFakes();
 
@@ -16,13 +14,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, MUTATION_WINDO
 
 function startScanner(html: string) {
   document.body.innerHTML = html;
-  const reports: Detection[] = [];
-  const scanner = new PageScanner({
-    document,
-    loadLexicon: () => Promise.resolve(scanLexicon()),
-    postFinder: () => Promise.resolve(findPostsInSteps),
-    onScanned: (detection) => reports.push(unpackDetection(detection())),
-  });
+  const { scanner, reports } = documentScanner();
   const names = scanner.marks.highlightNames;
   return { scanner, reports, started: scanner.start(), terms: () => marked(names.term), redFlags: () => marked(names['red-flag']) };
 }

@@ -6,12 +6,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as posts from '../../lib/detect/posts';
 import { MUTATION_WINDOW_MS } from '../../lib/page/mutations';
-import { findPostsInSteps } from '../../lib/page/posts';
-import { PageScanner } from '../../lib/page/scanner';
-import { unpackDetection } from '../../lib/packed-detection';
 import type { Detection } from '../../lib/types';
 import { marked, useHighlightFakes } from './page-dom-fakes';
-import { scanLexicon } from './page-lexicon';
+import { documentScanner } from './page-lexicon';
 
 vi.mock('../../lib/detect/posts', async (original) => {
   const actual = await original<typeof posts>();
@@ -35,13 +32,7 @@ const thread = (from: number, to: number) => Array.from({ length: to - from }, (
 
 async function scan(html: string) {
   document.documentElement.innerHTML = `<body><main>${html}</main></body>`;
-  const reports: Detection[] = [];
-  const scanner = new PageScanner({
-    document,
-    loadLexicon: () => Promise.resolve(scanLexicon()),
-    postFinder: () => Promise.resolve(findPostsInSteps),
-    onScanned: (detection) => reports.push(unpackDetection(detection())),
-  });
+  const { scanner, reports } = documentScanner();
   await scanner.start();
   return { scanner, last: () => reports.at(-1)! };
 }

@@ -9,7 +9,7 @@ import { detectThread } from '../../lib/detect/posts';
 import { findPostsInSteps, threadSpansOf } from '../../lib/page/posts';
 import { buildTextIndex } from '../../lib/page/text-index';
 import { useHighlightFakes } from './page-dom-fakes';
-import { scanLexicon } from './page-lexicon';
+import { documentScanner, scanLexicon } from './page-lexicon';
 import { unpackDetection } from '../../lib/packed-detection';
 
 useHighlightFakes();
@@ -19,13 +19,7 @@ const fixture = (path: string) => readFileSync(resolve(import.meta.dirname, '../
 
 async function scan(html: string) {
   document.documentElement.innerHTML = html;
-  const reports: Detection[] = [];
-  const scanner = new PageScanner({
-    document,
-    loadLexicon: () => Promise.resolve(scanLexicon()),
-    postFinder: () => Promise.resolve(findPostsInSteps),
-    onScanned: (detection) => reports.push(unpackDetection(detection())),
-  });
+  const { scanner, reports } = documentScanner();
   await scanner.start();
   return { scanner, reports };
 }
