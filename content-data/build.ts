@@ -218,7 +218,8 @@ function validateFiles(files: ContentFile[], problems: Problems): Entries {
     } else if (place === 'context.json') {
       entries.context = validateEntry(ContextSchema, 'context', file.path, file.data, undefined, problems);
     } else if (place.startsWith('terms/')) {
-      entries.terms.push(...validateArrayFile(TermSchema, 'term', file, problems));
+      const terms = validateArrayFile(TermSchema, 'term', file, problems);
+      entries.terms.push(...terms.map((term) => ({ ...term, entry: termWithCombinations(term.entry) })));
     } else {
       const topic = validateEntry(TopicSchema, 'topic', file.path, file.data, undefined, problems);
       if (topic) entries.topics.push(topic);
@@ -465,11 +466,23 @@ function checkCoverage(entries: Entries, problems: Problems): void {
   }
 }
 
+/** Every phrase made of one word of each list in turn: ["few", "several"] x ["weeks"] gives "few weeks", "several weeks". */
+export function combinations(lists: readonly (readonly string[])[]): string[] {
+  return lists.reduce<string[]>((heads, list) => heads.flatMap((head) => list.map((word) => `${head} ${word}`.trim())), ['']);
+}
+
+const unique = (phrases: readonly string[]): string[] => [...new Set(phrases)];
+
 /** The concept with its combined phrases written out among its words (the matcher knows only words). */
 export function withCombinations({ combine, ...concept }: Concept): Concept {
   if (!combine) return concept;
-  const combined = combine.reduce<string[]>((heads, list) => heads.flatMap((head) => list.map((word) => `${head} ${word}`)), ['']);
-  return { ...concept, words: [...new Set([...concept.words, ...combined.map((phrase) => phrase.trim())])] };
+  return { ...concept, words: unique([...concept.words, ...combinations(combine)]) };
+}
+
+/** The term with its combined variants written out among its variants, before any check reads them. */
+export function termWithCombinations({ combine, ...term }: Term): Term {
+  if (!combine) return term;
+  return { ...term, variants: unique([...term.variants, ...combinations(combine)]) };
 }
 
 const fixedTopicOrder = (id: string): number => {

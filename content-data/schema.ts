@@ -91,6 +91,12 @@ export const FrameSchema = v.strictObject({
   near: v.optional(ids),
 });
 
+/** Lists whose product is more phrases: one word of each list in turn (see content-data/build.ts `combinations`). */
+const Combinations = v.pipe(
+  v.array(v.pipe(v.array(text), v.minLength(1, 'must list at least one word'))),
+  v.minLength(2, 'must combine at least two lists'),
+);
+
 export const TermSchema = v.strictObject({
   id,
   label: text,
@@ -98,6 +104,8 @@ export const TermSchema = v.strictObject({
   definition: text,
   /** Written forms matched as they are: clinical, lay, UK/US, misspellings, abbreviations, idioms. */
   variants: v.array(text),
+  /** More variants, each one word of every list in turn (an idiom said of any leg word: "foot" + "fell asleep"). */
+  combine: v.optional(Combinations),
   /** Matched by concept slots instead of listed forms (see FrameSchema). */
   frames: v.optional(v.array(FrameSchema)),
   topics: ids,
@@ -124,7 +132,7 @@ export const ConceptSchema = v.strictObject({
    * More phrases, each one word of every list in turn: counted things such as time spans ("three" +
    * "months", "few" + "weeks") without writing out every number.
    */
-  combine: v.optional(v.pipe(v.array(v.pipe(v.array(text), v.minLength(1, 'must list at least one word'))), v.minLength(2, 'must combine at least two lists'))),
+  combine: v.optional(Combinations),
   /**
    * Its phrases are found only to hide the words inside them ("came back" is not the body's back,
    * "pain points" no pain): the longest phrase at a word wins. No term needs to use it.

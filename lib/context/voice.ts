@@ -39,8 +39,11 @@ interface SentenceVoice {
   /** Where the writer is told something ("informed me that"): people named before it are not whose what follows is. */
   told: number[];
   advice: boolean;
-  /** It opens like a yes/no question. */
-  polar: boolean;
+  /**
+   * The first token of the yes/no question the sentence ends with: its opening ("Is it CES?"), or a
+   * later clause that opens like one ("My back hurts, could it be cancer?"); -1 when it has none.
+   */
+  asksFrom: number;
 }
 
 /** How many sentences without a person of their own may continue the story before them. */
@@ -186,7 +189,21 @@ class VoiceReader {
         refs.push(this.refAt(hit.start, 'anyone', null));
       }
     }
-    return { refs, told, advice, polar: longestAt(this.questionOpeners, keys, opening) !== undefined };
+    return { refs, told, advice, asksFrom: this.asksFrom(first, opening, end) };
+  }
+
+  /** See SentenceVoice.asksFrom: the last clause of the sentence that opens like a yes/no question. */
+  private asksFrom(first: number, opening: number, end: number): number {
+    const { keys, clauses } = this.tokens;
+    if (longestAt(this.questionOpeners, keys, opening) !== undefined) return opening;
+    let asks = -1;
+    for (let token = opening + 1; token < end; token++) {
+      if (clauses[token] === clauses[token - 1]) continue;
+      let clauseOpening = token;
+      while (clauseOpening < end && OPENERS.has(keys[clauseOpening]!)) clauseOpening++;
+      if (longestAt(this.questionOpeners, keys, clauseOpening) !== undefined) asks = token;
+    }
+    return asks >= first ? asks : -1;
   }
 }
 
@@ -276,9 +293,10 @@ export function readVoices(
       experiencer: ref?.kind ?? 'none',
       person: ref?.person ?? null,
       named: named !== undefined,
-      // A yes/no question asks. Another one ("Why are my legs numb?", "getting worse not better??")
+      // A yes/no question asks about what it names, not about the statements before it ("My back has ached
+      // for weeks, is this cancer?"). Another one ("Why are my legs numb?", "getting worse not better??")
       // takes what it says as so, except on an information page, whose headings ask ("Underactive bladder?").
-      question: tokens.questions[sentence] === 1 && (own.polar || genre === 'info'),
+      question: tokens.questions[sentence] === 1 && ((own.asksFrom >= 0 && span.firstToken >= own.asksFrom) || genre === 'info'),
       advice: own.advice,
     };
   });

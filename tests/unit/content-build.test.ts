@@ -63,6 +63,24 @@ describe('concepts that combine lists', () => {
     expect(concept).not.toHaveProperty('combine');
   });
 
+  it('write out term variants the same way, before the checks that read variants', () => {
+    const files = validBase();
+    const [place, terms] = [...files].find(([key]) => key.startsWith('terms/')) as [string, Json[]];
+    const [first, ...rest] = terms;
+    files.set(place, [{ ...first, combine: [['left', 'right'], ['leg asleep']] }, ...rest]);
+    const term = buildKnowledgeBase(toContentFiles(files)).terms.find((t) => t.id === first!.id);
+    expect(term?.variants.slice(-2)).toEqual(['left leg asleep', 'right leg asleep']);
+    expect(term).not.toHaveProperty('combine');
+    // A combined variant that is another term's variant with other targets is reported like a written one.
+    const clash = rest
+      .filter((t) => JSON.stringify(t.topics) !== JSON.stringify(first!.topics))
+      .flatMap((t) => t.variants as string[])
+      .find((variant) => variant.includes(' '))!;
+    const [head, ...tail] = clash.split(' ');
+    files.set(place, [{ ...first, combine: [[head!], [tail.join(' ')]] }, ...rest]);
+    expect(problemsOf(files).join('\n')).toContain(`"${clash}" is also a variant`);
+  });
+
   it('need at least two lists, none empty', () => {
     const problems = problemsOf(baseWith('concepts.json', (concepts: Json[]) => [{ ...concepts[0], combine: [['few'], []] }]));
     expect(problems.join('\n')).toMatch(/combine.*(two lists|at least one word)/);

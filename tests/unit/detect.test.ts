@@ -172,6 +172,16 @@ describe('detect on forum sentences', () => {
     ['My legs went numb last night. Feeling much better now.', 'rf-leg-numbness', 'affirmed'],
     ['My legs gave way on the stairs and I fell. I have not fully recovered.', 'rf-leg-weakness', 'affirmed'],
     ['My legs gave way on the stairs and I fell. Then she made a full recovery.', 'rf-leg-weakness', 'affirmed'],
+    // A yes/no question at the end of a sentence asks about what it names, not about what was said before it.
+    ['My back has been sore for months, could it be cancer in my spine?', 'rf-cancer-history', 'hypothetical'],
+    ['My back has been sore for months, could it be cancer in my spine?', 'rf-progressive-pain', 'affirmed'],
+    ['I am frightened that the cancer has reached my bones.', 'rf-cancer-history', 'hypothetical'],
+    // Inability said with a negated "able", legs that will not move, a leg that falls asleep, pain on lying down.
+    ["I haven't been able to lift my left foot since Tuesday.", 'rf-leg-weakness', 'affirmed'],
+    ["This morning my legs just wouldn't move when I tried to stand.", 'rf-leg-weakness', 'affirmed'],
+    ['My right foot keeps falling asleep and my lower back aches.', 'rf-leg-numbness', 'affirmed'],
+    ['My back hurts when I lie down, every single time.', 'rf-rest-pain', 'affirmed'],
+    ['A biopsy found a tumour in my lung and my back aches.', 'rf-cancer-history', 'affirmed'],
   ];
   it.each(cases)('%s -> %s is %s', (text, id, context) => {
     expect(redFlagContext(text, id)).toBe(context);
@@ -215,6 +225,10 @@ describe('detect never matches confusables', () => {
     'The saddle on my new bike feels different.',
     'We skied all morning in a cold snap. By noon my fingers and toes had gone numb.',
     "It's difficult to explain, but I walked to the station and back.",
+    // Falling asleep is the person's, a leg asleep from kneeling is the posture's, and a simile compares.
+    'I had trouble falling asleep because my legs were restless after the walk.',
+    'After kneeling for an hour my foot fell asleep.',
+    'It tickles, like when your foot falls asleep.',
   ];
   it.each(confusables)('%s', (text) => {
     expect(detect(text, lexicon).matches).toEqual([]);
