@@ -175,6 +175,11 @@ export const ContextRuleSchema = v.strictObject({
   genres: v.optional(v.array(v.picklist(['personal', 'reply', 'snippet', 'story', 'info'], 'must be a genre'))),
   /** Only where no person is named in the cue's clause before it: "this can stop the legs", not "he can barely walk". */
   impersonal: v.optional(v.boolean()),
+  /**
+   * Words (one each) that, anywhere in the cue's clause after it, make it govern nothing: a "when" told
+   * in the past ("when the pain got worse I went to the GP") tells what happened, not a case.
+   */
+  unlessClauseHas: v.optional(phrases),
   phrases,
 });
 

@@ -26,6 +26,8 @@ export interface CompiledRule {
   genres: ReadonlySet<Genre> | null;
   /** It governs only where no person is named in its clause before it. */
   impersonal: boolean;
+  /** Word keys that, in its clause after it, make it govern nothing (see ContextRuleSchema). */
+  unlessClauseHas: ReadonlySet<string> | null;
 }
 
 export type Cue = { rule: CompiledRule } | { terminate: true } | { pseudo: true };
@@ -61,6 +63,9 @@ export interface CompiledContext {
 
 const DEFAULT_MAX_SCOPE = 8;
 
+const singleKeys = (phrases: string[]) =>
+  new Set(phrases.map(phraseKeys).filter((keys) => keys.length === 1).map((keys) => keys[0]!));
+
 function compileRule(rule: ContextRule): CompiledRule | null {
   if (rule.direction === 'terminate' || rule.direction === 'pseudo' || !rule.category) return null;
   return {
@@ -73,6 +78,7 @@ function compileRule(rule: ContextRule): CompiledRule | null {
     absentOnly: rule.absentOnly ?? false,
     genres: rule.genres ? new Set(rule.genres) : null,
     impersonal: rule.impersonal ?? false,
+    unlessClauseHas: rule.unlessClauseHas ? singleKeys(rule.unlessClauseHas) : null,
   };
 }
 
@@ -143,9 +149,6 @@ export function compilePhrases(phrases: string[]): TrieNode<true> {
   }
   return trie;
 }
-
-const singleKeys = (phrases: string[]) =>
-  new Set(phrases.map(phraseKeys).filter((keys) => keys.length === 1).map((keys) => keys[0]!));
 
 export function compileContext(data: ContextData): CompiledContext {
   return {

@@ -243,9 +243,23 @@ function personBefore(scene: Scene, start: number): boolean {
   return anyWithin(scene.personTokens, clauseStart, start);
 }
 
-/** Whether a rule may govern here at all: in this genre, and where it asks for no person before it. */
-const applies = (scene: Scene, rule: CompiledRule, start: number) =>
-  (rule.genres === null || rule.genres.has(scene.genre)) && !(rule.impersonal && personBefore(scene, start));
+/** Does the clause of the cue hit, after it, hold one of these words? */
+function clauseHas(scene: Scene, hit: CueHit, keys: ReadonlySet<string>): boolean {
+  const { clauses, keys: words, count } = scene.tokens;
+  for (let token = hit.end; token < count && clauses[token] === clauses[hit.start]; token++) {
+    if (keys.has(words[token]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a rule may govern here at all: in this genre, where it asks for no person before it,
+ * and where its clause holds none of the words that undo it.
+ */
+const applies = (scene: Scene, rule: CompiledRule, hit: CueHit) =>
+  (rule.genres === null || rule.genres.has(scene.genre)) &&
+  !(rule.impersonal && personBefore(scene, hit.start)) &&
+  !(rule.unlessClauseHas && clauseHas(scene, hit, rule.unlessClauseHas));
 
 /** Which category wins where several govern a mention. */
 const STRENGTH: Category[] = ['negated', 'resolved', 'hypothetical'];
@@ -263,7 +277,7 @@ function categoryOf(scene: Scene, whole: TokenSpan, span: TokenSpan, low: number
     const cue = scene.hits[at]!.value;
     if (!('rule' in cue) || !targets(cue.rule, span)) continue;
     const hit = scene.hits[at]!;
-    if (!applies(scene, cue.rule, hit.start)) continue;
+    if (!applies(scene, cue.rule, hit)) continue;
     if (wordOfMention(hit.start, scene.spans, whole, span)) continue;
     // A cue that ends in another mention's own words is that mention's ("is normal" in "walking is normal").
     let othersWords = false;

@@ -38,6 +38,13 @@ describe('scope stage (ConText cues)', () => {
     expect(scopeOf('If the pain spreads, ring.', 'pain')).toBe('hypothetical');
     expect(scopeOf('The pain is here.', 'pain')).toBeNull();
   });
+
+  it('governs nothing where its clause holds a word that undoes the rule', () => {
+    expect(scopeOf('When the pain gets bad, ring.', 'pain')).toBe('hypothetical');
+    expect(scopeOf('When the pain got bad I rang.', 'pain')).toBeNull();
+    // Only the cue's own clause counts.
+    expect(scopeOf('When the pain gets bad, ring, as I got told.', 'pain')).toBe('hypothetical');
+  });
   it('stops at a terminating cue and at the maximum scope', () => {
     expect(scopeOf('No fever but the pain is bad.', 'pain')).toBeNull();
     expect(scopeOf('No one two three four five six pain.', 'pain')).toBeNull();

@@ -182,6 +182,9 @@ describe('detect on forum sentences', () => {
     ['My right foot keeps falling asleep and my lower back aches.', 'rf-leg-numbness', 'affirmed'],
     ['My back hurts when I lie down, every single time.', 'rf-rest-pain', 'affirmed'],
     ['A biopsy found a tumour in my lung and my back aches.', 'rf-cancer-history', 'affirmed'],
+    // A "when" told in the past tells what happened; told in the present, it supposes a case.
+    ['When my legs went numb I rang 111.', 'rf-leg-numbness', 'affirmed'],
+    ['Ring 111 when the pain keeps getting worse.', 'rf-progressive-pain', 'hypothetical'],
   ];
   it.each(cases)('%s -> %s is %s', (text, id, context) => {
     expect(redFlagContext(text, id)).toBe(context);
