@@ -185,6 +185,9 @@ describe('detect on forum sentences', () => {
     // A "when" told in the past tells what happened; told in the present, it supposes a case.
     ['When my legs went numb I rang 111.', 'rf-leg-numbness', 'affirmed'],
     ['Ring 111 when the pain keeps getting worse.', 'rf-progressive-pain', 'hypothetical'],
+    // "Very little" of a symptom denies it; very little feeling is numbness.
+    ['Very little numbness in my feet this week, the physio helped.', 'rf-leg-numbness', 'negated'],
+    ['I have hardly any feeling in my left foot.', 'rf-leg-numbness', 'affirmed'],
   ];
   it.each(cases)('%s -> %s is %s', (text, id, context) => {
     expect(redFlagContext(text, id)).toBe(context);
