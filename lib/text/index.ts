@@ -322,11 +322,33 @@ function forEachWord(text: string, onWord: (start: number, end: number) => void)
       }
       continue;
     }
-    let end = wordEnd(text, start, kind);
-    if (joinsIdentifier(text, start, end, kind)) end = identifierEnd(text, end);
+    let end = urlEnd(text, start);
+    if (end === start) {
+      end = wordEnd(text, start, kind);
+      if (joinsIdentifier(text, start, end, kind)) end = identifierEnd(text, end);
+    }
     onWord(start, end);
     start = end;
   }
+}
+
+const URL_OPENINGS = /^(?:https?:\/\/|www\.)/i;
+const URL_END = /[\s<>"]/;
+const URL_TRAILING = /[.,;:!?)\]'’”]/;
+
+/**
+ * A web address is one token, up to the next space ("http://blog.example/2011/11/sciatica" names no
+ * sciatica, and its numbers are no "24/7"); `start` when no address begins there.
+ */
+function urlEnd(text: string, start: number): number {
+  const code = text.charCodeAt(start) | 0x20;
+  if (code !== 104 /* h */ && code !== 119 /* w */) return start;
+  if (!URL_OPENINGS.test(text.slice(start, start + 8))) return start;
+  let end = start;
+  while (end < text.length && !URL_END.test(text[end]!)) end++;
+  // A stop or a bracket after an address is the sentence's ("see www.nhs.uk.").
+  while (end > start && URL_TRAILING.test(text[end - 1]!)) end--;
+  return end;
 }
 
 /**

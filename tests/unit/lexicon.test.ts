@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MIN_VARIANTS_IN_ALL, MIN_VARIANTS_PER_RED_FLAG, RED_FLAG_IDS, TOPIC_IDS, toLexiconSource } from '../../content-data/build';
 import { loadKnowledgeBase } from '../../content-data/load';
 import { compileLexicon, detect } from '../../lib/detect';
-import { phraseKeys } from '../../lib/text';
+import { NUMBER_KEY, phraseKeys } from '../../lib/text';
 
 const kb = loadKnowledgeBase();
 const lexicon = compileLexicon(toLexiconSource(kb));
@@ -58,6 +58,12 @@ describe('terms lexicon', () => {
     const phrases = [...kb.terms.flatMap((term) => term.variants), ...kb.concepts.flatMap((concept) => concept.words)];
     expect(phrases.filter((phrase) => phrase.includes('#'))).toEqual([]);
     expect(detect('I am sore and I am tired of it.', lexicon).redFlags).toEqual([]);
+  });
+
+  it('has no phrase made only of numbers: "24/7" would be any two numbers, a date in a web address', () => {
+    const phrases = [...kb.terms.flatMap((term) => term.variants), ...kb.concepts.flatMap((concept) => concept.words)];
+    expect(phrases.filter((phrase) => phraseKeys(phrase).every((key) => key === NUMBER_KEY))).toEqual([]);
+    expect(detect('Sciatica flared on 12/11 and again on 3/4.', lexicon).redFlags).toEqual([]);
   });
 
   it('never lets a variant of several words stand for one of its words ("was mobile" is not any "mobile")', () => {

@@ -87,6 +87,15 @@ describe('tokenize', () => {
     expect(tokens.keys).toEqual(['sciatica', 'for', NUMBER_KEY, 'week']);
     expect([tokens.starts[0], tokens.ends[0]]).toEqual([0, 8]);
   });
+  it('reads a web address as one word that names nothing, ending before the stop after it', () => {
+    const text = 'See http://blog.example/2011/11/sciatica-24/7. Or WWW.nhs.uk, then back pain.';
+    const tokens = tokenize(text);
+    const words = Array.from(tokens.starts, (start, i) => text.slice(start, tokens.ends[i]));
+    expect(words).toEqual(['See', 'http://blog.example/2011/11/sciatica-24/7', 'Or', 'WWW.nhs.uk', 'then', 'back', 'pain']);
+    expect([tokens.sentences[1], tokens.sentences[2]]).toEqual([0, 1]);
+    // A word that only begins like one is a word.
+    expect(tokenize('what www means').keys).toEqual(['what', 'www', 'mean']);
+  });
   it('ends a word at a trailing apostrophe', () => {
     const tokens = tokenize("the dogs' legs'");
     expect(tokens.keys).toEqual(['the', 'dog', 'leg']);
