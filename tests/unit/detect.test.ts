@@ -188,6 +188,10 @@ describe('detect on forum sentences', () => {
     // "Very little" of a symptom denies it; very little feeling is numbness.
     ['Very little numbness in my feet this week, the physio helped.', 'rf-leg-numbness', 'negated'],
     ['I have hardly any feeling in my left foot.', 'rf-leg-numbness', 'affirmed'],
+    // Weight lost in order to lose it; a back pain that "persisted"; nights spent tossing and turning.
+    ['I cut out sugar in order to lose weight, and lost 6 kg. My back aches.', 'rf-weight-loss', 'absent'],
+    ['My back went again in March and this time it persisted.', 'rf-progressive-pain', 'affirmed'],
+    ['Most nights I am tossing and turning with the back pain.', 'rf-night-pain', 'affirmed'],
   ];
   it.each(cases)('%s -> %s is %s', (text, id, context) => {
     expect(redFlagContext(text, id)).toBe(context);
