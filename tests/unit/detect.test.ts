@@ -192,6 +192,8 @@ describe('detect on forum sentences', () => {
     ['I cut out sugar in order to lose weight, and lost 6 kg. My back aches.', 'rf-weight-loss', 'absent'],
     ['My back went again in March and this time it persisted.', 'rf-progressive-pain', 'affirmed'],
     ['Most nights I am tossing and turning with the back pain.', 'rf-night-pain', 'affirmed'],
+    // A pronoun stands for the legs named just before it.
+    ['My legs felt heavy all week. This morning I could not straighten them.', 'rf-leg-weakness', 'affirmed'],
   ];
   it.each(cases)('%s -> %s is %s', (text, id, context) => {
     expect(redFlagContext(text, id)).toBe(context);
