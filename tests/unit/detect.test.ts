@@ -194,6 +194,8 @@ describe('detect on forum sentences', () => {
     ['Most nights I am tossing and turning with the back pain.', 'rf-night-pain', 'affirmed'],
     // A pronoun stands for the legs named just before it.
     ['My legs felt heavy all week. This morning I could not straighten them.', 'rf-leg-weakness', 'affirmed'],
+    ['Since the back operation my dad has to wear incontinence pads.', 'rf-bladder-bowel', 'other-person'],
+    ['My back hurts and I suddenly needed to wee, I nearly did not make it.', 'rf-bladder-bowel', 'affirmed'],
   ];
   it.each(cases)('%s -> %s is %s', (text, id, context) => {
     expect(redFlagContext(text, id)).toBe(context);
