@@ -342,8 +342,11 @@ const URL_TRAILING = /[.,;:!?)\]'’”]/;
  */
 function urlEnd(text: string, start: number): number {
   const code = text.charCodeAt(start) | 0x20;
-  if (code !== 104 /* h */ && code !== 119 /* w */) return start;
-  if (!URL_OPENINGS.test(text.slice(start, start + 8))) return start;
+  // Most words start otherwise: a character or two tell before the pattern is tried.
+  const mayOpen =
+    (code === 104 /* h */ && (text.charCodeAt(start + 4) === 58 || text.charCodeAt(start + 5) === 58)) ||
+    (code === 119 /* w */ && text.charCodeAt(start + 3) === 46);
+  if (!mayOpen || !URL_OPENINGS.test(text.slice(start, start + 8))) return start;
   let end = start;
   while (end < text.length && !URL_END.test(text[end]!)) end++;
   // A stop or a bracket after an address is the sentence's ("see www.nhs.uk.").
