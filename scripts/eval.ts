@@ -7,8 +7,8 @@
  *                                      (e.g. tests/fixtures/holdout), or `labels.jsonl` + `texts/` +
  *                                      `lookup.jsonl` if it has one (e.g. ../shared/eval/real)
  *   --half odd|even                    only that half of the set (texts and lookup queries by number)
- *   --misses                           also list the real set's misses (left out by default, so that
- *                                      measuring a half you have not tuned on shows figures only)
+ *   --misses                           also list the misses of the real set or of --dir (left out by
+ *                                      default, so that measuring a set you have not tuned on shows figures only)
  *   --lookup FILE                      score these lookup queries instead of the set's own
  *
  * Figures: lookup hit@1 / hit@3; mention recall, red-flag recall, context accuracy; page urgency right,
@@ -263,7 +263,7 @@ runCli(() => {
 
   if (values.has('--dir')) {
     const set = loadSet(resolve(values.get('--dir')!), lookupPath);
-    show(half ? halfOf(set, half) : set, true);
+    show(half ? halfOf(set, half) : set, flags.has('--misses'));
   } else {
     show(loadSet(SHARED_EVAL, lookupPath), true);
     const realDir = join(SHARED_EVAL, 'real');

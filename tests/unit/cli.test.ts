@@ -134,6 +134,14 @@ describe('eval CLI', () => {
     expect(result.stdout.split('## real')[0]).toMatch(/^misses/m);
     expect(result.stdout.split('## real')[1]).not.toMatch(/^misses/m);
   }, 60_000);
+  it('shows one set figures only, its misses only when asked for (a set measured once stays unseen)', () => {
+    const holdout = join(process.cwd(), 'tests', 'fixtures', 'holdout');
+    const figures = run('eval.ts', ['--dir', holdout]);
+    expect(figures.status).toBe(0);
+    expect(figures.stdout).toMatch(/^mention recall\s+\d/m);
+    expect(figures.stdout).not.toMatch(/^misses/m);
+    expect(run('eval.ts', ['--dir', holdout, '--misses']).stdout).toMatch(/^misses/m);
+  }, 60_000);
   it('fails with one line when the evaluation set is missing', () => {
     const result = run('eval.ts', ['--dir', join(dir, 'nowhere')]);
     expect(result.status).not.toBe(0);
