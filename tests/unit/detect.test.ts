@@ -196,6 +196,12 @@ describe('detect on forum sentences', () => {
     ['My legs felt heavy all week. This morning I could not straighten them.', 'rf-leg-weakness', 'affirmed'],
     ['Since the back operation my dad has to wear incontinence pads.', 'rf-bladder-bowel', 'other-person'],
     ['My back hurts and I suddenly needed to wee, I nearly did not make it.', 'rf-bladder-bowel', 'affirmed'],
+    // Sensation said to be normal denies numbness; said not to be, states it. "Don't" denies; "don't know why" does not.
+    ['Since the disc went, the skin between my legs does not have normal sensation.', 'rf-saddle-numbness', 'affirmed'],
+    ['The feeling in my groin is normal, only my back aches.', 'rf-saddle-numbness', 'negated'],
+    ["My legs don't feel normal, and my back hurts.", 'rf-leg-numbness', 'affirmed'],
+    ["My legs don't go numb, it is just my back.", 'rf-leg-numbness', 'negated'],
+    ["I don't know why my legs are numb.", 'rf-leg-numbness', 'affirmed'],
   ];
   it.each(cases)('%s -> %s is %s', (text, id, context) => {
     expect(redFlagContext(text, id)).toBe(context);
