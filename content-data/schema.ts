@@ -142,11 +142,6 @@ export const ConceptSchema = v.strictObject({
   exact: v.optional(v.boolean()),
   /** Its phrases count only where they end a clause: "I feel numb." is grief, "I feel numb in my legs" is not. */
   clauseEnd: v.optional(v.boolean()),
-  /**
-   * Pronouns that stand for one of its words said shortly before, in the same sentence or the one
-   * before: "My legs went heavy. I could not straighten them."
-   */
-  pronouns: v.optional(v.array(text)),
 });
 
 const phrases = v.pipe(v.array(text), v.minLength(1, 'must list at least one phrase'));

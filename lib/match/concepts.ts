@@ -16,8 +16,6 @@ export interface ConceptHit {
   end: number;
   /** Indices into the compiled concepts. */
   concepts: readonly number[];
-  /** A pronoun standing for a concept word before it (see `withPronouns`). */
-  pronoun?: true;
 }
 
 export interface CompiledConcepts {
@@ -33,8 +31,6 @@ export interface CompiledConcepts {
   fillers: Set<string>;
   /** Per concept index: its phrases count only where they end a clause. */
   clauseEndOnly: boolean[];
-  /** Pronoun keys, each with the concepts it may stand for (see `withPronouns`). */
-  pronouns: Map<string, number[]>;
 }
 
 /** `fillers`: the words skipped between words; those that are a concept word on their own still count. */
@@ -64,59 +60,7 @@ export function compileConcepts(concepts: readonly Concept[], fillers: ReadonlyS
     singleWords,
     fillers: skipped,
     clauseEndOnly: concepts.map((concept) => concept.clauseEnd ?? false),
-    pronouns: pronounsOf(concepts),
   };
-}
-
-function pronounsOf(concepts: readonly Concept[]): Map<string, number[]> {
-  const pronouns = new Map<string, number[]>();
-  concepts.forEach((concept, index) => {
-    for (const pronoun of concept.pronouns ?? []) {
-      for (const key of phraseKeys(pronoun)) pronouns.set(key, [...(pronouns.get(key) ?? []), index]);
-    }
-  });
-  return pronouns;
-}
-
-/** How many tokens back a pronoun may stand for a concept's word. */
-export const PRONOUN_REACH = 25;
-
-/**
- * The hits with a hit added where a pronoun stands for a concept word shortly before it, in its
- * sentence or the one before ("My legs went heavy. I could not straighten them." holds legs twice).
- * `keys`: every token's key; `sentences`: every token's sentence.
- */
-export function withPronouns(
-  compiled: CompiledConcepts,
-  hits: readonly ConceptHit[],
-  keys: readonly string[],
-  sentences: Int32Array,
-): ConceptHit[] {
-  if (compiled.pronouns.size === 0) return [...hits];
-  const result: ConceptHit[] = [];
-  let next = 0;
-  for (let token = 0; token < keys.length; token++) {
-    while (next < hits.length && hits[next]!.start <= token) result.push(hits[next++]!);
-    const standsFor = compiled.pronouns.get(keys[token]!);
-    if (!standsFor) continue;
-    const previous = result.at(-1);
-    if (previous && previous.end > token) continue;
-    const referred = referredConcepts(result, token, standsFor, sentences);
-    if (referred.length > 0) result.push({ start: token, end: token + 1, concepts: referred, pronoun: true });
-  }
-  while (next < hits.length) result.push(hits[next++]!);
-  return result;
-}
-
-/** The concepts among `standsFor` of the nearest earlier hit that holds one, if near enough. */
-function referredConcepts(before: readonly ConceptHit[], token: number, standsFor: readonly number[], sentences: Int32Array): number[] {
-  for (let i = before.length - 1; i >= 0; i--) {
-    const hit = before[i]!;
-    if (token - hit.start > PRONOUN_REACH || sentences[token]! - sentences[hit.start]! > 1) break;
-    const shared = hit.concepts.filter((concept) => standsFor.includes(concept));
-    if (shared.length > 0) return shared;
-  }
-  return [];
 }
 
 /** One trie entry per phrase of the concepts `included` takes, holding every concept that lists it. */

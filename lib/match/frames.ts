@@ -150,9 +150,7 @@ export function assembleFrames<Term>(search: FrameSearch<Term>): FrameInstance<T
   const candidates: FrameInstance<Term>[] = [];
   for (const frame of frames) {
     if (!frame.slots.every((slot) => slot.some((concept) => byConcept.has(concept)))) continue;
-    const all = frame.slots.map((slot) => (slot.length === 1 ? byConcept.get(slot[0]!)! : slotFillers(slot, byConcept)));
-    // What a pronoun stands for is a guess: good enough to find a sign, not to deny one.
-    const fillers = frame.absent ? all.map((slot) => slot.filter((hit) => !hit.pronoun)) : all;
+    const fillers = frame.slots.map((slot) => (slot.length === 1 ? byConcept.get(slot[0]!)! : slotFillers(slot, byConcept)));
     for (let opened = 0; opened < fillers.length; opened++) {
       for (const opener of fillers[opened]!) {
         const instance = instanceFrom(search, frame, fillers, opener, opened);

@@ -9,7 +9,7 @@
  */
 import type { LexiconSource } from '../../content-data/schema';
 import { NUMBER_KEY, phraseKeys, type Tokens } from '../text';
-import { compileConcepts, conceptNear, findConcepts, phraseTrie, withPronouns, type CompiledConcepts, type ConceptHit } from './concepts';
+import { compileConcepts, conceptNear, findConcepts, phraseTrie, type CompiledConcepts, type ConceptHit } from './concepts';
 import { assembleFrames, compileFrame, UNLESS_REACH, type CompiledFrame, type FrameSearch } from './frames';
 import { buildDeletionIndex, fuzzyLookup, MIN_FUZZY_LENGTH, type DeletionIndex } from './fuzzy';
 import { createTrie, insertPhrase, longestAt, scanPhrases, type TrieNode } from './trie';
@@ -553,12 +553,7 @@ function joinFound(group: Found[], tokens: Tokens): RawMatch {
 export function findMatches(tokens: Tokens, lexicon: Lexicon): RawMatch[] {
   const { corrected, variants, concepts } = scanKeys(tokens, lexicon);
   const endsClause = (token: number) => token + 1 >= tokens.count || tokens.clauses[token + 1] !== tokens.clauses[token];
-  const conceptHits = withPronouns(
-    lexicon.concepts,
-    findConcepts(lexicon.concepts, concepts.keys, concepts.positions, corrected, endsClause),
-    corrected,
-    tokens.sentences,
-  );
+  const conceptHits = findConcepts(lexicon.concepts, concepts.keys, concepts.positions, corrected, endsClause);
   const sentences = readSentences(tokens, conceptHits, concepts, lexicon);
   const candidates = settle(
     findVariants(tokens, lexicon, variants.keys, variants.positions, sentences),
