@@ -5,9 +5,10 @@ declare module 'virtual:bpl-knowledge-base' {
   export default knowledgeBase;
 }
 
-declare module 'virtual:bpl-lexicon-source' {
-  const lexiconSource: import('./schema').LexiconSource;
-  export default lexiconSource;
+/** The lexicon compiled and packed for the content script (lib/page-lexicon.ts). */
+declare module 'virtual:bpl-page-lexicon' {
+  const pageLexicon: string;
+  export default pageLexicon;
 }
 
 declare module 'virtual:bpl-search-index' {
@@ -15,7 +16,7 @@ declare module 'virtual:bpl-search-index' {
   export default searchIndex;
 }
 
-/** A hash of the lexicon source: which build's lexicon a stored copy is (see lib/lexicon-store.ts). */
+/** A hash of the packed lexicon: which build's lexicon a stored copy is (see lib/lexicon-store.ts). */
 declare module 'virtual:bpl-lexicon-version' {
   const lexiconVersion: string;
   export default lexiconVersion;

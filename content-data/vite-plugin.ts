@@ -10,12 +10,25 @@ import { ContentError, toLexiconSource } from './build';
 import { CONTENT_DIR, contentFilePaths, loadKnowledgeBase } from './load';
 import type { KnowledgeBase } from './schema';
 
+/** The lexicon compiled and packed for the content script (lib/page-lexicon.ts), once per knowledge base. */
+const pageLexicons = new WeakMap<KnowledgeBase, Promise<string>>();
+function pageLexicon(kb: KnowledgeBase): Promise<string> {
+  let packed = pageLexicons.get(kb);
+  if (!packed) {
+    // Imported on demand, like the search engine below.
+    packed = import('../lib/page-lexicon').then(({ packPageLexicon }) => packPageLexicon(toLexiconSource(kb)));
+    pageLexicons.set(kb, packed);
+  }
+  return packed;
+}
+
 /** What each virtual module exports by default, computed from the knowledge base. */
 const MODULES = {
   'virtual:bpl-knowledge-base': (kb: KnowledgeBase): unknown => kb,
-  'virtual:bpl-lexicon-source': toLexiconSource,
-  // Which lexicon a build has: the content script takes the copy in storage.local only if it matches.
-  'virtual:bpl-lexicon-version': (kb: KnowledgeBase): unknown => lexiconVersion(toLexiconSource(kb)),
+  'virtual:bpl-page-lexicon': pageLexicon,
+  // Which lexicon a build has: the content script takes the copy in storage.local only if it
+  // matches. A hash of the packed lexicon, so it changes with the content and with the compiler.
+  'virtual:bpl-lexicon-version': async (kb: KnowledgeBase): Promise<unknown> => lexiconVersion(await pageLexicon(kb)),
   // Imported on demand so that loading the Vite config does not pull in the search engine.
   'virtual:bpl-search-index': async (kb: KnowledgeBase): Promise<unknown> =>
     (await import('../lib/search/index')).buildSearchIndex(kb),
@@ -23,7 +36,7 @@ const MODULES = {
 
 type ModuleId = keyof typeof MODULES;
 
-/** A short hash of the lexicon source. */
+/** A short hash of the packed lexicon. */
 export function lexiconVersion(source: unknown): string {
   return createHash('sha256').update(JSON.stringify(source)).digest('hex').slice(0, 16);
 }
@@ -33,8 +46,9 @@ const RESOLVED_PREFIX = '\0';
 
 const isModuleId = (id: string): id is ModuleId => Object.hasOwn(MODULES, id);
 
-/** JSON.parse of a string literal is parsed faster by engines than the same object literal. */
-const jsonModule = (data: unknown): string => `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
+/** JSON.parse of a string literal is parsed faster by engines than the same object literal; a string is a literal. */
+const jsonModule = (data: unknown): string =>
+  typeof data === 'string' ? `export default ${JSON.stringify(data)};\n` : `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
 
 export function contentDataPlugin(dir: string = CONTENT_DIR): Plugin {
   const contentRoot = resolve(dir) + sep;

@@ -3,7 +3,6 @@
  * keyboard command), the keyboard steps between red flags, and the requests for the side panels.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { toLexiconSource } from '../../content-data/build';
 import type { KnowledgeBase } from '../../content-data/schema';
 import { compileLexicon, detect, type Lexicon } from '../detect';
 import {
@@ -35,6 +34,8 @@ export interface BackgroundOptions {
   searchIndex: SerializedSearchIndex;
   /** Which lexicon this build has (`virtual:bpl-lexicon-version`). */
   lexiconVersion: string;
+  /** The lexicon packed for the content scripts (`virtual:bpl-page-lexicon`). */
+  pageLexicon: string;
 }
 
 /** Compiled on first use: most service-worker wake-ups never need it. */
@@ -56,7 +57,7 @@ export function startBackground(options: BackgroundOptions) {
   const panels = new PanelPorts();
   const lookupEngine = lazyLookupEngine(options);
   const topicTitles = new Map(options.knowledgeBase.topics.map((topic) => [topic.id, topic.title]));
-  const lexicon = (): StoredLexicon => ({ version: options.lexiconVersion, source: toLexiconSource(options.knowledgeBase) });
+  const lexicon = (): StoredLexicon => ({ version: options.lexiconVersion, packed: options.pageLexicon });
   const definitions = new Map(options.knowledgeBase.terms.map((term) => [term.id, term.definition]));
 
   const clearTab = async (tabId: number) => {

@@ -3,11 +3,11 @@
  * answer the side panel, and stop quietly when the extension goes away.
  */
 import { browser } from 'wxt/browser';
-import type { LexiconSource } from '../../content-data/schema';
-import { compileLexicon, summarizeMatches } from '../detect';
+import { summarizeMatches } from '../detect';
 import { languageOf } from '../language';
-import { lexiconLoader } from '../lexicon-store';
+import { lexiconLoader, loadOnce } from '../lexicon-store';
 import { packDetection, type PackedDetection } from '../packed-detection';
+import { type PageLexicon, unpackPageLexicon } from '../page-lexicon';
 import {
   dispatch,
   type MessageOf,
@@ -27,7 +27,8 @@ import { pageTextSample } from './page-text';
 import { partLoader } from './parts';
 import { mayBeThread } from './posts/signs';
 import { redFlagStepper } from './red-flag-steps';
-import { COMPILE_MEASURE, PageScanner, type PostFinder, type ScanLexicon } from './scanner';
+import { COMPILE_MEASURE, PageScanner, type PostFinder } from './scanner';
+import { createSlicer } from './slices';
 import { throttleLatest } from './throttle';
 import { publishTiming, setTimingsPublished, TIMELINE_SETTING_KEY } from './timeline';
 
@@ -61,13 +62,18 @@ function panelRequestFor(mark: Mark): PanelRequest | null {
 
 type Send = <K extends keyof ToBackground>(message: MessageOf<ToBackground, K>) => Promise<ReplyOf<ToBackground, K> | undefined>;
 
-/** The lexicon, loaded and compiled (one long task of its own, before the scan's slices). */
-async function loadScanLexicon(loadSource: () => Promise<LexiconSource>): Promise<ScanLexicon> {
-  const source = await loadSource();
+/** The packed lexicon revived, in slices of its own before the scan's. */
+async function revivePageLexicon(packed: string): Promise<PageLexicon> {
   const start = performance.now();
-  const lexicon = compileLexicon(source);
-  publishTiming(COMPILE_MEASURE, { start });
-  return { lexicon, redFlags: source.redFlags };
+  const slicer = createSlicer();
+  const steps = unpackPageLexicon(packed);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      publishTiming(COMPILE_MEASURE, { start, detail: slicer.finish() });
+      return step.value;
+    }
+    if (slicer.timeIsUp()) await slicer.nextSlice();
+  }
 }
 
 async function readTimingsSetting(): Promise<boolean> {
@@ -121,13 +127,14 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
     signal,
   );
 
-  const loadSource = lexiconLoader(lexiconVersion, () => send({ type: 'get-lexicon' }));
+  const loadPacked = lexiconLoader(lexiconVersion, () => send({ type: 'get-lexicon' }));
+  const loadLexicon = loadOnce(() => loadPacked().then(revivePageLexicon));
   const loadPart = partLoader((part) => send({ type: 'load-part', part }));
   // A finder that cannot load leaves the page read as one text, as before threads were read.
   const postFinder = () => (mayBeThread(document) ? loadPart('post-finder').catch(() => NO_POSTS) : Promise.resolve(NO_POSTS));
   const scanner = new PageScanner({
     document,
-    loadLexicon: () => loadScanLexicon(loadSource),
+    loadLexicon: () => loadLexicon().then(({ lexicon }) => ({ lexicon, redFlags: lexicon.redFlags })),
     postFinder,
     onScanned: reportScan,
   });
@@ -161,7 +168,7 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
   const hover = watchHover({
     document,
     marks: scanner.marks,
-    describe: markDescriber(loadSource, (termId, topicIds) => send({ type: 'describe-mark', termId, topicIds })),
+    describe: markDescriber(loadLexicon, (termId, topicIds) => send({ type: 'describe-mark', termId, topicIds })),
     openDetails: (mark) => {
       const request = panelRequestFor(mark);
       if (request) void send({ type: 'open-panel', request });
@@ -208,9 +215,9 @@ async function runPage(view: Window, life: Lifetime, lexiconVersion: string): Pr
 
   // Most pages are not paused: load the lexicon while the settings load (first mark ~30 ms sooner
   // on a 1 MB page), and the post finder too (its injection takes longer than the lexicon's
-  // compile in Firefox). A paused page loads them but never compiles the lexicon; a failed load
+  // compile in Firefox). A paused page loads them but never revives the lexicon; a failed load
   // is retried by the scan.
-  void loadSource().catch(() => undefined);
+  void loadPacked().catch(() => undefined);
   void postFinder();
   const [settings, publishTimings] = await Promise.all([loadSettings(), readTimingsSetting()]);
   setTimingsPublished(publishTimings);

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { toLexiconSource } from '../../content-data/build';
 import type { KnowledgeBase } from '../../content-data/schema';
 import { startBackground } from '../../lib/background';
 import { LEXICON_STORAGE_KEY } from '../../lib/lexicon-store';
@@ -52,6 +51,9 @@ async function deliver(message: unknown, sender: object = {}) {
   return replies.find((reply: unknown) => reply !== undefined);
 }
 
+/** What the build would serve as `virtual:bpl-page-lexicon`: the background hands it on as it is. */
+const PAGE_LEXICON = '[["a","the packed lexicon"]]';
+
 const fromTab = (tabId: number, frameId = 0) => ({ tab: { id: tabId, windowId: 1 }, frameId, url: 'https://forum.example/t/1' });
 /** As the content script sends them: packed. */
 const findings = { type: 'findings', detection: packDetection(detection), url: 'https://forum.example/t/1', title: 'Thread', english: true };
@@ -78,7 +80,7 @@ beforeEach(() => {
   vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation((listener) => {
     connect = listener as (port: unknown) => void;
   });
-  startBackground({ knowledgeBase, searchIndex: {} as SerializedSearchIndex, lexiconVersion: 'v1' });
+  startBackground({ knowledgeBase, searchIndex: {} as SerializedSearchIndex, lexiconVersion: 'v1', pageLexicon: PAGE_LEXICON });
 });
 
 describe('the call maps', () => {
@@ -179,7 +181,7 @@ describe('background messages', () => {
   });
 
   it('hands a content script the lexicon of this build and keeps it in storage.local', async () => {
-    const lexicon = { version: 'v1', source: toLexiconSource(knowledgeBase) };
+    const lexicon = { version: 'v1', packed: PAGE_LEXICON };
     expect(await deliver({ type: 'get-lexicon' }, fromTab(3))).toEqual(lexicon);
     await vi.waitFor(async () =>
       expect((await fakeBrowser.storage.local.get(LEXICON_STORAGE_KEY))[LEXICON_STORAGE_KEY]).toEqual(lexicon),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toLexiconSource } from '../../content-data/build';
 import { contentFilePaths, loadKnowledgeBase } from '../../content-data/load';
 import { contentDataPlugin } from '../../content-data/vite-plugin';
+import { packPageLexicon } from '../../lib/page-lexicon';
 import { buildSearchIndex } from '../../lib/search/index';
 import { brokenCases, tempContentDirs, validBase, writeContentDir } from '../fixtures/content-broken/valid-base';
 
@@ -75,9 +76,9 @@ describe('the virtual modules', () => {
     expect(plugin.resolveId('virtual:something-else')).toBeUndefined();
   });
 
-  it('serves the knowledge base, the lexicon source and the search index', async () => {
+  it('serves the knowledge base, the packed page lexicon and the search index', async () => {
     expect(await plugin.importModule('virtual:bpl-knowledge-base')).toEqual(kb);
-    expect(await plugin.importModule('virtual:bpl-lexicon-source')).toEqual(toLexiconSource(kb));
+    expect(await plugin.importModule('virtual:bpl-page-lexicon')).toBe(packPageLexicon(toLexiconSource(kb)));
     expect(await plugin.importModule('virtual:bpl-search-index')).toEqual(JSON.parse(JSON.stringify(buildSearchIndex(kb))));
   });
 });
@@ -87,7 +88,7 @@ describe('in the dev server', () => {
     const brokenCase = brokenCases().find((c) => c.name === 'bad-url');
     const plugin = drive(contentDir(brokenCase?.dir), 'serve');
     expect(plugin.buildStart).not.toThrow();
-    await expect(plugin.importModule('virtual:bpl-lexicon-source')).rejects.toThrow(`/${brokenCase?.expected}`);
+    await expect(plugin.importModule('virtual:bpl-page-lexicon')).rejects.toThrow(`/${brokenCase?.expected}`);
   });
 
   it('reloads after a content file changes: drops the virtual modules and reloads the page', async () => {
@@ -109,7 +110,7 @@ describe('in the dev server', () => {
     expect(plugin.handleHotUpdate({ file: join(dir, 'src/unrelated.ts'), server })).toBeUndefined();
     expect(plugin.handleHotUpdate({ file: join(dir, 'sources.json'), server })).toEqual([]);
     expect(invalidated).toEqual(
-      ['virtual:bpl-knowledge-base', 'virtual:bpl-lexicon-source', 'virtual:bpl-lexicon-version', 'virtual:bpl-search-index'].map(
+      ['virtual:bpl-knowledge-base', 'virtual:bpl-page-lexicon', 'virtual:bpl-lexicon-version', 'virtual:bpl-search-index'].map(
         (id) => `\0${id}`,
       ),
     );

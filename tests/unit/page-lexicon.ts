@@ -1,15 +1,18 @@
 /**
- * The content script's own lexicon, built from the real content files for DOM tests
+ * The content script's own lexicon, built from the real content files for DOM tests, packed and
+ * revived as the content script gets it
  * (content-data/load.ts cannot be imported under happy-dom: it resolves its folder from a file URL).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildKnowledgeBase, type ContentFile, toLexiconSource } from '../../content-data/build';
-import { compileLexicon, detectRange, textGenre } from '../../lib/detect';
+import { detectRange, textGenre } from '../../lib/detect';
 import type { Stretch } from '../../lib/page/text-index';
 import type { Match } from '../../lib/types';
 import { unpackDetection } from '../../lib/packed-detection';
+import { packPageLexicon, unpackPageLexicon } from '../../lib/page-lexicon';
 import { findPostsInSteps } from '../../lib/page/posts';
+import { runNow } from '../../lib/page/posts/steps';
 import { PageScanner, type ScanLexicon } from '../../lib/page/scanner';
 import type { Detection } from '../../lib/types';
 
@@ -22,11 +25,11 @@ function contentFiles(dir = join(process.cwd(), 'content-data')): ContentFile[] 
 
 let compiled: ScanLexicon | null = null;
 
-/** Compiled once per test file. */
+/** Compiled and revived once per test file. */
 export function scanLexicon(): ScanLexicon {
   if (!compiled) {
-    const source = toLexiconSource(buildKnowledgeBase(contentFiles()));
-    compiled = { lexicon: compileLexicon(source), redFlags: source.redFlags };
+    const { lexicon } = runNow(unpackPageLexicon(packPageLexicon(toLexiconSource(buildKnowledgeBase(contentFiles())))));
+    compiled = { lexicon, redFlags: lexicon.redFlags };
   }
   return compiled;
 }
