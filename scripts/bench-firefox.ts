@@ -17,9 +17,9 @@ export interface FirefoxBench {
   close(): Promise<void>;
 }
 
-/** Firefox with the built add-on (its timings published, as the tests have them), or without. */
-export async function openFirefox(withExtension: boolean): Promise<FirefoxBench> {
-  const { browser, close } = withExtension ? await launchFirefox() : await launchPlainFirefox();
+/** Firefox with the built add-on (or the one in `build`; its timings published, as the tests have them), or without. */
+export async function openFirefox(withExtension: boolean, build?: string): Promise<FirefoxBench> {
+  const { browser, close } = withExtension ? await launchFirefox({ build }) : await launchPlainFirefox();
   return { withExtension, browser, close };
 }
 

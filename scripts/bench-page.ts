@@ -2,7 +2,8 @@
  * `npm run bench:page`: the content script's cost on big and live pages in headless Chromium and
  * Firefox ESR, each page loaded by the extension build and, in the same run, by a browser without
  * the extension (the baseline), so every figure is what the extension adds. With `--before DIR` an
- * older Chrome build (for example one of `main`) is measured in the same run too. Firefox
+ * older Chrome build (for example one of `main`) is measured in the same run too, and the Firefox
+ * build beside it (`DIR/../firefox-mv2`) when there is one. Firefox
  * (bench-firefox.ts) is read from the Gecko profiler: the extension's longest piece of work, its
  * share of the main thread and the tasks of 50 ms or more, printed beside Chromium's.
  *
@@ -13,18 +14,19 @@
  * the same window (from a requestAnimationFrame loop in the page), added heap after GC and added
  * main-thread CPU. Live pages: added CPU per appended post. The 5 MB page: time from a jump
  * scroll to marks on the newly visible text. Also: how each way of yielding keeps frames, in
- * Chromium and Firefox, and the sizes of the content script and of the lexicon it reads from
+ * Chromium and Firefox, and the sizes of the content script and of the packed lexicon it reads from
  * storage.local when scanning starts. `--markjs` adds mark.js on the 1 MB page.
  *
  * Needs a Chrome build (`npm run bench:page` builds first).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium, type CDPSession, type Page } from 'playwright-core';
 import { toLexiconSource } from '../content-data/build';
 import { loadKnowledgeBase } from '../content-data/load';
+import { packPageLexicon } from '../lib/page-lexicon';
 import { TIMELINE_SETTING_KEY } from '../lib/page/timeline';
 import { CHROME_BUILD, launchPlainFirefox, startFixtureServer } from '../tests/e2e/harness';
 import { type FirefoxBench, type FirefoxLoad, loadInFirefox, openFirefox } from './bench-firefox';
@@ -474,8 +476,8 @@ interface PageResult {
       perLoad: Blocking[];
     }
   >;
-  /** Firefox ESR, each load with the add-on and one without it. */
-  firefox?: { ext: FirefoxLoad; base: FirefoxLoad }[];
+  /** Firefox ESR, each load with the add-on and one without it (`before`: the `--before` build's, loaded in between). */
+  firefox?: { ext: FirefoxLoad; base: FirefoxLoad; before?: FirefoxLoad }[];
 }
 
 /** What the browsers' side-by-side table shows of one load. */
@@ -486,10 +488,11 @@ interface Blocking {
   share: number;
 }
 
-/** Both Firefoxes of the run: with the add-on and without. */
+/** The Firefoxes of the run: with the add-on, without, and with the `--before` build's. */
 interface Firefoxes {
   ext: FirefoxBench;
   base: FirefoxBench;
+  before: FirefoxBench | null;
 }
 
 async function measurePage(
@@ -527,8 +530,9 @@ async function measurePage(
     result.firefox = [];
     for (let i = 0; i < RUNS; i++) {
       const ext = await loadInFirefox(firefoxes.ext, url, null, SETTLE_MS, live);
+      const before = firefoxes.before ? await loadInFirefox(firefoxes.before, url, null, SETTLE_MS, live) : undefined;
       const base = await loadInFirefox(firefoxes.base, url, { start: ext.scanStart, end: ext.scanStart + ext.scanMs }, SETTLE_MS, live);
-      result.firefox.push({ ext, base });
+      result.firefox.push({ ext, base, before });
     }
   }
   return result;
@@ -726,34 +730,47 @@ function printBrowsers(results: PageResult[]): void {
   ];
   console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
   for (const result of results) {
-    const chromium = result.builds.after!.perLoad;
-    const firefox = result.firefox ?? [];
-    const windowOf = (load: FirefoxLoad) => load.live ?? load.scan;
-    const longest = (whole: number[], live: (number | undefined)[]) =>
-      live.every((ms) => ms === undefined) ? spread(whole) : `${spread(whole)} / ${spread(live as number[])}`;
-    const cells = firefox.length
-      ? [
-          longest(
-            firefox.map(({ ext }) => ext.load.longestMs),
-            firefox.map(({ ext }) => ext.live?.work.longestMs),
-          ),
-          spread(firefox.map(({ ext }) => percent(windowOf(ext).extensionShare))),
-          `${spread(firefox.map(({ ext }) => windowOf(ext).work.longTasks))} (${spread(firefox.map(({ base }) => windowOf(base).work.longTasks))})`,
-          `${spread(firefox.map(({ ext }) => percent(windowOf(ext).threadShare)))} (${spread(firefox.map(({ base }) => percent(windowOf(base).threadShare)))})`,
-        ]
-      : ['', '', '', ''];
-    const row = [
-      result.page,
-      longest(
-        chromium.map((load) => load.longestMs),
-        chromium.map((load) => load.liveLongestMs),
-      ),
-      cells[0],
-      spread(chromium.map((load) => percent(load.share))),
-      ...cells.slice(1),
-    ];
-    console.log(`| ${row.join(' | ')} |`);
+    printBrowserRow(result, 'after', (load) => load.ext);
+    if (result.builds.before) printBrowserRow(result, 'before', (load) => load.before);
   }
+}
+
+/** One build's row of the browsers' table; `extensionLoad` picks its Firefox loads. */
+function printBrowserRow(
+  result: PageResult,
+  build: 'before' | 'after',
+  extensionLoad: (load: NonNullable<PageResult['firefox']>[number]) => FirefoxLoad | undefined,
+): void {
+  const chromium = result.builds[build]!.perLoad;
+  const firefox = (result.firefox ?? []).flatMap((load) => {
+    const ext = extensionLoad(load);
+    return ext ? [{ ext, base: load.base }] : [];
+  });
+  const windowOf = (load: FirefoxLoad) => load.live ?? load.scan;
+  const longest = (whole: number[], live: (number | undefined)[]) =>
+    live.every((ms) => ms === undefined) ? spread(whole) : `${spread(whole)} / ${spread(live as number[])}`;
+  const cells = firefox.length
+    ? [
+        longest(
+          firefox.map(({ ext }) => ext.load.longestMs),
+          firefox.map(({ ext }) => ext.live?.work.longestMs),
+        ),
+        spread(firefox.map(({ ext }) => percent(windowOf(ext).extensionShare))),
+        `${spread(firefox.map(({ ext }) => windowOf(ext).work.longTasks))} (${spread(firefox.map(({ base }) => windowOf(base).work.longTasks))})`,
+        `${spread(firefox.map(({ ext }) => percent(windowOf(ext).threadShare)))} (${spread(firefox.map(({ base }) => percent(windowOf(base).threadShare)))})`,
+      ]
+    : ['', '', '', ''];
+  const row = [
+    `${result.page}${result.builds.before ? ` (${build})` : ''}`,
+    longest(
+      chromium.map((load) => load.longestMs),
+      chromium.map((load) => load.liveLongestMs),
+    ),
+    cells[0],
+    spread(chromium.map((load) => percent(load.share))),
+    ...cells.slice(1),
+  ];
+  console.log(`| ${row.join(' | ')} |`);
 }
 
 async function main() {
@@ -774,7 +791,14 @@ async function main() {
   const baseline = await openBrowser({ label: 'page alone', dir: null });
   const browsers: Browser[] = [];
   for (const build of builds) browsers.push(await openBrowser(build));
-  const firefoxes: Firefoxes | null = FIREFOX ? { ext: await openFirefox(true), base: await openFirefox(false) } : null;
+  const firefoxBefore = BEFORE_BUILD ? join(dirname(resolve(BEFORE_BUILD)), 'firefox-mv2') : null;
+  const firefoxes: Firefoxes | null = FIREFOX
+    ? {
+        ext: await openFirefox(true),
+        base: await openFirefox(false),
+        before: firefoxBefore && existsSync(firefoxBefore) ? await openFirefox(true, firefoxBefore) : null,
+      }
+    : null;
   try {
     const livePost = post(0).replace('id="p0"', 'id="live-{n}"');
     const measured: (PageResult | null)[] = [];
@@ -812,7 +836,7 @@ async function main() {
       yields,
       markJs: markJs && { ms: round(markJs.ms, 0), extrapolated: markJs.extrapolated, speedup: Math.round(markJs.ms / results[1]!.builds.after!.scanMs) },
       contentScript: sizeOf(readFileSync(contentScriptPath())),
-      lexicon: sizeOf(Buffer.from(JSON.stringify(toLexiconSource(loadKnowledgeBase())))),
+      lexicon: sizeOf(Buffer.from(packPageLexicon(toLexiconSource(loadKnowledgeBase())))),
     };
     console.log(JSON.stringify(figures, null, 2));
     printTable(results);
@@ -852,7 +876,7 @@ async function main() {
     for (const [aim, met] of aims) console.log(`${met ? 'met ' : 'MISS'}  ${aim}`);
   } finally {
     for (const browser of [...browsers, baseline]) await browser.close();
-    if (firefoxes) for (const firefox of [firefoxes.ext, firefoxes.base]) await firefox.close();
+    if (firefoxes) for (const firefox of [firefoxes.ext, firefoxes.base, firefoxes.before]) await firefox?.close();
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
