@@ -180,6 +180,10 @@ describe('marks in Firefox ESR', () => {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
     await expect.poll(async () => (await shown()).inView).toBe(true);
     await expect.poll(async () => Math.min(...(await shown()).posts)).toBeGreaterThan(600);
+    // A jump back up: the text in view is marked again and the middle of the thread loses its marks.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 10));
+    await expect.poll(async () => (await shown()).inView).toBe(true);
+    await expect.poll(async () => Math.max(...(await shown()).posts)).toBeLessThan(matches / 4);
 
     await page.evaluate(() => {
       window.scrollTo(0, document.documentElement.scrollHeight);

@@ -69,7 +69,9 @@ class FakeIntersectionObserver {
     setTimeout(() => {
       const batch = this.pending.filter((target) => this.targets.has(target));
       this.pending = [];
-      if (batch.length > 0) this.callback(batch.map((target) => ({ target, isIntersecting: isNear(target) }) as IntersectionObserverEntry));
+      if (batch.length > 0) {
+        this.callback(batch.map((target) => ({ target, isIntersecting: isNear(target), boundingClientRect: target.getBoundingClientRect() }) as IntersectionObserverEntry));
+      }
     }, 0);
   }
 
