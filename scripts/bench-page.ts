@@ -321,10 +321,12 @@ function taskFigures(events: TraceEvent[], fromTs: number, toTs = Infinity): Tas
 const metric = async (cdp: CDPSession, name: string) =>
   ((await cdp.send('Performance.getMetrics')).metrics as { name: string; value: number }[]).find((m) => m.name === name)!.value;
 
-async function heapAfterGc(cdp: CDPSession): Promise<number> {
+/** The JS heap after GC, and Blink's (the embedder's heap: DOM, styles, highlight markers). */
+async function heapAfterGc(cdp: CDPSession): Promise<{ js: number; blink: number }> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
-  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+  return { js: usage.usedSize, blink: usage.embedderHeapUsedSize ?? 0 };
 }
 
 /** Frames per second in the page's own timeline window [from, to]. */
@@ -357,6 +359,8 @@ interface LoadFigures {
   /** The extension's CPU in the scan's window (the page alone: the extension's load's) as a share of it. */
   scanShare: number;
   heapBytes: number;
+  /** Blink's heap after GC (not in `heapBytes`). */
+  blinkHeapBytes: number;
   cpuMs: number;
   /** `share`: the extension's CPU while the page changed, as a share of that time. */
   live?: { cpuMs: number; tasks: TaskFigures; share: number };
@@ -403,7 +407,7 @@ async function load(browser: Browser, url: string, scanWindow: { start: number; 
     });
     const fps = await fpsIn(page, fpsWindow.start, fpsWindow.end);
     const cpuMs = (await metric(cdp, 'TaskDuration')) * 1000;
-    const heapBytes = await heapAfterGc(cdp);
+    const heap = await heapAfterGc(cdp);
     const scanShareOf = (events: TraceEvent[]) => {
       const toTrace = traceClock(events, stampedAt);
       return taskFigures(events, toTrace(fpsWindow.start), toTrace(fpsWindow.end)).extensionTotalMs / (fpsWindow.end - fpsWindow.start);
@@ -424,10 +428,10 @@ async function load(browser: Browser, url: string, scanWindow: { start: number; 
         tasks: taskFigures(events, toTrace(liveStart)),
         share: taskFigures(events, toTrace(liveStart), toTrace(liveEnd)).extensionTotalMs / (liveEnd - liveStart),
       };
-      return { ...loadFiguresOf(scan, firstMarkAfterLoadMs, fps, cpuMs, heapBytes, taskFigures(events, 0), scanShareOf(events)), live: liveFigures };
+      return { ...loadFiguresOf(scan, firstMarkAfterLoadMs, fps, cpuMs, heap, taskFigures(events, 0), scanShareOf(events)), live: liveFigures };
     }
     const events = await stopTrace();
-    return loadFiguresOf(scan, firstMarkAfterLoadMs, fps, cpuMs, heapBytes, taskFigures(events, 0), scanShareOf(events));
+    return loadFiguresOf(scan, firstMarkAfterLoadMs, fps, cpuMs, heap, taskFigures(events, 0), scanShareOf(events));
   } finally {
     await page.close();
   }
@@ -438,7 +442,7 @@ function loadFiguresOf(
   firstMarkAfterLoadMs: number,
   fps: number,
   cpuMs: number,
-  heapBytes: number,
+  heap: { js: number; blink: number },
   tasks: TaskFigures,
   scanShare: number,
 ): LoadFigures {
@@ -452,7 +456,8 @@ function loadFiguresOf(
     fps,
     tasks,
     scanShare,
-    heapBytes,
+    heapBytes: heap.js,
+    blinkHeapBytes: heap.blink,
     cpuMs,
   };
 }
@@ -466,6 +471,8 @@ interface PageResult {
     string,
     LoadFigures & {
       addedHeapMb: number;
+      /** Blink's heap (DOM, styles), not in `addedHeapMb`. */
+      addedBlinkHeapMb: number;
       addedCpuMs: number;
       baselineFps: number;
       baselineRenderMs: number;
@@ -518,6 +525,7 @@ async function measurePage(
     result.builds[browser.build.label] = {
       ...chosen.ext,
       addedHeapMb: median(runs.map((run) => (run.ext.heapBytes - run.base.heapBytes) / 2 ** 20)),
+      addedBlinkHeapMb: median(runs.map((run) => (run.ext.blinkHeapBytes - run.base.blinkHeapBytes) / 2 ** 20)),
       addedCpuMs: median(runs.map((run) => run.ext.cpuMs - run.base.cpuMs)),
       baselineFps: chosen.base.fps,
       baselineRenderMs: chosen.base.tasks.renderMs,
@@ -718,7 +726,7 @@ function chatter([perTick, ms]: [number, number]): Promise<void> {
 }
 
 function printTable(results: PageResult[]): void {
-  const header = ['page', 'build', 'scan ms', 'longest slice ms', 'longest extension task, CPU ms', 'longest render task, CPU ms (page alone)', 'fps in scan (page alone)', 'added heap MB', 'extension CPU ms (all added)', 'CPU per post ms (all added)'];
+  const header = ['page', 'build', 'scan ms', 'longest slice ms', 'longest extension task, CPU ms', 'longest render task, CPU ms (page alone)', 'fps in scan (page alone)', 'added heap MB (Blink heap)', 'extension CPU ms (all added)', 'CPU per post ms (all added)'];
   const rows = results.flatMap((result) =>
     Object.entries(result.builds).map(([label, figures]) => [
       result.page,
@@ -728,7 +736,7 @@ function printTable(results: PageResult[]): void {
       round(Math.max(figures.tasks.extensionMs, figures.live?.tasks.extensionMs ?? 0)),
       `${round(figures.tasks.renderMs)} (${round(figures.baselineRenderMs)})`,
       `${round(figures.fps, 0)} (${round(figures.baselineFps, 0)})`,
-      round(figures.addedHeapMb),
+      `${round(figures.addedHeapMb)} (${round(figures.addedBlinkHeapMb)})`,
       `${round(figures.tasks.extensionTotalMs, 0)} (${round(figures.addedCpuMs, 0)})`,
       figures.extensionCpuPerPostMs === undefined ? '' : `${round(figures.extensionCpuPerPostMs, 2)} (${round(figures.addedCpuPerPostMs!, 1)})`,
     ]),
