@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART_FILES } from '../../lib/page/parts';
 import { launchFirefox, startFixtureServer, type FirefoxSession, type FixtureServer } from './harness';
-import { SCROLL_TO_MARK, TINTED_PIXELS } from './page-helpers';
+import { PAINTED_MARKS, tintedPixelsOfMark } from './page-helpers';
 
 const ADDON_ID = 'back-pain-lens@example.org';
 
@@ -107,12 +107,8 @@ describe('marks in Firefox ESR', () => {
     await scanned(page);
     const rules = await page.evaluate(() => [...document.adoptedStyleSheets.at(-1)!.cssRules].map((rule) => (rule as CSSStyleRule).selectorText));
     expect(rules.every((selector) => selector.startsWith('::highlight('))).toBe(true);
-    for (const [kind, text, tint] of [['term', 'sciatica', 'blue'], ['red-flag', 'multiple myeloma', 'rose']] as const) {
-      const box = await page.evaluate(`(${SCROLL_TO_MARK})(${JSON.stringify([kind, text])})`);
-      expect(box).not.toBeNull();
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-      const src = `data:image/png;base64,${await page.screenshot({ encoding: 'base64' })}`;
-      expect(await page.evaluate(`(${TINTED_PIXELS})(${JSON.stringify([src, box, tint])})`)).toBeGreaterThan(10);
+    for (const mark of PAINTED_MARKS) {
+      expect(await tintedPixelsOfMark(page, () => page.screenshot({ encoding: 'base64' }), mark)).toBeGreaterThan(10);
     }
     await page.close();
   });

@@ -112,7 +112,7 @@ export async function clickInHoverCard(page: Page, selector: string): Promise<vo
  * term's underline, or `rose`, the red flag's). The page's text
  * is black or grey on white, so only a painted mark gives such pixels.
  */
-export const TINTED_PIXELS = `async ([src, box, tint]) => {
+const TINTED_PIXELS = `async ([src, box, tint]) => {
   const image = new Image();
   image.src = src;
   await image.decode();
@@ -135,7 +135,7 @@ export const TINTED_PIXELS = `async ([src, box, tint]) => {
  * In the page: scroll the first range of our highlight of `kind` whose text holds `text` into view
  * and return its box (a few pixels taller, for the underline), in viewport coordinates.
  */
-export const SCROLL_TO_MARK = `([kind, text]) => {
+const SCROLL_TO_MARK = `([kind, text]) => {
   const sheet = document.adoptedStyleSheets.find((candidate) => candidate.cssRules.length > 0);
   const names = [...(sheet?.cssRules ?? [])].map((rule) => /::highlight\\(([^)]+)\\)/.exec(rule.selectorText)?.[1]);
   const name = names[['term', 'red-flag'].indexOf(kind)];
@@ -151,3 +151,23 @@ export const SCROLL_TO_MARK = `([kind, text]) => {
   const box = range.getBoundingClientRect();
   return { x: box.left, y: box.top, width: box.width, height: box.height + 4 };
 }`;
+
+/** Marks to look for on `page-forum.html`: a term in the document and a red flag in its shadow root, with their colours. */
+export const PAINTED_MARKS = [['term', 'sciatica', 'blue'], ['red-flag', 'multiple myeloma', 'rose']] as const;
+
+/**
+ * How many pixels of the first mark of `kind` holding `text` carry its colour once it is scrolled
+ * into view and painted (null if there is no such mark), for a Playwright or a puppeteer page;
+ * `screenshot` gives the viewport as a base64 PNG.
+ */
+export async function tintedPixelsOfMark(
+  page: { evaluate(expression: string): Promise<unknown> },
+  screenshot: () => Promise<string>,
+  [kind, text, tint]: (typeof PAINTED_MARKS)[number],
+): Promise<number | null> {
+  const box = await page.evaluate(`(${SCROLL_TO_MARK})(${JSON.stringify([kind, text])})`);
+  if (box === null) return null;
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+  const src = `data:image/png;base64,${await screenshot()}`;
+  return (await page.evaluate(`(${TINTED_PIXELS})(${JSON.stringify([src, box, tint])})`)) as number;
+}

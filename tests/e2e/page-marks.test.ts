@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
-import { hoverCardText, type HighlightKind, installRangeHelpers, SCROLL_TO_MARK, TINTED_PIXELS } from './page-helpers';
+import { hoverCardText, type HighlightKind, installRangeHelpers, PAINTED_MARKS, tintedPixelsOfMark } from './page-helpers';
 import { listenAsPanel, reportingTab, tabOfPage } from './ui-helpers';
 import type { PanelRequest } from '../../lib/messages';
 
@@ -128,12 +128,8 @@ describe('marks on the page', () => {
     const page = await openScanned(session, server.url('/page-forum.html'));
     const rules = await page.evaluate(() => [...document.adoptedStyleSheets.at(-1)!.cssRules].map((rule) => (rule as CSSStyleRule).selectorText));
     expect(rules.every((selector) => selector.startsWith(':root::highlight('))).toBe(true);
-    for (const [kind, text, tint] of [['term', 'sciatica', 'blue'], ['red-flag', 'multiple myeloma', 'rose']] as const) {
-      const box = await page.evaluate(`(${SCROLL_TO_MARK})(${JSON.stringify([kind, text])})`);
-      expect(box).not.toBeNull();
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-      const src = `data:image/png;base64,${(await page.screenshot()).toString('base64')}`;
-      expect(await page.evaluate(`(${TINTED_PIXELS})(${JSON.stringify([src, box, tint])})`)).toBeGreaterThan(10);
+    for (const mark of PAINTED_MARKS) {
+      expect(await tintedPixelsOfMark(page, async () => (await page.screenshot()).toString('base64'), mark)).toBeGreaterThan(10);
     }
     await page.close();
   });
