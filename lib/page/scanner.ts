@@ -226,7 +226,11 @@ export class PageScanner {
     this.marks = new MarkStore(options.document);
     this.#observer = new BatchedObserver((records) => this.#onMutations(records));
     this.#pieces = new PieceIndex((pieces) => this.#forget(pieces));
-    this.#viewport = new NearViewport(options.document.defaultView ?? window, () => this.#showNearSoon());
+    this.#viewport = new NearViewport(
+      options.document.defaultView ?? window,
+      () => this.#showNearSoon(),
+      () => this.#pieces.piecesOf(this.#document),
+    );
   }
 
   /** Observe the page and scan it whole. */
