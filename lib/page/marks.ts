@@ -65,7 +65,8 @@ const FLASH_MS = 1600;
  * style down the tree (shadow trees through their hosts). Firefox ESR 140 does not inherit
  * highlight styles (a rule on the root paints nothing), so there the rules stay universal.
  */
-const RULES_ON = import.meta.env.FIREFOX ? '' : ':root';
+// `import.meta.env` is the build's (WXT's); the command-line tools import this module in Node, without it.
+const RULES_ON = import.meta.env?.FIREFOX ? '' : ':root';
 
 export function highlightRules(style: HighlightStyle, names: HighlightNames): string {
   const flash = `${RULES_ON}::highlight(${names.flash}) { ${FLASH_DECLARATIONS} }`;
