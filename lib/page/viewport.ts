@@ -10,12 +10,6 @@ import type { Piece } from './pieces';
 /** How far beyond the viewport marks are kept, in viewport heights, above and below. */
 const MARGIN_SCREENS = 2;
 
-/** A piece inside a block that holds several, and how far from the viewport it is estimated to be. */
-interface Placed {
-  piece: Piece;
-  distance: number;
-}
-
 export class NearViewport {
   readonly #observer: IntersectionObserver | null;
   readonly #byAnchor = new Map<Element, Piece[]>();
@@ -27,9 +21,7 @@ export class NearViewport {
    */
   readonly #releasing = new Set<Element>();
   /** For near anchors that hold several pieces: those of their pieces near the viewport. */
-  readonly #nearInsideShared = new Map<Element, Placed[]>();
-  /** How far each near anchor was from the viewport when the browser last said, in pixels. */
-  readonly #distance = new Map<Element, number>();
+  readonly #nearInsideShared = new Map<Element, Piece[]>();
   #frame = 0;
   readonly #onScroll = () => {
     this.#nearOnScroll();
@@ -111,7 +103,6 @@ export class NearViewport {
   #release(): void {
     for (const anchor of this.#releasing) {
       this.#near.delete(anchor);
-      this.#distance.delete(anchor);
       this.#observer?.unobserve(anchor);
     }
     this.#releasing.clear();
@@ -120,8 +111,7 @@ export class NearViewport {
   /**
    * The tracked pieces near the viewport now, each with the indexes of its anchors that are near,
    * or null when all of it is (a piece inside a block that holds several, or when the browser
-   * cannot say where anything is); the pieces in view first, then by their distance from it, so
-   * that after a jump the text on screen is marked first.
+   * cannot say where anything is).
    */
   nearPieces(): Map<Piece, Set<number> | null> {
     const near = new Map<Piece, Set<number> | null>();
@@ -129,26 +119,20 @@ export class NearViewport {
       for (const pieces of this.#byAnchor.values()) for (const piece of pieces) near.set(piece, null);
       return near;
     }
-    const distance = new Map<Piece, number>();
-    const closer = (piece: Piece, pixels: number) => distance.set(piece, Math.min(pixels, distance.get(piece) ?? Infinity));
     for (const anchor of this.#near) {
       const pieces = this.#byAnchor.get(anchor);
       if (!pieces) continue;
       if (pieces.length > 1) {
-        for (const placed of this.#nearInsideShared.get(anchor) ?? []) {
-          near.set(placed.piece, null);
-          closer(placed.piece, placed.distance);
-        }
+        for (const piece of this.#nearInsideShared.get(anchor) ?? []) near.set(piece, null);
         continue;
       }
       const piece = pieces[0]!;
-      closer(piece, this.#distance.get(anchor) ?? 0);
       const anchors = near.get(piece) ?? new Set<number>();
       if (near.get(piece) === null) continue;
       anchors.add(piece.anchors.indexOf(anchor));
       near.set(piece, anchors);
     }
-    return new Map([...near].sort(([a], [b]) => distance.get(a)! - distance.get(b)!));
+    return near;
   }
 
   disconnect(): void {
@@ -160,7 +144,6 @@ export class NearViewport {
     this.#near.clear();
     this.#releasing.clear();
     this.#nearInsideShared.clear();
-    this.#distance.clear();
   }
 
   #update(entries: IntersectionObserverEntry[]): void {
@@ -168,13 +151,8 @@ export class NearViewport {
     for (const entry of entries) {
       const pieces = this.#byAnchor.get(entry.target);
       if (!pieces && !this.#releasing.has(entry.target)) continue;
-      if (entry.isIntersecting) {
-        this.#near.add(entry.target);
-        this.#distance.set(entry.target, entry.boundingClientRect ? this.#fromViewport(entry.boundingClientRect) : 0);
-      } else {
-        this.#near.delete(entry.target);
-        this.#distance.delete(entry.target);
-      }
+      if (entry.isIntersecting) this.#near.add(entry.target);
+      else this.#near.delete(entry.target);
       shared ||= (pieces?.length ?? 0) > 1;
     }
     if (shared) this.#placeSoon();
@@ -224,7 +202,6 @@ export class NearViewport {
         const box = anchor.getBoundingClientRect();
         if (box.bottom < 0 || box.top > height) continue;
         this.#near.add(anchor);
-        this.#distance.set(anchor, 0);
         added = true;
       }
       if ((piece.anchors[0]?.getBoundingClientRect().top ?? Infinity) > height) break;
@@ -232,30 +209,25 @@ export class NearViewport {
     if (added) this.#onChange();
   }
 
-  /** How far a box is from the viewport, in pixels (0 when in view). */
-  #fromViewport(box: { top: number; bottom: number }): number {
-    return Math.max(0, box.top - this.#view.innerHeight, -box.bottom);
-  }
-
   /**
    * The pieces of one block that lie near the viewport, placed by their share of its text (text
    * flows evenly down a block), plus one on each side for the estimate's error.
    */
-  #nearInside(anchor: Element, pieces: readonly Piece[]): Placed[] {
+  #nearInside(anchor: Element, pieces: readonly Piece[]): Piece[] {
     const box = anchor.getBoundingClientRect();
     const height = this.#view.innerHeight;
     const total = pieces.reduce((sum, piece) => sum + piece.length, 0) || 1;
-    const places = pieces.map((piece, i) => ({ piece, i, top: 0, bottom: 0 }));
+    const near: number[] = [];
     let before = 0;
-    for (const place of places) {
-      place.top = box.top + (box.height * before) / total;
-      before += place.piece.length;
-      place.bottom = box.top + (box.height * before) / total;
-    }
-    const near = places.filter(({ top, bottom }) => bottom >= -MARGIN_SCREENS * height && top <= (MARGIN_SCREENS + 1) * height);
+    pieces.forEach((piece, i) => {
+      const top = box.top + (box.height * before) / total;
+      before += piece.length;
+      const bottom = box.top + (box.height * before) / total;
+      if (bottom >= -MARGIN_SCREENS * height && top <= (MARGIN_SCREENS + 1) * height) near.push(i);
+    });
     if (near.length === 0) return [];
-    const first = Math.max(0, near[0]!.i - 1);
-    const last = Math.min(pieces.length - 1, near.at(-1)!.i + 1);
-    return places.slice(first, last + 1).map((place) => ({ piece: place.piece, distance: this.#fromViewport(place) }));
+    const first = Math.max(0, near[0]! - 1);
+    const last = Math.min(pieces.length - 1, near.at(-1)! + 1);
+    return pieces.slice(first, last + 1);
   }
 }

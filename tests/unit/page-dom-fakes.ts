@@ -69,9 +69,7 @@ class FakeIntersectionObserver {
     setTimeout(() => {
       const batch = this.pending.filter((target) => this.targets.has(target));
       this.pending = [];
-      if (batch.length > 0) {
-        this.callback(batch.map((target) => ({ target, isIntersecting: isNear(target), boundingClientRect: target.getBoundingClientRect() }) as IntersectionObserverEntry));
-      }
+      if (batch.length > 0) this.callback(batch.map((target) => ({ target, isIntersecting: isNear(target) }) as IntersectionObserverEntry));
     }, 0);
   }
 

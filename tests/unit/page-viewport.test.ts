@@ -29,23 +29,6 @@ describe('NearViewport', () => {
     viewport.disconnect();
   });
 
-  it('lists the pieces in view first, then the others by their distance from the viewport', async () => {
-    document.body.innerHTML = ['above', 'far-below', 'in-view', 'below'].map((id) => `<p id="${id}">${'Post text about a long walk. '.repeat(150)}</p>`).join('');
-    Object.defineProperty(window, 'innerHeight', { value: 1_000, configurable: true });
-    const tops: Record<string, number> = { above: -1_500, 'far-below': 2_800, 'in-view': 100, below: 1_200 };
-    for (const [id, top] of Object.entries(tops)) {
-      document.getElementById(id)!.getBoundingClientRect = () => ({ top, bottom: top + 400, height: 400 }) as DOMRect;
-    }
-    const pieces = stretchesOf(document.body, 3_000).map((stretch) => pieceOf(stretch, []));
-    expect(pieces).toHaveLength(4);
-    const viewport = new NearViewport(window, () => undefined);
-    scrollTo(() => true);
-    for (const piece of pieces) viewport.track(piece);
-    await settle();
-    expect([...viewport.nearPieces().keys()].map((piece) => piece.anchors[0]!.id)).toEqual(['in-view', 'below', 'above', 'far-below']);
-    viewport.disconnect();
-  });
-
   it('counts the pieces in view as near on a scroll, before the observer reports', async () => {
     document.body.innerHTML = Array.from({ length: 8 }, (_, i) => `<p id="p${i}">${'Post text about a long walk. '.repeat(150)}</p>`).join('');
     Object.defineProperty(window, 'innerHeight', { value: 1_000, configurable: true });
