@@ -1,11 +1,11 @@
 /**
  * The marks on the page that are shown now: one StaticRange per match, through the CSS Custom
- * Highlight API (no DOM change), kept per tree root in document order so a point can be found by
- * binary search. Only the marks near the viewport are here (see viewport.ts): after every change
+ * Highlight API (no DOM change), kept by the text nodes they cover so a point is found by its node.
+ * Only the marks near the viewport are here (see viewport.ts): after every change
  * to the page's DOM the browser rebuilds its highlight markers from every registered range.
  */
 import type { Match } from '../types';
-import { comparePoints, comparePointToRange } from './ranges';
+import { comparePointToRange } from './ranges';
 
 export type MarkKind = 'term' | 'red-flag';
 
@@ -58,13 +58,23 @@ const STYLE_DECLARATIONS: Record<Exclude<HighlightStyle, 'off'>, Record<MarkKind
 const FLASH_DECLARATIONS = 'background-color: rgba(250, 204, 21, 0.6);';
 const FLASH_MS = 1600;
 
+/**
+ * The element our rules are written for. For every element (a bare `::highlight()`), Chromium keeps
+ * highlight style data on each one (+9.5 MB of Blink memory on a 5,000-post thread) and restyles
+ * the whole document when the sheet is adopted; written for the root, its highlights inherit the
+ * style down the tree (shadow trees through their hosts). Firefox ESR 140 does not inherit
+ * highlight styles (a rule on the root paints nothing), so there the rules stay universal.
+ */
+// `import.meta.env` is the build's (WXT's); the command-line tools import this module in Node, without it.
+const RULES_ON = import.meta.env?.FIREFOX ? '' : ':root';
+
 export function highlightRules(style: HighlightStyle, names: HighlightNames): string {
-  const flash = `::highlight(${names.flash}) { ${FLASH_DECLARATIONS} }`;
+  const flash = `${RULES_ON}::highlight(${names.flash}) { ${FLASH_DECLARATIONS} }`;
   if (style === 'off') return flash;
   const declarations = STYLE_DECLARATIONS[style];
   return [
-    `::highlight(${names.term}) { ${declarations.term} }`,
-    `::highlight(${names['red-flag']}) { ${declarations['red-flag']} }`,
+    `${RULES_ON}::highlight(${names.term}) { ${declarations.term} }`,
+    `${RULES_ON}::highlight(${names['red-flag']}) { ${declarations['red-flag']} }`,
     flash,
   ].join('\n');
 }
@@ -73,43 +83,49 @@ export function supportsHighlights(): boolean {
   return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
 }
 
-interface Ranged {
-  range: AbstractRange;
+/** The text nodes a range over text covers, in order: its start node, those between, its end node. */
+function textsOf(range: AbstractRange): Text[] {
+  const first = range.startContainer as Text;
+  if (range.endContainer === first) return [first];
+  const texts = [first];
+  const walker = first.ownerDocument.createTreeWalker(first.getRootNode(), NodeFilter.SHOW_TEXT);
+  walker.currentNode = first;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    texts.push(node as Text);
+    if (node === range.endContainer) break;
+  }
+  return texts;
 }
 
-/** Index of the item whose range holds the point, in items sorted in document order, or -1. */
-export function findRangeAt(items: readonly Ranged[], node: Node, offset: number): number {
-  let low = 0;
-  let high = items.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const position = comparePointToRange(items[middle]!.range, node, offset);
-    if (position === 0) return middle;
-    if (position < 0) high = middle - 1;
-    else low = middle + 1;
-  }
-  return -1;
+/** The first text node at or after a point between nodes (`node` an element or tree root). */
+function textAfter(node: Node, offset: number): Text | null {
+  let next: Node | null = node.childNodes[offset] ?? null;
+  for (let at: Node | null = node; next === null && at !== null; at = at.parentNode) next = at.nextSibling;
+  if (next === null || next.nodeType === Node.TEXT_NODE) return next as Text | null;
+  const walker = node.ownerDocument!.createTreeWalker(node.getRootNode(), NodeFilter.SHOW_TEXT);
+  walker.currentNode = next;
+  return walker.nextNode() as Text | null;
 }
 
-/** Where `range` goes in `items` (document order) so the order holds. */
-function insertionPoint(items: readonly Ranged[], range: AbstractRange): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    const { startContainer, startOffset } = items[middle]!.range;
-    if (comparePoints(startContainer, startOffset, range.startContainer, range.startOffset) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+/** Where a shown mark is: its tree and the text nodes it covers (as they were when it was shown). */
+interface Placed {
+  root: Node;
+  texts: Text[];
 }
 
 /** How many times in a row the page may take our fresh names before we give up registering. */
 const MAX_RENAMES = 3;
 
 export class MarkStore {
-  /** Shown marks per tree root (document or shadow root), in document order. */
-  readonly #byRoot = new Map<Node, Mark[]>();
+  /**
+   * The shown marks, and by text node the marks over it: a point is found by its node, never by
+   * ordering marks in the tree (in a content script each node a walk visits costs a wrapper of its
+   * own, and ordering marks at two ends of a 9,000-post thread cost 50 – 300 ms an insertion).
+   */
+  readonly #placed = new Map<Mark, Placed>();
+  readonly #byText = new Map<Text, Mark[]>();
+  /** How many shown marks each tree root (document or shadow root) holds. */
+  readonly #perRoot = new Map<Node, number>();
   readonly #highlights: Record<MarkKind, Highlight> | null;
   #names: HighlightNames = randomNames();
   readonly #sheet: CSSStyleSheet | null;
@@ -137,19 +153,24 @@ export class MarkStore {
   }
 
   get count(): number {
-    let total = 0;
-    for (const marks of this.#byRoot.values()) total += marks.length;
-    return total;
+    return this.#placed.size;
   }
 
-  /** Show the marks of one stretch of the page (in document order, not yet shown). */
+  /** Show these marks (not yet shown); marks whose text left the page meanwhile are dropped. */
   add(marks: readonly Mark[]): void {
-    for (const [root, group] of groupByRoot(marks)) {
-      const existing = this.#byRoot.get(root) ?? [];
-      if (existing.length === 0) this.#byRoot.set(root, existing);
-      existing.splice(insertionPoint(existing, group[0]!.range), 0, ...group);
-      if (this.#highlights) for (const mark of group) this.#highlights[mark.kind].add(mark.range);
-      this.#adoptStyles(root);
+    for (const mark of marks) {
+      const start = mark.range.startContainer;
+      if (!start.isConnected || this.#placed.has(mark)) continue;
+      const placed = { root: start.getRootNode(), texts: textsOf(mark.range) };
+      this.#placed.set(mark, placed);
+      for (const text of placed.texts) {
+        const over = this.#byText.get(text);
+        if (over) over.push(mark);
+        else this.#byText.set(text, [mark]);
+      }
+      this.#perRoot.set(placed.root, (this.#perRoot.get(placed.root) ?? 0) + 1);
+      this.#adoptStyles(placed.root);
+      this.#highlights?.[mark.kind].add(mark.range);
     }
     this.#syncRegistry();
   }
@@ -157,19 +178,27 @@ export class MarkStore {
   /** Take these marks off the page. */
   remove(marks: readonly Mark[]): void {
     if (marks.length === 0) return;
-    const removed = new Set(marks);
-    for (const [root, shown] of this.#byRoot) {
-      const kept = shown.filter((mark) => !removed.has(mark));
-      if (kept.length === shown.length) continue;
-      if (kept.length === 0) this.#byRoot.delete(root);
-      else this.#byRoot.set(root, kept);
+    for (const mark of marks) {
+      const placed = this.#placed.get(mark);
+      if (!placed) continue;
+      this.#placed.delete(mark);
+      for (const text of placed.texts) {
+        const over = this.#byText.get(text)!.filter((other) => other !== mark);
+        if (over.length > 0) this.#byText.set(text, over);
+        else this.#byText.delete(text);
+      }
+      const left = this.#perRoot.get(placed.root)! - 1;
+      if (left > 0) this.#perRoot.set(placed.root, left);
+      else this.#perRoot.delete(placed.root);
+      this.#highlights?.[mark.kind].delete(mark.range);
     }
-    if (this.#highlights) for (const mark of marks) this.#highlights[mark.kind].delete(mark.range);
     this.#syncRegistry();
   }
 
   clear(): void {
-    this.#byRoot.clear();
+    this.#placed.clear();
+    this.#byText.clear();
+    this.#perRoot.clear();
     this.#highlights?.term.clear();
     this.#highlights?.['red-flag'].clear();
     this.#syncRegistry();
@@ -177,9 +206,15 @@ export class MarkStore {
 
   /** The shown mark at a point of the page, if any. */
   markAt(node: Node, offset: number): Mark | null {
-    const marks = this.#byRoot.get(node.getRootNode());
-    if (!marks || !this.#highlights) return null;
-    const found = marks[findRangeAt(marks, node, offset)];
+    if (!this.#highlights || this.#placed.size === 0) return null;
+    let found: Mark | undefined;
+    if (node.nodeType === Node.TEXT_NODE) {
+      found = this.#byText.get(node as Text)?.find((mark) => comparePointToRange(mark.range, node, offset) === 0);
+    } else {
+      // Marks start and end in text: a point between nodes is inside one that covers the next text and starts before it.
+      const text = textAfter(node, offset);
+      found = text ? this.#byText.get(text)?.find((mark) => mark.range.startContainer !== text) : undefined;
+    }
     return found && this.isShown(found.kind) ? found : null;
   }
 
@@ -193,7 +228,7 @@ export class MarkStore {
 
   /** The shadow roots holding marks (for hit-testing into them). */
   shadowRoots(): ShadowRoot[] {
-    return [...this.#byRoot.keys()].filter((root): root is ShadowRoot => root instanceof ShadowRoot);
+    return [...this.#perRoot.keys()].filter((root): root is ShadowRoot => root instanceof ShadowRoot);
   }
 
   isShown(kind: MarkKind): boolean {
@@ -292,17 +327,4 @@ export class MarkStore {
     this.#styledTrees.add(target);
     target.adoptedStyleSheets = [...target.adoptedStyleSheets, this.#sheet];
   }
-}
-
-/** Marks by tree root; marks whose text left the page meanwhile are dropped. */
-function groupByRoot(marks: readonly Mark[]): Map<Node, Mark[]> {
-  const groups = new Map<Node, Mark[]>();
-  for (const mark of marks) {
-    if (!mark.range.startContainer.isConnected) continue;
-    const root = mark.range.startContainer.getRootNode();
-    const group = groups.get(root);
-    if (group) group.push(mark);
-    else groups.set(root, [mark]);
-  }
-  return groups;
 }

@@ -18,7 +18,7 @@ import { caretAt } from './caret';
 import { type Mark, MarkStore, markKindOf } from './marks';
 import { BatchedObserver, reduceMutations } from './mutations';
 import { type Gap, isAttached, type Piece, PieceIndex, type Region, marksOf, matchesNear, pieceOf, regionOfPiece } from './pieces';
-import { type Slicer, createSlicer, whenIdle, yieldToPage } from './slices';
+import { type Slicer, createSlicer, yieldToPage } from './slices';
 import { mayCarryTermMarks } from './term-marks';
 import {
   CONTEXT_AFTER_MAX_CHARS,
@@ -68,12 +68,6 @@ const CHUNK_TARGET_MS = 2;
  * it added), and a piece that loses part of its text is scanned again whole.
  */
 const LIVE_CHUNK_CHARS = 4_000;
-/**
- * Marks for text that came near the viewport are made in idle time, or after this long at the
- * latest, so they are on screen within 100 ms of a scroll: the observer reports after the next
- * frame, and a busy page (or machine) may leave no idle time at all.
- */
-const SHOW_WITHIN_MS = 20;
 /** A document switched into design mode makes no DOM change: look now and then. */
 const EDITABLE_POLL_MS = 1_000;
 
@@ -221,7 +215,8 @@ export class PageScanner {
   /** The page is being edited as a whole (design mode): nothing is marked. */
   #editable = false;
   #editablePoll: ReturnType<typeof setInterval> | null = null;
-  #cancelShowing: (() => void) | null = null;
+  /** Whether `#showNear` is due at the end of this task. */
+  #showingSoon = false;
 
   readonly #options: PageScannerOptions;
 
@@ -231,7 +226,11 @@ export class PageScanner {
     this.marks = new MarkStore(options.document);
     this.#observer = new BatchedObserver((records) => this.#onMutations(records));
     this.#pieces = new PieceIndex((pieces) => this.#forget(pieces));
-    this.#viewport = new NearViewport(options.document.defaultView ?? window, () => this.#showNearSoon());
+    this.#viewport = new NearViewport(
+      options.document.defaultView ?? window,
+      () => this.#showNearSoon(),
+      () => this.#pieces.piecesOf(this.#document),
+    );
   }
 
   /** Observe the page and scan it whole. */
@@ -249,8 +248,6 @@ export class PageScanner {
     this.#observer.disconnect();
     if (this.#editablePoll !== null) clearInterval(this.#editablePoll);
     this.#editablePoll = null;
-    this.#cancelShowing?.();
-    this.#cancelShowing = null;
     this.#pieces.clear();
     this.#viewport.disconnect();
     this.marks.clear();
@@ -676,15 +673,23 @@ export class PageScanner {
   }
 
   #showNearSoon(): void {
-    this.#cancelShowing ??= whenIdle(() => {
-      this.#cancelShowing = null;
-      void this.#showNear(this.#generation);
-    }, SHOW_WITHIN_MS);
+    // At the end of the observer's task, not in idle time: the observer reports after the frame
+    // that scrolled, and the marks must be in the next one (a jump scroll paints its first frame
+    // 30 – 100 ms after it on a 5 MB page; idle time after that is for the page's own work).
+    if (this.#showingSoon) return;
+    this.#showingSoon = true;
+    const generation = this.#generation;
+    queueMicrotask(() => {
+      this.#showingSoon = false;
+      if (generation === this.#generation) void this.#showNear(generation);
+    });
   }
 
   /**
    * Show the marks of the text near the viewport and drop the others, in slices; marks that stay
-   * are not touched (every change to a highlight costs the page a repaint). A piece whose text
+   * are not touched (every change to a highlight costs the page a repaint), and those that leave go
+   * at the end, after the new ones came: a highlight left empty meanwhile would leave the page's
+   * registry and join it again, and each of those is a style recalculation of the whole document. A piece whose text
    * changed under it is scanned again.
    */
   async #showNear(generation: number): Promise<void> {
@@ -699,9 +704,8 @@ export class PageScanner {
     const changed: Region[] = [];
     for (const [piece, nearAnchors] of near) {
       if (slicer.timeIsUp()) {
-        this.marks.remove(leaving.splice(0));
         await slicer.nextSlice();
-        if (generation !== this.#generation) return;
+        if (generation !== this.#generation) break;
       }
       // A piece that lost its ends is found by the next pass anyway; one that changed inside is named.
       if (piece.live && !this.#show(piece, nearAnchors, leaving)) changed.push(regionOfPiece(piece));

@@ -18,19 +18,6 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(() => resolve(), 0));
 }
 
-/**
- * Run `work` when the page is idle, or after `timeoutMs` at the latest (`requestIdleCallback`
- * where it exists). Returns a function that cancels it.
- */
-export function whenIdle(work: () => void, timeoutMs: number): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(work, { timeout: timeoutMs });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(work, 0);
-  return () => clearTimeout(id);
-}
-
 export interface Slicer {
   /** Whether the current slice has used its budget, or has less than `reserveMs` of it left. */
   timeIsUp(reserveMs?: number): boolean;

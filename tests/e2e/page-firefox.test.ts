@@ -6,6 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART_FILES } from '../../lib/page/parts';
 import { launchFirefox, startFixtureServer, type FirefoxSession, type FixtureServer } from './harness';
+import { PAINTED_MARKS, tintedPixelsOfMark } from './page-helpers';
 
 const ADDON_ID = 'back-pain-lens@example.org';
 
@@ -99,6 +100,19 @@ describe('marks in Firefox ESR', () => {
     await page.close();
   });
 
+  it('paints its marks, in the document and inside a shadow root, from rules for every element', async () => {
+    const page = await firefox.browser.newPage();
+    await page.bringToFront();
+    await page.goto(server.url('/page-forum.html'));
+    await scanned(page);
+    const rules = await page.evaluate(() => [...document.adoptedStyleSheets.at(-1)!.cssRules].map((rule) => (rule as CSSStyleRule).selectorText));
+    expect(rules.every((selector) => selector.startsWith('::highlight('))).toBe(true);
+    for (const mark of PAINTED_MARKS) {
+      expect(await tintedPixelsOfMark(page, () => page.screenshot({ encoding: 'base64' }), mark)).toBeGreaterThan(10);
+    }
+    await page.close();
+  });
+
   // The second page's Content-Security-Policy allows nothing: the card still loads.
   it.each(['/page-forum.html', '/page-strict-csp.html'])('opens the hover card on a click and closes it with Escape (%s)', async (path) => {
     const page = await firefox.browser.newPage();
@@ -180,6 +194,10 @@ describe('marks in Firefox ESR', () => {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
     await expect.poll(async () => (await shown()).inView).toBe(true);
     await expect.poll(async () => Math.min(...(await shown()).posts)).toBeGreaterThan(600);
+    // A jump back up: the text in view is marked again and the middle of the thread loses its marks.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 10));
+    await expect.poll(async () => (await shown()).inView).toBe(true);
+    await expect.poll(async () => Math.max(...(await shown()).posts)).toBeLessThan(matches / 4);
 
     await page.evaluate(() => {
       window.scrollTo(0, document.documentElement.scrollHeight);

@@ -32,7 +32,7 @@ export async function installRangeHelpers(context: BrowserContext): Promise<void
     window.bplRangeRect = (range) => live(range).getBoundingClientRect();
     window.bplHighlightNames = () => {
       for (const sheet of document.adoptedStyleSheets) {
-        const names = [...sheet.cssRules].map((rule) => /^::highlight\(([^)]+)\)/.exec((rule as CSSStyleRule).selectorText ?? '')?.[1]);
+        const names = [...sheet.cssRules].map((rule) => /^(?::root)?::highlight\(([^)]+)\)/.exec((rule as CSSStyleRule).selectorText ?? '')?.[1]);
         if (names.length === 0 || names.some((name) => name === undefined)) continue;
         return names.length === 3 ? { term: names[0], 'red-flag': names[1], flash: names[2] } : { flash: names[0] };
       }
@@ -104,4 +104,70 @@ export async function clickInHoverCard(page: Page, selector: string): Promise<vo
   );
   if (!point) throw new Error(`No ${selector} in an open hover card`);
   await page.mouse.click(point.x, point.y);
+}
+
+/**
+ * In the page, as source text (Playwright and puppeteer pages alike): how many pixels of a
+ * screenshot (a PNG data URL of the viewport) inside `box` carry a mark's colour (`blue`, the
+ * term's underline, or `rose`, the red flag's). The page's text
+ * is black or grey on white, so only a painted mark gives such pixels.
+ */
+const TINTED_PIXELS = `async ([src, box, tint]) => {
+  const image = new Image();
+  image.src = src;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const scale = image.width / innerWidth;
+  const data = context.getImageData(Math.floor(box.x * scale), Math.floor(box.y * scale), Math.ceil(box.width * scale), Math.ceil(box.height * scale)).data;
+  let tinted = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+    if (tint === 'blue' ? b - r > 60 : r - b > 40 && r - g > 40) tinted++;
+  }
+  return tinted;
+}`;
+
+/**
+ * In the page: scroll the first range of our highlight of `kind` whose text holds `text` into view
+ * and return its box (a few pixels taller, for the underline), in viewport coordinates.
+ */
+const SCROLL_TO_MARK = `([kind, text]) => {
+  const sheet = document.adoptedStyleSheets.find((candidate) => candidate.cssRules.length > 0);
+  const names = [...(sheet?.cssRules ?? [])].map((rule) => /::highlight\\(([^)]+)\\)/.exec(rule.selectorText)?.[1]);
+  const name = names[['term', 'red-flag'].indexOf(kind)];
+  const live = (range) => {
+    const copy = new Range();
+    copy.setStart(range.startContainer, range.startOffset);
+    copy.setEnd(range.endContainer, range.endOffset);
+    return copy;
+  };
+  const range = [...(CSS.highlights.get(name) ?? [])].map(live).find((copy) => copy.toString().includes(text));
+  if (!range) return null;
+  range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+  const box = range.getBoundingClientRect();
+  return { x: box.left, y: box.top, width: box.width, height: box.height + 4 };
+}`;
+
+/** Marks to look for on `page-forum.html`: a term in the document and a red flag in its shadow root, with their colours. */
+export const PAINTED_MARKS = [['term', 'sciatica', 'blue'], ['red-flag', 'multiple myeloma', 'rose']] as const;
+
+/**
+ * How many pixels of the first mark of `kind` holding `text` carry its colour once it is scrolled
+ * into view and painted (null if there is no such mark), for a Playwright or a puppeteer page;
+ * `screenshot` gives the viewport as a base64 PNG.
+ */
+export async function tintedPixelsOfMark(
+  page: { evaluate(expression: string): Promise<unknown> },
+  screenshot: () => Promise<string>,
+  [kind, text, tint]: (typeof PAINTED_MARKS)[number],
+): Promise<number | null> {
+  const box = await page.evaluate(`(${SCROLL_TO_MARK})(${JSON.stringify([kind, text])})`);
+  if (box === null) return null;
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+  const src = `data:image/png;base64,${await screenshot()}`;
+  return (await page.evaluate(`(${TINTED_PIXELS})(${JSON.stringify([src, box, tint])})`)) as number;
 }

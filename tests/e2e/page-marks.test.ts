@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startFixtureServer, type ChromiumSession, type FixtureServer } from './harness';
-import { hoverCardText, type HighlightKind, installRangeHelpers } from './page-helpers';
+import { hoverCardText, type HighlightKind, installRangeHelpers, PAINTED_MARKS, tintedPixelsOfMark } from './page-helpers';
 import { listenAsPanel, reportingTab, tabOfPage } from './ui-helpers';
 import type { PanelRequest } from '../../lib/messages';
 
@@ -121,6 +121,16 @@ describe('marks on the page', () => {
       () => document.getElementById('shadow-post')!.shadowRoot!.adoptedStyleSheets.length,
     );
     expect(shadowSheets).toBe(1);
+    await page.close();
+  });
+
+  it('paints its marks, in the document and inside a shadow root, from rules written for the root', async () => {
+    const page = await openScanned(session, server.url('/page-forum.html'));
+    const rules = await page.evaluate(() => [...document.adoptedStyleSheets.at(-1)!.cssRules].map((rule) => (rule as CSSStyleRule).selectorText));
+    expect(rules.every((selector) => selector.startsWith(':root::highlight('))).toBe(true);
+    for (const mark of PAINTED_MARKS) {
+      expect(await tintedPixelsOfMark(page, async () => (await page.screenshot()).toString('base64'), mark)).toBeGreaterThan(10);
+    }
     await page.close();
   });
 

@@ -92,7 +92,7 @@ describe('popup, side panel and settings in Chromium', () => {
     const flashShown = () =>
       forum.evaluate(() => {
         const sheet = document.adoptedStyleSheets.find((candidate) => candidate.cssRules.length > 0);
-        const flash = /^::highlight\(([^)]+)\)/.exec((sheet?.cssRules[sheet.cssRules.length - 1] as CSSStyleRule | undefined)?.selectorText ?? '');
+        const flash = /^(?::root)?::highlight\(([^)]+)\)/.exec((sheet?.cssRules[sheet.cssRules.length - 1] as CSSStyleRule | undefined)?.selectorText ?? '');
         return flash !== null && CSS.highlights.has(flash[1]!);
       });
     await expect.poll(flashShown).toBe(true);

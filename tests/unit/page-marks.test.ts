@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import type { Match } from '../../lib/types';
-import { findRangeAt, type Mark, markKindOf, MarkStore } from '../../lib/page/marks';
+import { type Mark, markKindOf, MarkStore } from '../../lib/page/marks';
 import { type NodeOffsets, rangeForOffsets, type Stretch, stretchesOf } from '../../lib/page/text-index';
 import { marked, registry, useHighlightFakes } from './page-dom-fakes';
 
@@ -33,19 +33,6 @@ describe('markKindOf', () => {
       expect(markKindOf(matchOf('x', 0, { redFlagIds: ['rf-night-pain'], context }))).toBe('term');
     }
     expect(markKindOf(matchOf('x', 0))).toBe('term');
-  });
-});
-
-describe('findRangeAt', () => {
-  it('finds the range holding a point by binary search, and -1 between ranges', () => {
-    const [stretch] = indexOf('<p>one two three four five</p>');
-    const marks = marksFor(stretch!, ['one', 'three', 'five']);
-    const text = stretch!.nodes[0]!;
-    expect(findRangeAt(marks, text, 1)).toBe(0);
-    expect(findRangeAt(marks, text, 10)).toBe(1);
-    expect(findRangeAt(marks, text, 21)).toBe(2);
-    expect(findRangeAt(marks, text, 5)).toBe(-1);
-    expect(findRangeAt([], text, 5)).toBe(-1);
   });
 });
 
@@ -109,6 +96,26 @@ describe('MarkStore', () => {
     expect(store.markAt(stretch!.nodes[1]!, 2)?.match.text).toBe('beta');
     expect(store.markAt(stretch!.nodes[0]!, 2)?.match.text).toBe('alpha');
     expect(store.markAt(stretch!.nodes[2]!, 2)?.match.text).toBe('gamma');
+  });
+
+  it('finds the mark at a point: inside one text node, across nodes, between nodes, and none between marks', () => {
+    const [stretch] = indexOf('<p>one two <b>sci</b>atica four five</p>');
+    const store = new MarkStore(document);
+    store.add(marksFor(stretch!, ['one', 'sciatica', 'five']));
+    const [before, bold, after] = stretch!.nodes as Text[];
+    expect(store.markAt(before!, 1)?.match.text).toBe('one');
+    expect(store.markAt(before!, 5)).toBeNull();
+    expect(store.markAt(bold!, 1)?.match.text).toBe('sciatica');
+    expect(store.markAt(after!, 3)?.match.text).toBe('sciatica');
+    expect(store.markAt(after!, after!.length - 2)?.match.text).toBe('five');
+    // Between the bold element and the text after it, inside "sciatica"; before the bold element, not.
+    const paragraph = document.querySelector('p')!;
+    expect(store.markAt(paragraph, 2)?.match.text).toBe('sciatica');
+    expect(store.markAt(paragraph, 1)).toBeNull();
+    store.remove(store.markAt(bold!, 1) ? [store.markAt(bold!, 1)!] : []);
+    expect(store.markAt(after!, 3)).toBeNull();
+    expect(store.markAt(before!, 1)?.match.text).toBe('one');
+    expect(store.count).toBe(2);
   });
 
   it('adopts the styles into a shadow root that holds a mark and hit-tests inside it', () => {

@@ -29,6 +29,33 @@ describe('NearViewport', () => {
     viewport.disconnect();
   });
 
+  it('counts the pieces in view as near on a scroll, before the observer reports', async () => {
+    document.body.innerHTML = Array.from({ length: 8 }, (_, i) => `<p id="p${i}">${'Post text about a long walk. '.repeat(150)}</p>`).join('');
+    Object.defineProperty(window, 'innerHeight', { value: 1_000, configurable: true });
+    const pieces = stretchesOf(document.body, 3_000).map((stretch) => pieceOf(stretch, []));
+    expect(pieces).toHaveLength(8);
+    let changes = 0;
+    const viewport = new NearViewport(window, () => changes++, () => pieces);
+    viewport.connect();
+    scrollTo(() => false);
+    for (const piece of pieces) viewport.track(piece);
+    await settle();
+    expect(viewport.nearPieces().size).toBe(0);
+    // A jump to the sixth paragraph (the end of the fifth and the start of the seventh in view too): the
+    // browser has laid it out, its observer reports after the frame.
+    holdIntersectionReports(true);
+    pieces.forEach((piece, i) => {
+      const top = (i - 5) * 800 + 100;
+      piece.anchors[0]!.getBoundingClientRect = () => ({ top, bottom: top + 800, height: 800 }) as DOMRect;
+    });
+    const before = changes;
+    window.dispatchEvent(new Event('scroll'));
+    expect(changes).toBe(before + 1);
+    expect([...viewport.nearPieces().keys()].map((piece) => piece.anchors[0]!.id)).toEqual(['p4', 'p5', 'p6']);
+    holdIntersectionReports(false);
+    viewport.disconnect();
+  });
+
   it('places the pieces of one huge block by their share of its text', async () => {
     const sentence = 'My sciatica is back and it hurts a lot today. ';
     document.body.innerHTML = `<pre id="log">${sentence.repeat(5_000)}</pre>`;
