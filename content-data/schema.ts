@@ -167,7 +167,7 @@ export const ContextRuleSchema = v.strictObject({
   /** Only mentions of these red flags are governed (all when absent). */
   targets: v.optional(ids),
   /**
-   * Only frames that say a sign is absent are governed ("stop the legs from working" denies that the
+   * Only frames that say a sign is absent are governed ("keeps the legs from working" denies that the
    * legs work, so the sign is there); before any other mention these words deny nothing.
    */
   absentOnly: v.optional(v.boolean()),

@@ -48,7 +48,7 @@ export function genreOf(tokens: Tokens, keys: GenreKeys): Genre {
 /**
  * Does the text speak of health at all: a pain, a doctor, a scan, a condition named? One that never
  * does in its first GENRE_SAMPLE_CHARS is not read for signs (a hydration pack's bladder, toes numb
- * on a ski trip, "the players are hurting"... the last does speak of pain: the gate is coarse). A
+ * on a ski trip, "the squad is hurting"... the last does speak of pain: the gate is coarse). A
  * short text, which a reader selected or typed, is always read.
  */
 export function talksOfHealth(tokens: Tokens, healthKeys: ReadonlySet<string>): boolean {

@@ -270,7 +270,7 @@ const STRENGTH: Category[] = ['negated', 'resolved', 'hypothetical'];
  */
 function categoryOf(scene: Scene, whole: TokenSpan, span: TokenSpan, low: number, high: number): Category | null {
   let found: Category | null = null;
-  // A negation inside a condition is part of it: "if I wasn't incontinent" supposes, it does not deny.
+  // A negation inside a condition is part of it: "if I had not been leaking" supposes, it does not deny.
   let conditionAt = Infinity;
   let negationAt = -1;
   for (let at = low; at < high; at++) {

@@ -1,7 +1,7 @@
 /**
  * Frames: a term found as concept slots in any order within one sentence and one line, a few words
  * apart, with nothing between them that starts a new statement ("but", "however"): {legs} x {numb} finds "my legs
- * went numb", "numbness in both legs", "pins and needles, which spread over my legs". Where a concept
+ * went numb", "numbness in both legs", "pins and needles, which crept up both my legs". Where a concept
  * could fill a slot twice, the nearest filler is taken, and an instance within one clause beats one
  * that spans clauses.
  */

@@ -164,7 +164,7 @@ describe('other person', () => {
 
 describe('a negation inside a condition', () => {
   it('is part of what is supposed: "if I wasn\'t incontinent" asks, it does not deny', () => {
-    expect(contextOf("The nurse wanted to know if I wasn't incontinent before the op.", 'incontinent')).toBe('hypothetical');
+    expect(contextOf("The nurse asked whether, if I had not been incontinent before, it began after the op.", 'incontinent')).toBe('hypothetical');
   });
   it('does not reach a denial after the mention', () => {
     expect(contextOf("The doctor asked about numbness in my legs, there isn't any.", 'numbness in my legs')).toBe('negated');

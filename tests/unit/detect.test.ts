@@ -127,7 +127,7 @@ describe('detect on forum sentences', () => {
     // "Can't sit long without having to pee": what one cannot do without, happens.
     ["My lower back has been sore since the summer. I can't sit for very long without having to pee, which is new.", 'rf-bladder-bowel', 'affirmed'],
     // "can" supposes on a health page or in a story when no one is its subject; in a personal post it is the writer's.
-    ['My dad was told last year that he has prostate cancer, and in the spring they found that it has spread to his bones. A tumour pressing on the spine can stop the legs from working.', 'rf-leg-weakness', 'hypothetical'],
+    ['My dad was told last year that he has prostate cancer, and in the spring they found that it has spread to his bones. A tumour pressing on the spine can keep the legs from working.', 'rf-leg-weakness', 'hypothetical'],
     ['I have had back pain for a month now and it is really getting me down at work. It can get so bad that my legs go numb and I have to sit.', 'rf-leg-numbness', 'affirmed'],
     ["I couldn't straighten my legs or extend them.", 'rf-leg-weakness', 'affirmed'],
     ['My dad has a gait disturbance now.', 'rf-leg-weakness', 'other-person'],

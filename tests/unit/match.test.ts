@@ -159,7 +159,7 @@ describe('frames', () => {
   it('finds the slots in any order, with words between them', () => {
     expect(framesIn('my legs went numb')).toEqual([['legs went numb', 'rf-numb', false]]);
     expect(framesIn('numbness in both of my feet')).toEqual([['numbness in both of my feet', 'rf-numb', false]]);
-    expect(framesIn('pins and needles, which spread over my legs')).toEqual([['pins and needles, which spread over my legs', 'rf-numb', false]]);
+    expect(framesIn('pins and needles, which crept up my legs')).toEqual([['pins and needles, which crept up my legs', 'rf-numb', false]]);
   });
   it('keeps the slots within a few words, one sentence, one line and one statement', () => {
     expect(framesIn('My leg is the one I broke years ago when I was out skiing with friends, and now numb')).toEqual([]);

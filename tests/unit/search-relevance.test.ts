@@ -47,7 +47,7 @@ describe('which docs are about cancer', () => {
     for (const text of ['when should i go to a&e', 'do I need an ambulance', 'should I see a doctor about this', 'ER or urgent care?']) {
       expect(asksWhereToGetCare(text), text).toBe(true);
     }
-    for (const text of ['my back hurts', 'the doctors dismissed it', 'generic drugs']) expect(asksWhereToGetCare(text), text).toBe(false);
+    for (const text of ['my back hurts', 'my doctor brushed it off', 'generic drugs']) expect(asksWhereToGetCare(text), text).toBe(false);
   });
 });
 
