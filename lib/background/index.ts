@@ -4,7 +4,9 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { KnowledgeBase } from '../../content-data/schema';
-import { compileLexicon, detect, type Lexicon } from '../detect';
+import { detect } from '../detect';
+import { unpackPageLexicon } from '../page-lexicon';
+import { runNow } from '../page/posts/steps';
 import {
   CONTENT_TO_BACKGROUND,
   type ContentToBackground,
@@ -38,12 +40,12 @@ export interface BackgroundOptions {
   pageLexicon: string;
 }
 
-/** Compiled on first use: most service-worker wake-ups never need it. */
-function lazyLookupEngine({ knowledgeBase, searchIndex }: BackgroundOptions): () => LookupEngine {
+/** Made on first use: most service-worker wake-ups never need it. The lexicon is the build's, revived (no compile). */
+function lazyLookupEngine({ knowledgeBase, searchIndex, pageLexicon }: BackgroundOptions): () => LookupEngine {
   let engine: LookupEngine | null = null;
   return () => {
     if (engine) return engine;
-    const lexicon: Lexicon = compileLexicon(knowledgeBase);
+    const { lexicon } = runNow(unpackPageLexicon(pageLexicon));
     const search = createSearcher(knowledgeBase, searchIndex);
     engine = { detect: (text) => detect(text, lexicon), search: (query) => search(query) };
     return engine;
