@@ -90,19 +90,25 @@ export class DetectionPacker {
   pack(detection: Omit<Detection, 'matches'>, groups: readonly (readonly Match[])[]): PackedDetection {
     const { posts, ...summary } = detection;
     const spans: string[] = [];
-    for (const group of groups) {
-      if (group.length === 0) continue;
-      let written = this.#written.get(group);
-      if (written === undefined) {
-        written = this.#write(group);
-        this.#written.set(group, written);
-      }
-      spans.push(written);
-    }
+    for (const group of groups) if (group.length > 0) spans.push(this.write(group));
     return { ...summary, ...(posts ? { posts: packPosts(posts) } : {}), kinds: [...this.#kinds], spans: spans.join(',') };
   }
 
-  #write(matches: readonly Match[]): string {
+  /**
+   * A group's spans, written now if they were not yet: a page scanner writes each piece's as it
+   * scans it, in that slice, so the report at the end of a pass only joins them (written all at
+   * once, a 2 MB text node's 29,000 matches took half of a 63 ms report in Firefox).
+   */
+  write(group: readonly Match[]): string {
+    let written = this.#written.get(group);
+    if (written === undefined) {
+      written = this.#spansOf(group);
+      this.#written.set(group, written);
+    }
+    return written;
+  }
+
+  #spansOf(matches: readonly Match[]): string {
     const numbers: number[] = [];
     for (const match of matches) {
       const key = kindKey(match);

@@ -545,6 +545,7 @@ export class PageScanner {
       if (next === 'paused') continue;
       const started = performance.now();
       const piece = pieceOf(next, this.#detect(next));
+      this.#packer.write(piece.matches);
       size = Math.min(maxChunk, nextChunkSize(next.text.length, performance.now() - started, size));
       const cursor = cursors.get(next.tree) ?? this.#pieces.cursorAtStart(next.tree);
       cursors.set(next.tree, cursor);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packDetection, unpackDetection } from '../../lib/packed-detection';
+import { DetectionPacker, packDetection, unpackDetection } from '../../lib/packed-detection';
 import type { Detection, Match } from '../../lib/types';
 
 const match = (overrides: Partial<Match>): Match => ({
@@ -34,5 +34,13 @@ describe('packed detections', () => {
     const packed = packDetection(detectionOf(matches));
     expect(packed.kinds).toHaveLength(matches.length - 1);
     expect(unpackDetection(packed).matches).toEqual(matches);
+  });
+
+  it('pack groups written ahead, one by one, as they pack written at once', () => {
+    const groups = [0, 1, 2].map((group) => [match({ start: group * 100, end: group * 100 + 8 }), match({ start: group * 100 + 20, end: group * 100 + 28, context: 'negated' })]);
+    const { matches: _, ...summary } = detectionOf(groups.flat());
+    const ahead = new DetectionPacker();
+    for (const group of groups) ahead.write(group);
+    expect(ahead.pack(summary, groups)).toEqual(new DetectionPacker().pack(summary, groups));
   });
 });

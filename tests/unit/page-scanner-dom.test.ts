@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { detect } from '../../lib/detect';
+import { DetectionPacker } from '../../lib/packed-detection';
 import { MUTATION_WINDOW_MS } from '../../lib/page/mutations';
 import { findPostsInSteps } from '../../lib/page/posts';
 import { PASS_MEASURE, PageScanner, type ScanStats } from '../../lib/page/scanner';
@@ -32,6 +33,38 @@ describe('PageScanner', () => {
     expect(reports[0]!.urgency).toBe('emergency');
     scanner.stop();
     expect(registry.size).toBe(0);
+  });
+
+  it("writes each piece's spans in the slice that scans it, so the report at the end of a pass only joins them", async () => {
+    const write = DetectionPacker.prototype.write;
+    const pack = DetectionPacker.prototype.pack;
+    const writtenWhileScanning = new Set<unknown>();
+    let packing = false;
+    const unwritten: number[] = [];
+    vi.spyOn(DetectionPacker.prototype, 'write').mockImplementation(function (this: DetectionPacker, group) {
+      if (!packing) writtenWhileScanning.add(group);
+      return write.call(this, group);
+    });
+    vi.spyOn(DetectionPacker.prototype, 'pack').mockImplementation(function (this: DetectionPacker, detection, groups) {
+      unwritten.push(groups.filter((group) => group.length > 0 && !writtenWhileScanning.has(group)).length);
+      packing = true;
+      try {
+        return pack.call(this, detection, groups);
+      } finally {
+        packing = false;
+      }
+    });
+    onTestFinished(() => {
+      vi.restoreAllMocks();
+    });
+    const text = Array.from({ length: 400 }, (_, i) => `Day ${i}: my sciatica is back and I have numbness down there.`).join(' ');
+    const { scanner, reports, started } = startScanner(`<article><p>${text}</p></article>`);
+    await started;
+    expect(reports.at(-1)!.matches.length).toBeGreaterThan(400);
+    expect(writtenWhileScanning.size).toBeGreaterThan(1);
+    expect(unwritten.length).toBeGreaterThan(0);
+    expect(unwritten.every((count) => count === 0)).toBe(true);
+    scanner.stop();
   });
 
   it('marks a red flag whose words run over a line break of the page\'s source', async () => {
