@@ -4,7 +4,7 @@
  * extension did). The profiler is started and read from the browser's privileged (chrome) scope,
  * which WebDriver BiDi lets us evaluate in with `--remote-allow-system-access`.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -37,13 +37,18 @@ async function inChrome(browser: Browser, expression: string): Promise<unknown> 
 /** Samples every 1 ms with JS stacks and thread CPU time, main threads only (128 MB of buffer). */
 const startProfiler = (browser: Browser) => inChrome(browser, `Services.profiler.StartProfiler(1 << 24, 1, ['js', 'cpu'], ['GeckoMain'])`);
 
-/** Stops the profiler and returns what it holds of every process (written to a file: it can be tens of MB). */
+/**
+ * Stops the profiler and returns what it holds of every process (written to a file: it can be tens of MB).
+ * With `BPL_GECKO_PROFILE_DIR` set, each profile is kept there too, to read a long task's functions.
+ */
 async function stopProfiler(browser: Browser): Promise<GeckoProfile> {
   const dir = mkdtempSync(join(tmpdir(), 'bpl-gecko-profile-'));
   const file = join(dir, 'profile.json');
   try {
     await inChrome(browser, `Services.profiler.dumpProfileToFileAsync(${JSON.stringify(file)}).then(() => Services.profiler.StopProfiler())`);
-    return JSON.parse(readFileSync(file, 'utf8')) as GeckoProfile;
+    const text = readFileSync(file, 'utf8');
+    if (process.env.BPL_GECKO_PROFILE_DIR) writeFileSync(join(process.env.BPL_GECKO_PROFILE_DIR, `profile-${Date.now()}.json`), text);
+    return JSON.parse(text) as GeckoProfile;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
