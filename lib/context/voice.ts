@@ -40,8 +40,8 @@ interface SentenceVoice {
   told: number[];
   advice: boolean;
   /**
-   * The first token of the yes/no question the sentence ends with: its opening ("Is it CES?"), or a
-   * later clause that opens like one ("My back hurts, could it be cancer?"); -1 when it has none.
+   * In a question, the first token of the yes/no question it ends with: its opening ("Is it CES?"),
+   * or a later clause that opens like one ("My back hurts, could it be cancer?"); -1 when it has none.
    */
   asksFrom: number;
 }
@@ -189,11 +189,12 @@ class VoiceReader {
         refs.push(this.refAt(hit.start, 'anyone', null));
       }
     }
-    return { refs, told, advice, asksFrom: this.asksFrom(first, opening, end) };
+    const asksFrom = this.tokens.questions[sentence] === 1 ? this.asksFrom(opening, end) : -1;
+    return { refs, told, advice, asksFrom };
   }
 
-  /** See SentenceVoice.asksFrom: the last clause of the sentence that opens like a yes/no question. */
-  private asksFrom(first: number, opening: number, end: number): number {
+  /** See SentenceVoice.asksFrom: the last clause of a question that opens like a yes/no one. */
+  private asksFrom(opening: number, end: number): number {
     const { keys, clauses } = this.tokens;
     if (longestAt(this.questionOpeners, keys, opening) !== undefined) return opening;
     let asks = -1;
@@ -203,7 +204,7 @@ class VoiceReader {
       while (clauseOpening < end && OPENERS.has(keys[clauseOpening]!)) clauseOpening++;
       if (longestAt(this.questionOpeners, keys, clauseOpening) !== undefined) asks = token;
     }
-    return asks >= first ? asks : -1;
+    return asks;
   }
 }
 
@@ -296,7 +297,7 @@ export function readVoices(
       // A yes/no question asks about what it names, not about the statements before it ("My back has ached
       // for weeks, is this cancer?"). Another one ("Why are my legs numb?", "getting worse not better??")
       // takes what it says as so, except on an information page, whose headings ask ("Underactive bladder?").
-      question: tokens.questions[sentence] === 1 && ((own.asksFrom >= 0 && span.firstToken >= own.asksFrom) || genre === 'info'),
+      question: (own.asksFrom >= 0 && span.firstToken >= own.asksFrom) || (tokens.questions[sentence] === 1 && genre === 'info'),
       advice: own.advice,
     };
   });

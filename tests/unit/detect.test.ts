@@ -181,6 +181,7 @@ describe('detect on forum sentences', () => {
     ["This morning my legs just wouldn't move when I tried to stand.", 'rf-leg-weakness', 'affirmed'],
     ['My right foot keeps falling asleep and my lower back aches.', 'rf-leg-numbness', 'affirmed'],
     ['My back hurts when I lie down, every single time.', 'rf-rest-pain', 'affirmed'],
+    ['Back when I was lying on a beach in Spain my back was fine; it aches now.', 'rf-rest-pain', 'absent'],
     ['A biopsy found a tumour in my lung and my back aches.', 'rf-cancer-history', 'affirmed'],
     // A "when" told in the past tells what happened; told in the present, it supposes a case.
     ['When my legs went numb I rang 111.', 'rf-leg-numbness', 'affirmed'],
